@@ -1,0 +1,213 @@
+import { fiscalQuarterOf, formatFiscalQuarter } from "./fiscal.js";
+import { formatMonth } from "./month.js";
+import type { Plan, SegmentPlan } from "./plan.js";
+import { roundCents, wholeUp } from "./rounding.js";
+
+export const GROUPINGS = ["month", "quarter", "rep", "product", "segment"] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/** What identifies a row; only the fields of the grouping are present. */
+export interface RowKey {
+  month?: string;
+  quarter?: string;
+  rep?: string;
+  product?: string;
+}
+
+/** Exact (unrounded) sums behind a row's whole numbers. */
+export interface ExactFigures {
+  deals: number;
+  qualifiedLeads: number;
+  inquiries: number;
+  inquiriesBeforeSurge: number;
+  budget: number | null;
+}
+
+export interface PlanRow {
+  key: RowKey;
+  /** True when the row's months generate surge leads. */
+  surge: boolean;
+  /** Quota money due; null when the plan gives units only. */
+  quota: number | null;
+  units: number;
+  deals: number;
+  qualifiedLeads: number;
+  inquiries: number;
+  /** Inquiries with the surge minus inquiries without it, each rounded up per cell. */
+  surgeInquiries: number;
+  /** Rounded inquiries × cost per inquiry; null when a cost is unknown. */
+  budget: number | null;
+  exact: ExactFigures;
+}
+
+export interface PlanTotals extends Omit<PlanRow, "key" | "surge"> {
+  costPerInquiry: number | null;
+  costPerQualifiedLead: number | null;
+  costPerDeal: number | null;
+}
+
+export interface PlanView {
+  by: Grouping;
+  rows: PlanRow[];
+  totals: PlanTotals;
+}
+
+function emptyRow(key: RowKey, surge: boolean, hasAmounts: boolean): PlanRow {
+  return {
+    key,
+    surge,
+    quota: hasAmounts ? 0 : null,
+    units: 0,
+    deals: 0,
+    qualifiedLeads: 0,
+    inquiries: 0,
+    surgeInquiries: 0,
+    budget: 0,
+    exact: { deals: 0, qualifiedLeads: 0, inquiries: 0, inquiriesBeforeSurge: 0, budget: 0 },
+  };
+}
+
+/** A ratio that has no value when its denominator is zero or its numerator is unknown. */
+function ratio(numerator: number | null, denominator: number): number | null {
+  return numerator === null || denominator === 0 ? null : roundCents(numerator / denominator);
+}
+
+/**
+ * Adds one month of one segment into a row. Whole numbers are rounded up here, at the finest
+ * grain (month × rep × product), and every coarser row sums those cells, so every view adds up.
+ */
+function addCell(row: PlanRow, segment: SegmentPlan, at: number): void {
+  const qualified = segment.stages[0];
+  const top = segment.stages[segment.stages.length - 1];
+  const exactDeals = segment.deals[at] ?? 0;
+  const exactQualified = qualified?.withSurge[at] ?? 0;
+  const exactInquiries = top?.withSurge[at] ?? 0;
+  const exactInquiriesBeforeSurge = top?.beforeSurge[at] ?? 0;
+  const inquiries = wholeUp(exactInquiries);
+  const cost = segment.assumptions.costPerInquiry;
+
+  if (row.quota !== null) row.quota += segment.quota[at] ?? 0;
+  row.units += segment.units[at] ?? 0;
+  row.deals += wholeUp(exactDeals);
+  row.qualifiedLeads += wholeUp(exactQualified);
+  row.inquiries += inquiries;
+  row.surgeInquiries += inquiries - wholeUp(exactInquiriesBeforeSurge);
+  row.exact.deals += exactDeals;
+  row.exact.qualifiedLeads += exactQualified;
+  row.exact.inquiries += exactInquiries;
+  row.exact.inquiriesBeforeSurge += exactInquiriesBeforeSurge;
+  if (inquiries !== 0) {
+    row.budget = cost === null || row.budget === null ? null : row.budget + inquiries * cost;
+  }
+  if (exactInquiries !== 0) {
+    row.exact.budget = cost === null || row.exact.budget === null ? null : row.exact.budget + exactInquiries * cost;
+  }
+}
+
+function cellIsEmpty(segment: SegmentPlan, at: number): boolean {
+  if ((segment.quota[at] ?? 0) !== 0 || (segment.units[at] ?? 0) !== 0 || (segment.deals[at] ?? 0) !== 0) return false;
+  return segment.stages.every((stage) => (stage.withSurge[at] ?? 0) === 0);
+}
+
+/** Code-unit order, so the result never depends on the machine's locale; unassigned sorts last. */
+function compareNames(left: string, right: string): number {
+  if (left === right) return 0;
+  if (left === "") return 1;
+  if (right === "") return -1;
+  return left < right ? -1 : 1;
+}
+
+/**
+ * A view of the plan: one row per month (the default), fiscal quarter, rep, product, or
+ * month × rep × product segment, with totals. Months run without gaps over the plan; segment
+ * rows are listed only where something is due or generated.
+ */
+export function groupPlan(plan: Plan, by: Grouping): PlanView {
+  const month = (at: number) => formatMonth(plan.firstMonth + at);
+  const rows: PlanRow[] = [];
+  const surgeAt = (at: number) => plan.surgeMonths[at] ?? false;
+
+  if (by === "month" || by === "quarter") {
+    const rowOfMonth: number[] = [];
+    for (let at = 0; at < plan.monthCount; at++) {
+      const label =
+        by === "month"
+          ? month(at)
+          : formatFiscalQuarter(fiscalQuarterOf(plan.firstMonth + at, plan.surge.fiscalYearStart), plan.surge.fiscalYearStart);
+      const previous = rows[rows.length - 1];
+      const previousLabel = previous?.key.month ?? previous?.key.quarter;
+      if (previous && previousLabel === label) {
+        previous.surge ||= surgeAt(at);
+      } else {
+        rows.push(emptyRow(by === "month" ? { month: label } : { quarter: label }, surgeAt(at), plan.hasAmounts));
+      }
+      rowOfMonth.push(rows.length - 1);
+    }
+    for (const segment of plan.segments) {
+      for (let at = 0; at < plan.monthCount; at++) {
+        const row = rows[rowOfMonth[at] ?? 0];
+        if (row) addCell(row, segment, at);
+      }
+    }
+  } else if (by === "rep" || by === "product") {
+    const byName = new Map<string, PlanRow>();
+    for (const segment of plan.segments) {
+      const name = segment[by];
+      let row = byName.get(name);
+      if (!row) {
+        row = emptyRow(by === "rep" ? { rep: name } : { product: name }, false, plan.hasAmounts);
+        byName.set(name, row);
+      }
+      for (let at = 0; at < plan.monthCount; at++) {
+        if (surgeAt(at) && !cellIsEmpty(segment, at)) row.surge = true;
+        addCell(row, segment, at);
+      }
+    }
+    rows.push(...[...byName.values()].sort((left, right) => compareNames(left.key[by] ?? "", right.key[by] ?? "")));
+  } else {
+    const ordered = [...plan.segments].sort(
+      (left, right) => compareNames(left.rep, right.rep) || compareNames(left.product, right.product),
+    );
+    for (let at = 0; at < plan.monthCount; at++) {
+      for (const segment of ordered) {
+        if (cellIsEmpty(segment, at)) continue;
+        const row = emptyRow({ month: month(at), rep: segment.rep, product: segment.product }, surgeAt(at), plan.hasAmounts);
+        addCell(row, segment, at);
+        rows.push(row);
+      }
+    }
+  }
+  for (const row of rows) roundMoney(row);
+  return { by, rows, totals: totalsOf(rows, plan.hasAmounts) };
+}
+
+function roundMoney(row: PlanRow): void {
+  if (row.quota !== null) row.quota = roundCents(row.quota);
+  if (row.budget !== null) row.budget = roundCents(row.budget);
+}
+
+function totalsOf(rows: readonly PlanRow[], hasAmounts: boolean): PlanTotals {
+  const total = emptyRow({}, false, hasAmounts);
+  for (const row of rows) {
+    if (total.quota !== null) total.quota += row.quota ?? 0;
+    total.units += row.units;
+    total.deals += row.deals;
+    total.qualifiedLeads += row.qualifiedLeads;
+    total.inquiries += row.inquiries;
+    total.surgeInquiries += row.surgeInquiries;
+    total.budget = total.budget === null || row.budget === null ? null : total.budget + row.budget;
+    total.exact.deals += row.exact.deals;
+    total.exact.qualifiedLeads += row.exact.qualifiedLeads;
+    total.exact.inquiries += row.exact.inquiries;
+    total.exact.inquiriesBeforeSurge += row.exact.inquiriesBeforeSurge;
+    total.exact.budget = total.exact.budget === null || row.exact.budget === null ? null : total.exact.budget + row.exact.budget;
+  }
+  roundMoney(total);
+  const { key: _key, surge: _surge, ...figures } = total;
+  return {
+    ...figures,
+    costPerInquiry: ratio(total.budget, total.inquiries),
+    costPerQualifiedLead: ratio(total.budget, total.qualifiedLeads),
+    costPerDeal: ratio(total.budget, total.deals),
+  };
+}

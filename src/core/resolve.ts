@@ -1,0 +1,90 @@
+import type { SegmentAssumptions } from "./funnel.js";
+import type { LagDistribution } from "./lag.js";
+
+/** Assumption values some source gives; an absent field is "not given here". */
+export interface AssumptionValues {
+  avgDealSize?: number;
+  unitsPerDeal?: number;
+  closeRate?: number;
+  qualifyRate?: number;
+  costPerInquiry?: number;
+  salesCycle?: LagDistribution;
+  qualification?: LagDistribution;
+}
+
+export type AssumptionName = keyof AssumptionValues;
+
+/** A row of a ratio or cycle file: its scope (empty = applies to all) and the values it gives. */
+export interface ScopedAssumptions {
+  rep: string;
+  product: string;
+  values: AssumptionValues;
+}
+
+/** Where a segment's assumptions come from, strongest first. */
+export interface AssumptionLayers {
+  /** Command-line flags: they apply to every segment and beat everything else. */
+  overrides: AssumptionValues;
+  /** Ratio and cycle file rows: for each segment the most specific row giving a value wins. */
+  scoped: readonly ScopedAssumptions[];
+  /** The config file's defaults. */
+  defaults: AssumptionValues;
+}
+
+export type Resolution =
+  | { ok: true; assumptions: SegmentAssumptions }
+  | { ok: false; missing: AssumptionName[] };
+
+const NO_LAG: LagDistribution = [{ lagMonths: 0, share: 1 }];
+
+const scopeKey = (rep: string, product: string) => `${rep}\u0000${product}`;
+
+/**
+ * Builds the lookup once for all segments. For each field, in order: flag; the rep+product row;
+ * the product row; the rep row; the default row (both scope columns empty); the config; and the
+ * built-ins (1 unit per deal, no qualification time, no cost). A segment that plans in money
+ * needs a deal size; every segment needs both rates and a sales cycle.
+ */
+export function assumptionResolver(layers: AssumptionLayers): (rep: string, product: string, needsDealSize: boolean) => Resolution {
+  const rowsByScope = new Map<string, AssumptionValues>();
+  for (const row of layers.scoped) {
+    const key = scopeKey(row.rep, row.product);
+    rowsByScope.set(key, { ...rowsByScope.get(key), ...row.values });
+  }
+  return (rep, product, needsDealSize) => {
+    const chain: AssumptionValues[] = [layers.overrides];
+    for (const key of [scopeKey(rep, product), scopeKey("", product), scopeKey(rep, ""), scopeKey("", "")]) {
+      const values = rowsByScope.get(key);
+      if (values) chain.push(values);
+    }
+    chain.push(layers.defaults);
+    const pick = <Name extends AssumptionName>(name: Name): AssumptionValues[Name] | undefined => {
+      for (const values of chain) if (values[name] !== undefined) return values[name];
+      return undefined;
+    };
+    const avgDealSize = pick("avgDealSize");
+    const closeRate = pick("closeRate");
+    const qualifyRate = pick("qualifyRate");
+    const salesCycle = pick("salesCycle");
+    const missing: AssumptionName[] = [];
+    if (needsDealSize && avgDealSize === undefined) missing.push("avgDealSize");
+    if (closeRate === undefined) missing.push("closeRate");
+    if (qualifyRate === undefined) missing.push("qualifyRate");
+    if (salesCycle === undefined) missing.push("salesCycle");
+    if (missing.length > 0 || closeRate === undefined || qualifyRate === undefined || salesCycle === undefined) {
+      return { ok: false, missing };
+    }
+    return {
+      ok: true,
+      assumptions: {
+        avgDealSize: avgDealSize ?? null,
+        unitsPerDeal: pick("unitsPerDeal") ?? 1,
+        closeRate,
+        qualifyRate,
+        costPerInquiry: pick("costPerInquiry") ?? null,
+        salesCycle,
+        qualification: pick("qualification") ?? NO_LAG,
+      },
+    };
+  };
+}

@@ -1,0 +1,35 @@
+import { type LagDistribution, lagFromDays, lagFromMonths } from "../core/lag.js";
+import type { AssumptionValues } from "../core/resolve.js";
+import { type ScopedFile, readScopedTable } from "./scoped-table.js";
+import { parseDuration } from "./values.js";
+
+const CYCLE_COLUMNS = ["sales_cycle_days", "sales_cycle_months", "qualification_days", "qualification_months"] as const;
+
+/**
+ * Reads a sales-cycle file: optional `rep`, `product` scope columns, then `sales_cycle_days` or
+ * `sales_cycle_months` (qualified lead to close) and optionally `qualification_days` or
+ * `qualification_months` (inquiry to qualified lead; empty means none). A row gives each
+ * duration in one unit only.
+ */
+export function readCycles(content: string, file: string): ScopedFile {
+  return readScopedTable(content, file, CYCLE_COLUMNS, ["sales_cycle_days", "sales_cycle_months"], (field, reject) => {
+    const values: AssumptionValues = {};
+    const lagOf = (stage: "sales_cycle" | "qualification"): LagDistribution | undefined => {
+      const inDays = field(`${stage}_days`, days);
+      const inMonths = field(`${stage}_months`, months);
+      if (inDays !== undefined && inMonths !== undefined) {
+        reject(`${stage}_months`, `both ${stage}_days and ${stage}_months: expected one of them per row`);
+      }
+      if (inDays !== undefined) return lagFromDays(inDays);
+      return inMonths === undefined ? undefined : lagFromMonths(inMonths);
+    };
+    const salesCycle = lagOf("sales_cycle");
+    const qualification = lagOf("qualification");
+    if (salesCycle !== undefined) values.salesCycle = salesCycle;
+    if (qualification !== undefined) values.qualification = qualification;
+    return values;
+  });
+}
+
+const days = (text: string) => parseDuration(text, "days");
+const months = (text: string) => parseDuration(text, "months");

@@ -1,0 +1,155 @@
+import { formatMonth } from "../core/month.js";
+import type { MonthQuota } from "../core/plan.js";
+import { type CsvTable, readCsvTable } from "./csv-table.js";
+import { InputError, type InputIssue } from "./input-issue.js";
+import { type Parsed, parseAmount, parseMonth } from "./values.js";
+
+/** The quotas of one rep × product, with the record that first named it (for messages). */
+export interface QuotaSegment {
+  rep: string;
+  product: string;
+  quotas: MonthQuota[];
+  firstRecord: number;
+}
+
+export interface QuotaFile {
+  table: CsvTable;
+  form: "long" | "wide";
+  segments: QuotaSegment[];
+  warnings: InputIssue[];
+}
+
+const LONG_COLUMNS = ["month", "quota", "units", "rep", "product"];
+const MONTH_COLUMN = /^\d{4}-\d{2}$/;
+
+/**
+ * Reads a quota file in either form. Long: `month,quota[,units][,rep][,product]`, one row per
+ * month × rep × product. Wide, as spreadsheets export it: `rep,product,2027-01,2027-02,...`
+ * with the quota of each month in its column (an empty cell means none). The wide form is
+ * recognised by month-named columns and no `month` column.
+ */
+export function readQuotas(content: string, file: string): QuotaFile {
+  const table = readCsvTable(content, file);
+  const wide = !table.header.includes("month") && table.header.some((name) => MONTH_COLUMN.test(name));
+  const warnings: InputIssue[] = [];
+  const known = (name: string) => (wide ? name === "rep" || name === "product" || MONTH_COLUMN.test(name) : LONG_COLUMNS.includes(name));
+  table.header.forEach((name, index) => {
+    if (!known(name)) {
+      warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${index + 1}`, expected: "unknown column, ignored" });
+    }
+  });
+  if (!wide) {
+    requireColumn(table, "month", "a month column (or month columns like 2027-01 in the wide form)");
+    if (!table.header.includes("quota") && !table.header.includes("units")) requireColumn(table, "quota", "a quota column");
+  }
+  if (table.records.length === 0) {
+    throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota rows: expected at least one row after the header" });
+  }
+  const segments = wide ? readWide(table) : readLong(table);
+  return { table, form: wide ? "wide" : "long", segments, warnings };
+}
+
+function requireColumn(table: CsvTable, name: string, expected: string): void {
+  if (!table.header.includes(name)) {
+    throw new InputError({ code: "column.missing", file: table.file, line: 1, column: name, expected: `missing column: expected ${expected}`, hint: `found ${table.header.join(",")}` });
+  }
+}
+
+function valueOf<T>(table: CsvTable, recordIndex: number, column: string, parsed: Parsed<T>, text: string): T {
+  if (parsed.ok) return parsed.value;
+  const issue: InputIssue = { code: "value.invalid", file: table.file, line: table.lineOf(recordIndex), column, expected: parsed.expected, found: text };
+  if (parsed.hint !== undefined) issue.hint = parsed.hint;
+  throw new InputError(issue);
+}
+
+/** Groups rows into segments; consecutive rows of one segment (the usual layout) skip the lookup. */
+class SegmentCollector {
+  private readonly byKey = new Map<string, { segment: QuotaSegment; recordOfMonth: Map<number, number> }>();
+  private last: { segment: QuotaSegment; recordOfMonth: Map<number, number> } | undefined;
+  constructor(private readonly table: CsvTable) {}
+
+  add(rep: string, product: string, quota: MonthQuota, recordIndex: number): void {
+    let entry = this.last;
+    if (!entry || entry.segment.rep !== rep || entry.segment.product !== product) {
+      const key = `${rep}\u0000${product}`;
+      entry = this.byKey.get(key);
+      if (!entry) {
+        entry = { segment: { rep, product, quotas: [], firstRecord: recordIndex }, recordOfMonth: new Map() };
+        this.byKey.set(key, entry);
+      }
+      this.last = entry;
+    }
+    const earlier = entry.recordOfMonth.get(quota.month);
+    if (earlier !== undefined) {
+      throw new InputError({
+        code: "row.duplicate",
+        file: this.table.file,
+        line: this.table.lineOf(recordIndex),
+        expected: `a second row for month ${formatMonth(quota.month)}, rep "${rep}", product "${product}": expected one row per month, rep and product`,
+        hint: `first on line ${this.table.lineOf(earlier)}`,
+      });
+    }
+    entry.recordOfMonth.set(quota.month, recordIndex);
+    entry.segment.quotas.push(quota);
+  }
+
+  segments(): QuotaSegment[] {
+    return [...this.byKey.values()].map((entry) => entry.segment);
+  }
+}
+
+function readLong(table: CsvTable): QuotaSegment[] {
+  const column = (name: string) => table.header.indexOf(name);
+  const monthAt = column("month");
+  const quotaAt = column("quota");
+  const unitsAt = column("units");
+  const repAt = column("rep");
+  const productAt = column("product");
+  const collector = new SegmentCollector(table);
+  table.records.forEach((record, recordIndex) => {
+    const monthText = record[monthAt] ?? "";
+    const month = valueOf(table, recordIndex, "month", parseMonth(monthText), monthText);
+    const quotaText = quotaAt < 0 ? "" : (record[quotaAt] ?? "");
+    const unitsText = unitsAt < 0 ? "" : (record[unitsAt] ?? "");
+    const hasQuota = quotaText.trim() !== "";
+    const hasUnits = unitsText.trim() !== "";
+    if (!hasQuota && !hasUnits) {
+      const expected = unitsAt < 0 ? "an amount" : "an amount (or units)";
+      valueOf(table, recordIndex, quotaAt < 0 ? "units" : "quota", { ok: false, expected }, quotaText);
+    }
+    const quota = hasQuota ? valueOf(table, recordIndex, "quota", parseAmount(quotaText), quotaText) : null;
+    const units = hasUnits ? valueOf(table, recordIndex, "units", parseAmount(unitsText), unitsText) : null;
+    const rep = repAt < 0 ? "" : (record[repAt] ?? "").trim();
+    const product = productAt < 0 ? "" : (record[productAt] ?? "").trim();
+    collector.add(rep, product, { month, quota, units }, recordIndex);
+  });
+  return collector.segments();
+}
+
+function readWide(table: CsvTable): QuotaSegment[] {
+  const repAt = table.header.indexOf("rep");
+  const productAt = table.header.indexOf("product");
+  const monthColumns: { at: number; name: string; month: number }[] = [];
+  table.header.forEach((name, at) => {
+    if (!MONTH_COLUMN.test(name)) return;
+    const parsed = parseMonth(name);
+    if (!parsed.ok) throw new InputError({ code: "value.invalid", file: table.file, line: 1, column: name, expected: "a month column as YYYY-MM", found: name });
+    monthColumns.push({ at, name, month: parsed.value });
+  });
+  const seenMonth = new Set<number>();
+  for (const { name, month } of monthColumns) {
+    if (seenMonth.has(month)) throw new InputError({ code: "row.duplicate", file: table.file, line: 1, column: name, expected: "a month column named twice: expected each month once" });
+    seenMonth.add(month);
+  }
+  const collector = new SegmentCollector(table);
+  table.records.forEach((record, recordIndex) => {
+    const rep = repAt < 0 ? "" : (record[repAt] ?? "").trim();
+    const product = productAt < 0 ? "" : (record[productAt] ?? "").trim();
+    for (const { at, name, month } of monthColumns) {
+      const text = record[at] ?? "";
+      if (text.trim() === "") continue;
+      collector.add(rep, product, { month, quota: valueOf(table, recordIndex, name, parseAmount(text), text), units: null }, recordIndex);
+    }
+  });
+  return collector.segments();
+}

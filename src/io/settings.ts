@@ -1,0 +1,147 @@
+import { GROUPINGS, type Grouping } from "../core/group.js";
+import { type LagDistribution, lagFromDays, lagFromMonths } from "../core/lag.js";
+import type { SurgePolicy } from "../core/plan.js";
+import type { AssumptionValues } from "../core/resolve.js";
+import type { ConfigValues } from "./config.js";
+import { InputError } from "./input-issue.js";
+import {
+  type Parsed,
+  parseAmount,
+  parseDuration,
+  parseMonthOfYear,
+  parsePercent,
+  parsePositiveAmount,
+  parseQuarters,
+  parseRate,
+} from "./values.js";
+
+export const FORMATS = ["table", "csv", "json", "markdown"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Option values as the user typed them, on the command line or in the config file. */
+export interface RawSettings {
+  ratios?: string | undefined;
+  cycles?: string | undefined;
+  dealSize?: string | undefined;
+  closeRate?: string | undefined;
+  qualifyRate?: string | undefined;
+  unitsPerDeal?: string | undefined;
+  costPerInquiry?: string | undefined;
+  cycleDays?: string | undefined;
+  cycleMonths?: string | undefined;
+  qualifyDays?: string | undefined;
+  surge?: string | undefined;
+  surgeQuarters?: string | undefined;
+  fiscalYearStart?: string | undefined;
+  by?: string | undefined;
+  format?: string | undefined;
+}
+
+/** Everything a compute run needs besides its input files, validated. */
+export interface ComputeSettings {
+  ratios: string | undefined;
+  cycles: string | undefined;
+  /** From flags: they apply to every segment, over the ratio and cycle files. */
+  overrides: AssumptionValues;
+  /** From the config: used where no flag and no file row gives a value. */
+  defaults: AssumptionValues;
+  surge: SurgePolicy;
+  by: Grouping;
+  format: Format;
+}
+
+/** Built-ins: the playbook's 30% surge in fiscal Q4 and Q1 of a calendar fiscal year. */
+export const BUILT_IN = { surge: "30%", surgeQuarters: "Q4,Q1", fiscalYearStart: "1", by: "month", format: "table" } as const;
+
+const FLAG_OF: Record<keyof RawSettings, string> = {
+  ratios: "--ratios",
+  cycles: "--cycles",
+  dealSize: "--deal-size",
+  closeRate: "--close-rate",
+  qualifyRate: "--qualify-rate",
+  unitsPerDeal: "--units-per-deal",
+  costPerInquiry: "--cost-per-inquiry",
+  cycleDays: "--cycle-days",
+  cycleMonths: "--cycle-months",
+  qualifyDays: "--qualify-days",
+  surge: "--surge",
+  surgeQuarters: "--surge-quarters",
+  fiscalYearStart: "--fiscal-year-start",
+  by: "--by",
+  format: "--format",
+};
+
+/** Where a value came from, for messages: the flag, or the config file and its key. */
+type Origin = { kind: "flag" } | { kind: "config"; file: string };
+
+function check<T>(raw: RawSettings, name: keyof RawSettings, origin: Origin, parse: (text: string) => Parsed<T>): T | undefined {
+  const text = raw[name];
+  if (text === undefined) return undefined;
+  const parsed = parse(text);
+  if (parsed.ok) return parsed.value;
+  const issue =
+    origin.kind === "flag"
+      ? { code: "option.invalid" as const, file: FLAG_OF[name], expected: parsed.expected, found: text }
+      : { code: "config.invalid" as const, file: origin.file, column: name, expected: parsed.expected, found: text };
+  throw new InputError(parsed.hint === undefined ? issue : { ...issue, hint: parsed.hint });
+}
+
+const choice =
+  <T extends string>(choices: readonly T[]) =>
+  (text: string): Parsed<T> =>
+    (choices as readonly string[]).includes(text) ? { ok: true, value: text as T } : { ok: false, expected: `one of ${choices.join(", ")}` };
+
+function assumptionsFrom(raw: RawSettings, origin: Origin): AssumptionValues {
+  const values: AssumptionValues = {};
+  const set = <Name extends keyof AssumptionValues>(name: Name, value: AssumptionValues[Name] | undefined) => {
+    if (value !== undefined) values[name] = value;
+  };
+  set("avgDealSize", check(raw, "dealSize", origin, parsePositiveAmount));
+  set("closeRate", check(raw, "closeRate", origin, parseRate));
+  set("qualifyRate", check(raw, "qualifyRate", origin, parseRate));
+  set("unitsPerDeal", check(raw, "unitsPerDeal", origin, parsePositiveAmount));
+  set("costPerInquiry", check(raw, "costPerInquiry", origin, parseAmount));
+  const cycleDays = check(raw, "cycleDays", origin, (text) => parseDuration(text, "days"));
+  const cycleMonths = check(raw, "cycleMonths", origin, (text) => parseDuration(text, "months"));
+  if (cycleDays !== undefined && cycleMonths !== undefined) {
+    const where = origin.kind === "flag" ? { file: "--cycle-months" } : { file: origin.file, column: "cycleMonths" };
+    throw new InputError({ code: "option.invalid", ...where, expected: "both a cycle in days and in months: expected one of them" });
+  }
+  const salesCycle: LagDistribution | undefined =
+    cycleDays !== undefined ? lagFromDays(cycleDays) : cycleMonths !== undefined ? lagFromMonths(cycleMonths) : undefined;
+  set("salesCycle", salesCycle);
+  const qualifyDays = check(raw, "qualifyDays", origin, (text) => parseDuration(text, "days"));
+  set("qualification", qualifyDays === undefined ? undefined : lagFromDays(qualifyDays));
+  return values;
+}
+
+/**
+ * Validates every option up front, before any file is read. Flags beat the config, the config
+ * beats the built-ins; for assumptions, flags also beat the ratio and cycle files, while the
+ * config only fills what the files leave empty.
+ */
+export function resolveSettings(flags: RawSettings, config: ConfigValues | undefined, configFile: string): ComputeSettings {
+  const configOrigin: Origin = { kind: "config", file: configFile };
+  const flagOrigin: Origin = { kind: "flag" };
+  const pick = <T>(name: keyof RawSettings, parse: (text: string) => Parsed<T>, builtIn: string): T => {
+    const fromFlag = check(flags, name, flagOrigin, parse);
+    if (fromFlag !== undefined) return fromFlag;
+    const fromConfig = config ? check(config, name, configOrigin, parse) : undefined;
+    if (fromConfig !== undefined) return fromConfig;
+    const fallback = parse(builtIn);
+    if (!fallback.ok) throw new Error(`built-in ${name} is invalid`);
+    return fallback.value;
+  };
+  const surgeRate = pick("surge", parsePercent, BUILT_IN.surge);
+  const quarters = pick("surgeQuarters", parseQuarters, BUILT_IN.surgeQuarters);
+  const fiscalYearStart = pick("fiscalYearStart", parseMonthOfYear, BUILT_IN.fiscalYearStart);
+  return {
+    ratios: flags.ratios ?? config?.ratios,
+    cycles: flags.cycles ?? config?.cycles,
+    overrides: assumptionsFrom(flags, flagOrigin),
+    defaults: config ? assumptionsFrom(config, configOrigin) : {},
+    surge: { rate: surgeRate, quarters, fiscalYearStart },
+    by: pick("by", choice(GROUPINGS), BUILT_IN.by),
+    format: pick("format", choice(FORMATS), BUILT_IN.format),
+  };
+}
