@@ -2,7 +2,8 @@
 export type IssueCode =
   | "file.unreadable"
   | "file.empty"
-  | "file.exists"
+  | "file.unwritable"
+  | "file.is-input"
   | "column.missing"
   | "column.unknown"
   | "column.conflict"

@@ -2,7 +2,6 @@ import { GROUPINGS, type Grouping } from "../core/group.js";
 import { type LagDistribution, lagFromDays, lagFromMonths } from "../core/lag.js";
 import type { SurgePolicy } from "../core/plan.js";
 import type { AssumptionValues } from "../core/resolve.js";
-import type { ConfigValues } from "./config.js";
 import { InputError } from "./input-issue.js";
 import {
   type Parsed,
@@ -14,6 +13,9 @@ import {
   parseQuarters,
   parseRate,
 } from "./values.js";
+
+/** The config file a folder's runs pick up without `--config`. */
+export const CONFIG_FILE = "leadplan.config.json";
 
 export const FORMATS = ["table", "csv", "json", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -120,7 +122,7 @@ function assumptionsFrom(raw: RawSettings, origin: Origin): AssumptionValues {
  * beats the built-ins; for assumptions, flags also beat the ratio and cycle files, while the
  * config only fills what the files leave empty.
  */
-export function resolveSettings(flags: RawSettings, config: ConfigValues | undefined, configFile: string): ComputeSettings {
+export function resolveSettings(flags: RawSettings, config: RawSettings | undefined, configFile: string): ComputeSettings {
   const configOrigin: Origin = { kind: "config", file: configFile };
   const flagOrigin: Origin = { kind: "flag" };
   const pick = <T>(name: keyof RawSettings, parse: (text: string) => Parsed<T>, builtIn: string): T => {

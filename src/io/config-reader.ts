@@ -3,9 +3,6 @@ import { dirname, isAbsolute, join } from "node:path";
 import { z } from "zod";
 import { InputError } from "./input-issue.js";
 
-/** The config file a directory's runs pick up without `--config`. */
-export const CONFIG_FILE = "leadplan.config.json";
-
 const text = z.union([z.string(), z.number()]).transform(String);
 
 /** Keys mirror the long flags in camelCase; values are what the flags take (`"25%"` or `0.25`). */
@@ -52,7 +49,7 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
     throw new InputError(key === "" ? { code: "config.invalid", file: shownAs, expected } : { code: "config.invalid", file: shownAs, column: key, expected });
   }
   const config = parsed.data;
-  const folder = dirname(path);
+  const folder = dirname(shownAs);
   const besideConfig = (file: string) => (isAbsolute(file) ? file : join(folder, file));
   if (config.ratios !== undefined) config.ratios = besideConfig(config.ratios);
   if (config.cycles !== undefined) config.cycles = besideConfig(config.cycles);

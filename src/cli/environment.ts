@@ -1,0 +1,22 @@
+/** What the CLI may touch of the outside world; tests pass their own. */
+export interface CliEnvironment {
+  /** Arguments after `leadplan`. */
+  args: readonly string[];
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => string;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  stdoutIsTTY: boolean;
+}
+
+/**
+ * Colour only for a person at a terminal: stdout is a TTY, `NO_COLOR` is unset or empty and
+ * TERM is not `dumb`; `FORCE_COLOR` (not 0) turns it on regardless.
+ */
+export function wantsColor(environment: CliEnvironment): boolean {
+  const { env } = environment;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  return environment.stdoutIsTTY && env.TERM !== "dumb";
+}

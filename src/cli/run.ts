@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import type { CliEnvironment } from "./environment.js";
+import { runCli } from "./main.js";
+
+/** The CLI against the real process: what `bin/leadplan.js` calls. */
+export async function runProcess(): Promise<number> {
+  const environment: CliEnvironment = {
+    args: process.argv.slice(2),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: () => readFileSync(0, "utf8"),
+    env: process.env,
+    cwd: process.cwd(),
+    stdoutIsTTY: process.stdout.isTTY === true,
+  };
+  try {
+    return await runCli(environment);
+  } catch (error) {
+    // A bug, not bad input: say so plainly, with the stack for the report, and exit 70 (EX_SOFTWARE).
+    process.stderr.write(`leadplan: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,78 @@
+import type { SegmentAssumptions } from "../core/funnel.js";
+import type { ExactFigures, PlanRow, PlanTotals } from "../core/group.js";
+import type { LagDistribution } from "../core/lag.js";
+import type { PlanReport } from "./report.js";
+
+/** Identifies the shape below; it changes only with a new number. */
+export const PLAN_JSON_SCHEMA = "leadplan.compute/1";
+
+// Exact values keep six decimals: enough to audit any rounding, and free of binary noise
+// such as 30.000000000000004.
+const exact = (value: number) => Math.round(value * 1e6) / 1e6;
+const exactOrNull = (value: number | null) => (value === null ? null : exact(value));
+
+const lagJson = (lag: LagDistribution) => lag.map(({ lagMonths, share }) => ({ lag_months: lagMonths, share: exact(share) }));
+
+function assumptionsJson(assumptions: SegmentAssumptions) {
+  return {
+    avg_deal_size: assumptions.avgDealSize,
+    units_per_deal: assumptions.unitsPerDeal,
+    qualified_to_won: assumptions.closeRate,
+    inquiry_to_qualified: assumptions.qualifyRate,
+    cost_per_inquiry: assumptions.costPerInquiry,
+    sales_cycle: lagJson(assumptions.salesCycle),
+    qualification: lagJson(assumptions.qualification),
+  };
+}
+
+function exactJson(figures: ExactFigures) {
+  return {
+    deals: exact(figures.deals),
+    qualified_leads: exact(figures.qualifiedLeads),
+    inquiries: exact(figures.inquiries),
+    inquiries_before_surge: exact(figures.inquiriesBeforeSurge),
+    budget: exactOrNull(figures.budget),
+  };
+}
+
+function figuresJson(row: PlanRow | PlanTotals) {
+  return {
+    quota: row.quota,
+    units: exact(row.units),
+    deals: row.deals,
+    qualified_leads: row.qualifiedLeads,
+    inquiries: row.inquiries,
+    surge_inquiries: row.surgeInquiries,
+    budget: row.budget,
+    exact: exactJson(row.exact),
+  };
+}
+
+/**
+ * The plan as JSON with a stable schema (README, "JSON output"): the assumptions each segment
+ * used, the rows of the chosen view with whole and exact figures, the totals with unit costs,
+ * and the warnings.
+ */
+export function renderPlanJson(report: PlanReport): string {
+  const { view } = report;
+  const document = {
+    schema: PLAN_JSON_SCHEMA,
+    by: view.by,
+    inputs: { quotas: report.inputs.quotas, ratios: report.inputs.ratios ?? null, cycles: report.inputs.cycles ?? null },
+    surge: {
+      rate: report.surge.rate,
+      quarters: report.surge.quarters.map((quarter) => `Q${quarter}`),
+      fiscal_year_start: report.surge.fiscalYearStart,
+    },
+    assumptions: report.segments.map((segment) => ({ rep: segment.rep, product: segment.product, ...assumptionsJson(segment.assumptions) })),
+    rows: view.rows.map((row) => ({ ...row.key, surge: row.surge, ...figuresJson(row) })),
+    totals: {
+      ...figuresJson(view.totals),
+      cost_per_inquiry: view.totals.costPerInquiry,
+      cost_per_qualified_lead: view.totals.costPerQualifiedLead,
+      cost_per_deal: view.totals.costPerDeal,
+    },
+    warnings: report.warnings,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,35 @@
+import { Chalk } from "chalk";
+import Table from "cli-table3";
+import { FIGURE_COLUMNS, type PlanReport, costLine, describeSurge, formatFigure, keyColumnsOf, keyText, keyTitle } from "./report.js";
+
+export interface TableOptions {
+  /** Colour with ANSI codes: the CLI decides (a TTY, no NO_COLOR). */
+  color: boolean;
+}
+
+/** The plan as a terminal table with a totals row; surge rows carry a `*` (and colour on a TTY). */
+export function renderPlanTable(report: PlanReport, options: TableOptions): string {
+  const paint = new Chalk({ level: options.color ? 1 : 0 });
+  const keys = keyColumnsOf(report.view);
+  const anySurge = report.view.rows.some((row) => row.surge);
+  const table = new Table({
+    head: [...keys.map(keyTitle), ...FIGURE_COLUMNS.map((column) => column.title)].map((title) => paint.bold(title)),
+    colAligns: [...keys.map(() => "left" as const), ...FIGURE_COLUMNS.map(() => "right" as const)],
+    style: { head: [], border: [] },
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
+  for (const row of report.view.rows) {
+    const cells = [
+      ...keys.map((key, index) => (index === 0 && row.surge ? `${keyText(row, key)} *` : keyText(row, key))),
+      ...FIGURE_COLUMNS.map((column) => formatFigure(column.value(row), column.kind)),
+    ];
+    table.push(row.surge ? cells.map((cell) => paint.yellow(cell)) : cells);
+  }
+  table.push([
+    ...keys.map((_, index) => paint.bold(index === 0 ? "Total" : "")),
+    ...FIGURE_COLUMNS.map((column) => paint.bold(formatFigure(column.value(report.view.totals), column.kind))),
+  ]);
+  const lines = [table.toString(), costLine(report.view.totals)];
+  if (anySurge) lines.push(`* surge: ${describeSurge(report.surge)}`);
+  return `${lines.join("\n")}\n`;
+}
