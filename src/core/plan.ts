@@ -33,9 +33,9 @@ export interface SurgePolicy {
 export interface StageSeries {
   name: string;
   /** What the quotas need, generated in each month, before the surge. */
-  beforeSurge: Float64Array;
+  beforeSurge: number[];
   /** The same with the surge months raised. */
-  withSurge: Float64Array;
+  withSurge: number[];
 }
 
 /** The exact plan of one segment; every series is indexed by `month - plan.firstMonth`. */
@@ -44,10 +44,10 @@ export interface SegmentPlan {
   product: string;
   assumptions: SegmentAssumptions;
   /** Quota money due in each close month (0 where none is due or the row gave units only). */
-  quota: Float64Array;
-  units: Float64Array;
+  quota: number[];
+  units: number[];
   /** Deals due in each close month. */
-  deals: Float64Array;
+  deals: number[];
   /** Nearest the deal first: qualified leads, then inquiries (the stage marketing buys). */
   stages: StageSeries[];
 }
@@ -96,41 +96,45 @@ function totalMaxLag(stages: readonly FunnelStage[]): number {
  */
 export function computePlan(segments: readonly SegmentInput[], surge: SurgePolicy): Plan {
   const funnels = segments.map((segment) => funnelStages(segment.assumptions));
-  let rangeStart = Number.POSITIVE_INFINITY;
-  let rangeEnd = Number.NEGATIVE_INFINITY;
-  let firstQuotaMonth = Number.POSITIVE_INFINITY;
+  // The plan's first month is where the longest lags of the earliest deals reach back to: the
+  // composed lag distribution always gives that month a positive share.
+  let firstMonth = Number.POSITIVE_INFINITY;
+  let lastMonth = Number.NEGATIVE_INFINITY;
   let hasAmounts = false;
   segments.forEach((segment, index) => {
     const reach = totalMaxLag(funnels[index] ?? []);
     for (const entry of segment.quotas) {
-      if (entry.month - reach < rangeStart) rangeStart = entry.month - reach;
-      if (entry.month > rangeEnd) rangeEnd = entry.month;
-      if (entry.month < firstQuotaMonth) firstQuotaMonth = entry.month;
+      const generatedFrom = dealsForQuota(entry, segment.assumptions) > 0 ? entry.month - reach : entry.month;
+      if (generatedFrom < firstMonth) firstMonth = generatedFrom;
+      if (entry.month > lastMonth) lastMonth = entry.month;
       if (entry.quota !== null) hasAmounts = true;
     }
   });
-  if (!Number.isFinite(rangeStart)) {
+  if (!Number.isFinite(firstMonth)) {
     return { firstMonth: 0, monthCount: 0, surge, surgeMonths: [], hasAmounts: false, segments: [] };
   }
-  const rangeLength = rangeEnd - rangeStart + 1;
-  const surgeMonths = Array.from({ length: rangeLength }, (_, at) => isSurgeMonth(rangeStart + at, surge));
+  const monthCount = lastMonth - firstMonth + 1;
+  const surgeMonths = Array.from({ length: monthCount }, (_, at) => isSurgeMonth(firstMonth + at, surge));
+  const surgeFactor = 1 + surge.rate;
 
-  let firstActive = firstQuotaMonth - rangeStart;
   const planned = segments.map((segment, index): SegmentPlan => {
-    const quota = new Float64Array(rangeLength);
-    const units = new Float64Array(rangeLength);
-    const deals = new Float64Array(rangeLength);
+    const stages = funnels[index] ?? [];
+    const series = (): number[] => new Array<number>(monthCount).fill(0);
+    const quota = series();
+    const units = series();
+    const deals = series();
     for (const entry of segment.quotas) {
-      const at = entry.month - rangeStart;
+      const at = entry.month - firstMonth;
       quota[at] = (quota[at] ?? 0) + (entry.quota ?? 0);
       units[at] = (units[at] ?? 0) + (entry.units ?? 0);
       deals[at] = (deals[at] ?? 0) + dealsForQuota(entry, segment.assumptions);
     }
-    const stages: StageSeries[] = [];
+    const stageSeries: StageSeries[] = [];
     let downstream = deals;
-    for (const stage of funnels[index] ?? []) {
-      const beforeSurge = new Float64Array(rangeLength);
-      for (let at = 0; at < rangeLength; at++) {
+    for (const stage of stages) {
+      const beforeSurge = series();
+      const withSurge = series();
+      for (let at = 0; at < monthCount; at++) {
         const needed = (downstream[at] ?? 0) / stage.conversionRate;
         if (needed === 0) continue;
         for (const { lagMonths, share } of stage.lag) {
@@ -138,34 +142,16 @@ export function computePlan(segments: readonly SegmentInput[], surge: SurgePolic
           beforeSurge[generatedAt] = (beforeSurge[generatedAt] ?? 0) + needed * share;
         }
       }
-      const withSurge = beforeSurge.map((volume, at) => (surgeMonths[at] ? volume * (1 + surge.rate) : volume));
-      for (let at = 0; at < firstActive; at++) {
-        if (beforeSurge[at] !== 0) {
-          firstActive = at;
-          break;
-        }
+      for (let at = 0; at < monthCount; at++) {
+        const volume = beforeSurge[at] ?? 0;
+        withSurge[at] = surgeMonths[at] ? volume * surgeFactor : volume;
       }
-      stages.push({ name: stage.name, beforeSurge, withSurge });
+      stageSeries.push({ name: stage.name, beforeSurge, withSurge });
       downstream = beforeSurge;
     }
-    return { rep: segment.rep, product: segment.product, assumptions: segment.assumptions, quota, units, deals, stages };
+    return { rep: segment.rep, product: segment.product, assumptions: segment.assumptions, quota, units, deals, stages: stageSeries };
   });
-
-  const trim = (series: Float64Array) => series.subarray(firstActive);
-  return {
-    firstMonth: rangeStart + firstActive,
-    monthCount: rangeLength - firstActive,
-    surge,
-    surgeMonths: surgeMonths.slice(firstActive),
-    hasAmounts,
-    segments: planned.map((segment) => ({
-      ...segment,
-      quota: trim(segment.quota),
-      units: trim(segment.units),
-      deals: trim(segment.deals),
-      stages: segment.stages.map((stage) => ({ ...stage, beforeSurge: trim(stage.beforeSurge), withSurge: trim(stage.withSurge) })),
-    })),
-  };
+  return { firstMonth, monthCount, surge, surgeMonths, hasAmounts, segments: planned };
 }
 
 /** Whether a month generates extra leads: a surge rate above 0 and a month in a surge quarter. */

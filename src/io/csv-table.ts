@@ -49,8 +49,8 @@ export function readCsvTable(content: string, file: string): CsvTable {
   } catch (error) {
     throw new InputError(csvSyntaxIssue(error, file));
   }
-  const [rawHeader = [], ...records] = rows;
-  const header = rawHeader.map(normaliseColumnName);
+  const header = (rows[0] ?? []).map(normaliseColumnName);
+  const records = rows.slice(1);
   let lines: number[] | undefined;
   const lineOf = (recordIndex: number): number => {
     lines ??= (parse(text, { ...options, info: true }) as unknown as { info: { lines: number } }[]).map((entry) => entry.info.lines);

@@ -2,7 +2,7 @@ import { formatMonth } from "../core/month.js";
 import type { MonthQuota } from "../core/plan.js";
 import { type CsvTable, readCsvTable } from "./csv-table.js";
 import { InputError, type InputIssue } from "./input-issue.js";
-import { type Parsed, parseAmount, parseMonth } from "./values.js";
+import { type Parsed, parseAmount, parseMonth, quickAmount, quickMonth } from "./values.js";
 
 /** The quotas of one rep × product, with the record that first named it (for messages). */
 export interface QuotaSegment {
@@ -13,7 +13,9 @@ export interface QuotaSegment {
 }
 
 export interface QuotaFile {
-  table: CsvTable;
+  file: string;
+  /** The line a data record starts on, for messages about a segment. */
+  lineOf: (recordIndex: number) => number;
   form: "long" | "wide";
   segments: QuotaSegment[];
   warnings: InputIssue[];
@@ -46,7 +48,8 @@ export function readQuotas(content: string, file: string): QuotaFile {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota rows: expected at least one row after the header" });
   }
   const segments = wide ? readWide(table) : readLong(table);
-  return { table, form: wide ? "wide" : "long", segments, warnings };
+  // The records are not kept: on large files they are most of the memory, and nothing needs them now.
+  return { file, lineOf: table.lineOf, form: wide ? "wide" : "long", segments, warnings };
 }
 
 function requireColumn(table: CsvTable, name: string, expected: string): void {
@@ -63,10 +66,21 @@ function valueOf<T>(table: CsvTable, recordIndex: number, column: string, parsed
 }
 
 /** Groups rows into segments; consecutive rows of one segment (the usual layout) skip the lookup. */
+interface CollectedSegment {
+  segment: QuotaSegment;
+  /** The months seen; kept only once a segment's months stop rising (see `add`). */
+  monthsSeen: Set<number> | undefined;
+  lastMonth: number;
+}
+
 class SegmentCollector {
-  private readonly byKey = new Map<string, { segment: QuotaSegment; recordOfMonth: Map<number, number> }>();
-  private last: { segment: QuotaSegment; recordOfMonth: Map<number, number> } | undefined;
-  constructor(private readonly table: CsvTable) {}
+  private readonly byKey = new Map<string, CollectedSegment>();
+  private last: CollectedSegment | undefined;
+  constructor(
+    private readonly table: CsvTable,
+    /** Finds the record that first gave a month to a segment: only a duplicate's message needs it. */
+    private readonly earlierRecord: (rep: string, product: string, month: number, before: number) => number,
+  ) {}
 
   add(rep: string, product: string, quota: MonthQuota, recordIndex: number): void {
     let entry = this.last;
@@ -74,13 +88,19 @@ class SegmentCollector {
       const key = `${rep}\u0000${product}`;
       entry = this.byKey.get(key);
       if (!entry) {
-        entry = { segment: { rep, product, quotas: [], firstRecord: recordIndex }, recordOfMonth: new Map() };
+        entry = { segment: { rep, product, quotas: [], firstRecord: recordIndex }, monthsSeen: undefined, lastMonth: Number.NEGATIVE_INFINITY };
         this.byKey.set(key, entry);
       }
       this.last = entry;
     }
-    const earlier = entry.recordOfMonth.get(quota.month);
-    if (earlier !== undefined) {
+    // Files list a segment's months in order, and then no month can repeat; only a segment whose
+    // months go back pays for a set of the months it has.
+    if (entry.monthsSeen === undefined && quota.month <= entry.lastMonth) {
+      entry.monthsSeen = new Set(entry.segment.quotas.map((earlier) => earlier.month));
+    }
+    entry.lastMonth = quota.month;
+    if (entry.monthsSeen?.has(quota.month)) {
+      const earlier = this.earlierRecord(rep, product, quota.month, recordIndex);
       throw new InputError({
         code: "row.duplicate",
         file: this.table.file,
@@ -89,7 +109,7 @@ class SegmentCollector {
         hint: `first on line ${this.table.lineOf(earlier)}`,
       });
     }
-    entry.recordOfMonth.set(quota.month, recordIndex);
+    entry.monthsSeen?.add(quota.month);
     entry.segment.quotas.push(quota);
   }
 
@@ -105,10 +125,18 @@ function readLong(table: CsvTable): QuotaSegment[] {
   const unitsAt = column("units");
   const repAt = column("rep");
   const productAt = column("product");
-  const collector = new SegmentCollector(table);
+  const textAt = (record: readonly string[], at: number) => (at < 0 ? "" : (record[at] ?? "").trim());
+  const collector = new SegmentCollector(table, (rep, product, month, before) =>
+    table.records.findIndex((record, index) => {
+      if (index >= before || textAt(record, repAt) !== rep || textAt(record, productAt) !== product) return false;
+      const parsed = parseMonth(record[monthAt] ?? "");
+      return parsed.ok && parsed.value === month;
+    }),
+  );
   table.records.forEach((record, recordIndex) => {
     const monthText = record[monthAt] ?? "";
-    const month = valueOf(table, recordIndex, "month", parseMonth(monthText), monthText);
+    let month = quickMonth(monthText);
+    if (Number.isNaN(month)) month = valueOf(table, recordIndex, "month", parseMonth(monthText), monthText);
     const quotaText = quotaAt < 0 ? "" : (record[quotaAt] ?? "");
     const unitsText = unitsAt < 0 ? "" : (record[unitsAt] ?? "");
     const hasQuota = quotaText.trim() !== "";
@@ -117,11 +145,13 @@ function readLong(table: CsvTable): QuotaSegment[] {
       const expected = unitsAt < 0 ? "an amount" : "an amount (or units)";
       valueOf(table, recordIndex, quotaAt < 0 ? "units" : "quota", { ok: false, expected }, quotaText);
     }
-    const quota = hasQuota ? valueOf(table, recordIndex, "quota", parseAmount(quotaText), quotaText) : null;
-    const units = hasUnits ? valueOf(table, recordIndex, "units", parseAmount(unitsText), unitsText) : null;
-    const rep = repAt < 0 ? "" : (record[repAt] ?? "").trim();
-    const product = productAt < 0 ? "" : (record[productAt] ?? "").trim();
-    collector.add(rep, product, { month, quota, units }, recordIndex);
+    const amount = (column: string, text: string) => {
+      const quick = quickAmount(text);
+      return Number.isFinite(quick) ? quick : valueOf(table, recordIndex, column, parseAmount(text), text);
+    };
+    const quota = hasQuota ? amount("quota", quotaText) : null;
+    const units = hasUnits ? amount("units", unitsText) : null;
+    collector.add(textAt(record, repAt), textAt(record, productAt), { month, quota, units }, recordIndex);
   });
   return collector.segments();
 }
@@ -141,7 +171,12 @@ function readWide(table: CsvTable): QuotaSegment[] {
     if (seenMonth.has(month)) throw new InputError({ code: "row.duplicate", file: table.file, line: 1, column: name, expected: "a month column named twice: expected each month once" });
     seenMonth.add(month);
   }
-  const collector = new SegmentCollector(table);
+  // A wide file gives each month once per row, so a repeated month is a repeated rep and product.
+  const collector = new SegmentCollector(table, (rep, product, _month, before) =>
+    table.records.findIndex(
+      (record, index) => index < before && (record[repAt] ?? "").trim() === rep && (record[productAt] ?? "").trim() === product,
+    ),
+  );
   table.records.forEach((record, recordIndex) => {
     const rep = repAt < 0 ? "" : (record[repAt] ?? "").trim();
     const product = productAt < 0 ? "" : (record[productAt] ?? "").trim();

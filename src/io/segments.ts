@@ -39,7 +39,7 @@ export function assignAssumptions(quotas: QuotaFile, scoped: readonly LocatedAss
     const which = withoutCost.length === segments.length ? "any segment" : `${withoutCost.length} of ${segments.length} segments (first: ${withoutCost[0]})`;
     warnings.push({
       code: "segment.no-cost",
-      file: settings.ratios ?? quotas.table.file,
+      file: settings.ratios ?? quotas.file,
       expected: `no cost_per_inquiry for ${which}: the budget has no value`,
       hint: "give --cost-per-inquiry or a cost_per_inquiry column",
     });
@@ -61,8 +61,8 @@ function unmatched(
   const scope = rep === "" && product === "" ? "unassigned quota" : describeScope(rep, product);
   return {
     code: "segment.unmatched",
-    file: quotas.table.file,
-    line: quotas.table.lineOf(recordIndex),
+    file: quotas.file,
+    line: quotas.lineOf(recordIndex),
     expected: `${scope}: no matching row gives ${columns}`,
     hint: `add a row for it or a default row to ${files}, or give ${flags}`,
   };

@@ -11,8 +11,48 @@ const fail = (expected: string, hint?: string): { ok: false; expected: string; h
 // rather than read as 125; a currency sign may lead.
 const AMOUNT = /^[$€£]?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
 
+/** Plain decimal digits with at most one dot: the form of nearly every cell in large files. */
+function isPlainDecimal(text: string): boolean {
+  let dots = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 46) {
+      if (++dots > 1 || index === 0 || index === text.length - 1) return false;
+    } else if (code < 48 || code > 57) {
+      return false;
+    }
+  }
+  return text.length > 0;
+}
+
+/**
+ * The common case of {@link parseAmount} without allocating a result: plain digits, or NaN when
+ * the text needs the full parser (which also explains what is wrong).
+ */
+export function quickAmount(text: string): number {
+  return isPlainDecimal(text) ? Number(text) : Number.NaN;
+}
+
+/** The common case of {@link parseMonth} (`YYYY-MM`) without allocating a result, else NaN. */
+export function quickMonth(text: string): MonthIndex {
+  if (text.length !== 7 || text.charCodeAt(4) !== 45) return Number.NaN;
+  let year = 0;
+  for (let index = 0; index < 4; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    year = year * 10 + digit;
+  }
+  const tens = text.charCodeAt(5) - 48;
+  const ones = text.charCodeAt(6) - 48;
+  const month = tens * 10 + ones;
+  if (tens < 0 || tens > 1 || ones < 0 || ones > 9 || month < 1 || month > 12) return Number.NaN;
+  return monthIndex(year, month);
+}
+
 /** A non-negative amount of money or units: `1200000`, `1200000.50`, `$1,200,000`. */
 export function parseAmount(text: string): Parsed<number> {
+  const quick = quickAmount(text);
+  if (Number.isFinite(quick)) return { ok: true, value: quick };
   const trimmed = text.trim();
   const match = AMOUNT.exec(trimmed);
   if (!match) {
@@ -72,6 +112,8 @@ const MONTH = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 
 /** `YYYY-MM`, or a `YYYY-MM-DD` date taken as its month. */
 export function parseMonth(text: string): Parsed<MonthIndex> {
+  const quick = quickMonth(text);
+  if (!Number.isNaN(quick)) return { ok: true, value: quick };
   const match = MONTH.exec(text.trim());
   const year = Number(match?.[1]);
   const month = Number(match?.[2]);

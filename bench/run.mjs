@@ -1,0 +1,58 @@
+// npm run bench: leadplan's speed as ratios against baselines measured in the same run.
+// Each command runs several times in a fresh process; the median wall time counts.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateQuotas } from "./generate-quotas.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dataDir = join(root, "bench", ".data");
+mkdirSync(dataDir, { recursive: true });
+const rssFile = join(dataDir, "rss.txt");
+const quick = process.argv.includes("--quick");
+
+function run(label, args, runs) {
+  const times = [];
+  const peaks = [];
+  for (let index = 0; index < runs; index++) {
+    rmSync(rssFile, { force: true });
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: "1" },
+    });
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    if (result.status !== 0) throw new Error(`${label} failed (${result.status}): ${result.stderr}`);
+    times.push(elapsed);
+    if (existsSync(rssFile)) peaks.push(Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()));
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  const peak = peaks.length ? Math.max(...peaks) : null;
+  console.log(`  ${label}: median ${median.toFixed(0)} ms of ${runs} (min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})${peak ? `, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB` : ""}`);
+  return { median, peak };
+}
+
+const measure = ["--import", "./bench/report-rss.mjs"];
+const verdict = (ratio, limit) => `${ratio.toFixed(2)}× (target ≤ ${limit}×: ${ratio <= limit ? "met" : "MISSED"})`;
+
+console.log("Startup: leadplan compute on examples/ against bare node");
+const startupRuns = quick ? 5 : 21;
+const bare = run("node -e ''", ["-e", ""], startupRuns);
+const examples = ["bin/leadplan.js", "compute", "examples/quotas.csv", "--ratios", "examples/ratios.csv", "--cycles", "examples/cycles.csv"];
+const small = run(`node ${examples.join(" ")}`, [...measure, ...examples], startupRuns);
+console.log(`  ratio: ${verdict(small.median / bare.median, 2)}`);
+
+const reps = quick ? 200 : 2000;
+const bigFile = join(dataDir, `quotas-${reps}x20x36.csv`);
+if (!existsSync(bigFile)) await generateQuotas(bigFile, { reps, products: 20, months: 36 });
+const megabytes = statSync(bigFile).size / 1e6;
+console.log(`\nLarge file: ${reps} reps × 20 products × 36 months (${megabytes.toFixed(1)} MB) against csv-parse alone`);
+const bigRuns = quick ? 3 : 5;
+const parseOnly = run("node bench/csv-parse-baseline.mjs", [...measure, "bench/csv-parse-baseline.mjs", bigFile], bigRuns);
+const flags = ["--deal-size", "20000", "--close-rate", "25%", "--qualify-rate", "10%", "--cycle-days", "90", "--qualify-days", "15", "--cost-per-inquiry", "40"];
+const big = run("node bin/leadplan.js compute <file> <flags>", [...measure, "bin/leadplan.js", "compute", bigFile, ...flags], bigRuns);
+console.log(`  ratio: ${verdict(big.median / parseOnly.median, 1.5)}; ${(megabytes / (big.median / 1000)).toFixed(1)} MB/s`);
+if (big.peak && parseOnly.peak) console.log(`  memory: compute peak ${(big.peak / 2 ** 20).toFixed(0)} MiB, csv-parse alone ${(parseOnly.peak / 2 ** 20).toFixed(0)} MiB`);
