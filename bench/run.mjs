@@ -44,6 +44,8 @@ const bare = run("node -e ''", ["-e", ""], startupRuns);
 const examples = ["bin/leadplan.js", "compute", "examples/quotas.csv", "--ratios", "examples/ratios.csv", "--cycles", "examples/cycles.csv"];
 const small = run(`node ${examples.join(" ")}`, [...measure, ...examples], startupRuns);
 console.log(`  ratio: ${verdict(small.median / bare.median, 2)}`);
+const unbundled = run("the same, unbundled (tsc output in dist/, packages from node_modules)", [...measure, "bench/run-unbundled.mjs", ...examples.slice(1)], startupRuns);
+console.log(`  unbundled ratio: ${(unbundled.median / bare.median).toFixed(2)}× (why the CLI ships as a bundle)`);
 
 const reps = quick ? 200 : 2000;
 const bigFile = join(dataDir, `quotas-${reps}x20x36.csv`);

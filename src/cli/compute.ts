@@ -36,8 +36,8 @@ export function computeCommand(environment: CliEnvironment): Command {
   return new Command("compute")
     .summary("work a quota plan backward into the monthly inquiries and qualified leads it needs")
     .description(
-      "Work the funnel backward from quota: deals (÷ deal size), qualified leads (÷ close rate),\n" +
-        "inquiries (÷ qualification rate), placed a sales cycle (and a qualification time) before\n" +
+      "Work the funnel backward from quota: deals (÷ deal size), qualified leads (÷ close rate), " +
+        "inquiries (÷ qualification rate), placed a sales cycle (and a qualification time) before " +
         "each close month, raised in surge quarters, with the budget they cost.",
     )
     .argument("<QUOTAS>", "quota CSV, long (month,quota[,units][,rep][,product]) or wide (rep,product,2027-01,...); - reads stdin")

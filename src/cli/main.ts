@@ -11,15 +11,24 @@ export const VERSION = "0.1.0";
  * stdout directly, so tests run the whole CLI in-process.
  */
 export async function runCli(environment: CliEnvironment): Promise<number> {
+  // Usage errors follow the one-line rule of every other error: `leadplan: …` with a pointer to help.
+  const output = (commandName: string) => ({
+    writeOut: environment.stdout,
+    writeErr: environment.stderr,
+    outputError: (message: string, write: (text: string) => void) => {
+      const oneLine = message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").trim();
+      write(`leadplan: ${oneLine} (see '${commandName} --help')\n`);
+    },
+  });
   const program = new Command("leadplan")
     .description("Work the sales funnel backward: from quota to the inquiries and qualified leads marketing must generate each month.")
     .version(VERSION, "-V, --version")
-    .showHelpAfterError("(add --help for usage)")
-    .configureOutput({ writeOut: environment.stdout, writeErr: environment.stderr })
+    .configureOutput(output("leadplan"))
     .exitOverride()
-    .addCommand(computeCommand(environment));
+    .addCommand(computeCommand(environment))
+    .addHelpText("after", "\nExample:\n  $ leadplan compute examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv");
   for (const command of program.commands) {
-    command.configureOutput({ writeOut: environment.stdout, writeErr: environment.stderr }).exitOverride().showHelpAfterError("(add --help for usage)");
+    command.configureOutput(output(`leadplan ${command.name()}`)).exitOverride();
   }
   try {
     await program.parseAsync([...environment.args], { from: "user" });

@@ -96,12 +96,10 @@ function addCell(row: PlanRow, segment: SegmentPlan, at: number): void {
   row.exact.qualifiedLeads += exactQualified;
   row.exact.inquiries += exactInquiries;
   row.exact.inquiriesBeforeSurge += exactInquiriesBeforeSurge;
-  if (inquiries !== 0) {
-    row.budget = cost === null || row.budget === null ? null : row.budget + inquiries * cost;
-  }
-  if (exactInquiries !== 0) {
-    row.exact.budget = cost === null || row.exact.budget === null ? null : row.exact.budget + exactInquiries * cost;
-  }
+  // A segment without a cost makes every budget it is part of unknown, even in months it buys
+  // nothing: a total that silently leaves a segment out would look complete.
+  row.budget = cost === null || row.budget === null ? null : row.budget + inquiries * cost;
+  row.exact.budget = cost === null || row.exact.budget === null ? null : row.exact.budget + exactInquiries * cost;
 }
 
 function cellIsEmpty(segment: SegmentPlan, at: number): boolean {

@@ -27,9 +27,9 @@ function detectDelimiter(text: string): string {
   return best;
 }
 
-/** `Avg Deal Size` and `avg-deal-size` both name the column `avg_deal_size`. */
+/** `Avg Deal Size` and ` avg_deal_size ` both name the column `avg_deal_size`. */
 export function normaliseColumnName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return name.trim().toLowerCase().replace(/\s+/g, "_");
 }
 
 /**

@@ -57,13 +57,20 @@ function unmatched(
 ): InputIssue {
   const columns = missing.map((name) => SOURCES[name].column).join(", ");
   const flags = missing.map((name) => SOURCES[name].flag).join(", ");
-  const files = [...new Set(missing.map((name) => settings[SOURCES[name].file] ?? `--${SOURCES[name].file}`))].join(" or ");
+  const kinds = [...new Set(missing.map((name) => SOURCES[name].file))];
+  const given = kinds.map((kind) => settings[kind]).filter((file): file is string => file !== undefined);
+  const missingFiles = kinds.filter((kind) => settings[kind] === undefined).map((kind) => `--${kind} FILE`);
+  const where = [
+    given.length > 0 ? `a row for it or a default row in ${given.join(" or ")}` : "",
+    missingFiles.length > 0 ? missingFiles.join(" and ") : "",
+    flags,
+  ].filter(Boolean);
   const scope = rep === "" && product === "" ? "unassigned quota" : describeScope(rep, product);
   return {
     code: "segment.unmatched",
     file: quotas.file,
     line: quotas.lineOf(recordIndex),
-    expected: `${scope}: no matching row gives ${columns}`,
-    hint: `add a row for it or a default row to ${files}, or give ${flags}`,
+    expected: `${scope}: no value applies for ${columns}`,
+    hint: `give ${where.join(", or ")}`,
   };
 }

@@ -64,16 +64,17 @@ export function describeSurge(surge: SurgePolicy): string {
  * Locale-free number text with thousands separators: `1,333.33`. Written out rather than
  * `toLocaleString`, whose output depends on the machine's locale.
  */
-export function formatNumber(value: number, maxDecimals: number): string {
-  const factor = 10 ** maxDecimals;
+export function formatNumber(value: number, decimals: number, always = false): string {
+  const factor = 10 ** decimals;
   const rounded = Math.round(Math.abs(value) * factor) / factor;
-  const [whole = "0", fraction] = String(rounded).split(".");
+  const [whole = "0", fraction = ""] = String(rounded).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const sign = value < 0 && rounded !== 0 ? "-" : "";
-  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction.padEnd(Math.min(2, maxDecimals), "0")}`;
+  if (fraction === "" && !always) return `${sign}${grouped}`;
+  return `${sign}${grouped}.${fraction.padEnd(decimals, "0")}`;
 }
 
-/** A figure for people: counts whole, money with cents only when it has them, missing as `–`. */
+/** A figure for people: counts whole, money with cents (both decimals) only when it has cents, missing as `–`. */
 export function formatFigure(value: number | null, kind: PlanColumn["kind"]): string {
   if (value === null) return "–";
   return formatNumber(value, kind === "money" ? 2 : 0);
@@ -81,7 +82,7 @@ export function formatFigure(value: number | null, kind: PlanColumn["kind"]): st
 
 /** The line under a table: what a qualified lead and a closed deal cost. */
 export function costLine(totals: PlanTotals): string {
-  const money = (value: number | null) => (value === null ? "–" : formatNumber(value, 2));
+  const money = (value: number | null) => (value === null ? "–" : formatNumber(value, 2, true));
   return `Cost per inquiry ${money(totals.costPerInquiry)} · per qualified lead ${money(totals.costPerQualifiedLead)} · per closed deal ${money(totals.costPerDeal)}`;
 }
 
