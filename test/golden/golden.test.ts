@@ -1,29 +1,18 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runBin } from "./run-bin.js";
 
 // Golden files: each case folder holds `command.json` (the arguments after `leadplan`, run from
 // the repository root, optionally `stdin` and `env`) and `expected.txt` recording the exit
 // code, stdout and stderr of the built bin. `UPDATE_GOLDEN=1 npm test` rewrites them.
 const root = join(import.meta.dirname, "..", "..");
 const casesDir = join(import.meta.dirname, "cases");
-const bin = join(root, "bin", "leadplan.js");
 
 interface GoldenCase {
   args: string[];
   stdin?: string;
   env?: Record<string, string>;
-}
-
-export function runBin(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    input: options.stdin ?? "",
-    encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", TZ: "UTC", LANG: "C", ...options.env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function record(golden: GoldenCase, outcome: ReturnType<typeof runBin>): string {
