@@ -4,7 +4,8 @@ import { Command, Option } from "commander";
 import { GROUPINGS, groupPlan } from "../core/group.js";
 import { computePlan } from "../core/plan.js";
 import { readCycles } from "../io/cycles.js";
-import { readTextFile, writeFileAtomically } from "../io/files.js";
+import { checkOutputPath, readTextFile, writeFileAtomically } from "../io/files.js";
+import { InputError } from "../io/input-issue.js";
 import { type InputIssue, formatIssue } from "../io/input-issue.js";
 import { readQuotas } from "../io/quotas.js";
 import { readRatios } from "../io/ratios.js";
@@ -67,6 +68,9 @@ export function computeCommand(environment: CliEnvironment): Command {
 
 async function loadConfig(flags: ComputeFlags, environment: CliEnvironment): Promise<{ values: RawSettings | undefined; file: string }> {
   if (flags.config === false) return { values: undefined, file: CONFIG_FILE };
+  if (flags.config === "-") {
+    throw new InputError({ code: "option.invalid", file: "--config", expected: "a file: only QUOTAS may read standard input", found: "-" });
+  }
   const file = flags.config ?? CONFIG_FILE;
   const path = resolve(environment.cwd, file);
   if (flags.config === undefined && !existsSync(path)) return { values: undefined, file };
@@ -78,6 +82,13 @@ async function loadConfig(flags: ComputeFlags, environment: CliEnvironment): Pro
 async function runCompute(quotasPath: string, flags: ComputeFlags, environment: CliEnvironment): Promise<void> {
   const config = await loadConfig(flags, environment);
   const settings = resolveSettings(flags, config.values, config.file);
+  for (const [flag, path] of [["--ratios", settings.ratios], ["--cycles", settings.cycles]] as const) {
+    if (path === "-") throw new InputError({ code: "option.invalid", file: flag, expected: "a file: only QUOTAS may read standard input", found: "-" });
+  }
+  if (flags.out !== undefined) {
+    const inputs = [quotasPath, settings.ratios, settings.cycles, config.values === undefined ? undefined : config.file];
+    checkOutputPath(flags.out, environment.cwd, inputs.filter((path): path is string => path !== undefined));
+  }
   const read = (path: string) => readTextFile(path, environment.cwd, environment.readStdin);
 
   const quotasInput = read(quotasPath);
@@ -109,12 +120,6 @@ async function runCompute(quotasPath: string, flags: ComputeFlags, environment: 
   const text = await renderReport(report, settings.format, { color: flags.out === undefined && wantsColor(environment) });
 
   for (const warning of report.warnings) environment.stderr(`warning: ${warning}\n`);
-  if (flags.out === undefined) {
-    environment.stdout(text);
-  } else {
-    const inputs = [quotasPath, settings.ratios, settings.cycles, flags.config === false ? undefined : config.file].filter(
-      (path): path is string => path !== undefined,
-    );
-    writeFileAtomically(flags.out, environment.cwd, text, inputs);
-  }
+  if (flags.out === undefined) environment.stdout(text);
+  else writeFileAtomically(flags.out, environment.cwd, text);
 }

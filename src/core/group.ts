@@ -176,7 +176,10 @@ export function groupPlan(plan: Plan, by: Grouping): PlanView {
     }
   }
   for (const row of rows) roundMoney(row);
-  return { by, rows, totals: totalsOf(rows, plan.hasAmounts) };
+  // Views that list only non-empty cells (segments) may leave out a segment without a cost; the
+  // totals must still say the budget is unknown, as every other view does.
+  const budgetKnown = plan.segments.every((segment) => segment.assumptions.costPerInquiry !== null);
+  return { by, rows, totals: totalsOf(rows, plan.hasAmounts, budgetKnown) };
 }
 
 function roundMoney(row: PlanRow): void {
@@ -184,8 +187,12 @@ function roundMoney(row: PlanRow): void {
   if (row.budget !== null) row.budget = roundCents(row.budget);
 }
 
-function totalsOf(rows: readonly PlanRow[], hasAmounts: boolean): PlanTotals {
+function totalsOf(rows: readonly PlanRow[], hasAmounts: boolean, budgetKnown: boolean): PlanTotals {
   const total = emptyRow({}, false, hasAmounts);
+  if (!budgetKnown) {
+    total.budget = null;
+    total.exact.budget = null;
+  }
   for (const row of rows) {
     if (total.quota !== null) total.quota += row.quota ?? 0;
     total.units += row.units;

@@ -11,8 +11,12 @@ export function wholeUp(exact: number): number {
   return Math.ceil(exact);
 }
 
-/** Money rounded to cents, half away from zero, with the same noise allowance. */
+// A fixed millionth of a cent: enough to round 1.005 (100.49999999999999 cents in binary) up, and
+// too small to move any amount a planner could write, however large.
+const CENT_NOISE = 1e-6;
+
+/** Money rounded to cents, half away from zero, ignoring binary noise. */
 export function roundCents(amount: number): number {
-  const cents = amount * 100;
-  return Math.sign(cents) * Math.round(Math.abs(cents) * (1 + RELATIVE_NOISE)) / 100;
+  const cents = Math.abs(amount) * 100;
+  return (Math.sign(amount) * Math.round(cents + CENT_NOISE)) / 100;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { z } from "zod";
-import { InputError } from "./input-issue.js";
+import { InputError, type InputIssue } from "./input-issue.js";
 
 const text = z.union([z.string(), z.number()]).transform(String);
 
@@ -31,22 +31,35 @@ export type ConfigValues = z.output<typeof configSchema>;
  * file's own folder, so a config works from any working directory.
  */
 export function readConfig(path: string, shownAs: string): ConfigValues {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  } catch {
+    throw new InputError({ code: "file.unreadable", file: shownAs, expected: "cannot read the config file" });
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+    raw = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `valid JSON (${error.message})` : "a readable file";
-    throw new InputError({ code: "config.invalid", file: shownAs, expected: `cannot read the config: expected ${reason}` });
+    // Node names the offset of a JSON error; a line is what an editor can jump to.
+    const offset = /position (\d+)/.exec(String((error as Error).message));
+    const issue: InputIssue = { code: "config.invalid", file: shownAs, expected: `invalid JSON: ${String((error as Error).message).replace(/ in JSON at position \d+.*$/, "")}` };
+    if (offset) issue.line = text.slice(0, Number(offset[1])).split("\n").length;
+    throw new InputError(issue);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new InputError({ code: "config.invalid", file: shownAs, expected: "an object of settings", found: describeJson(raw) });
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
-    const key = issue?.path.join(".") ?? "";
-    const expected =
-      issue?.code === "unrecognized_keys"
-        ? `known settings only, found ${issue.keys.map((name) => `"${name}"`).join(", ")}`
-        : `${issue?.message ?? "a valid config"}`;
-    throw new InputError(key === "" ? { code: "config.invalid", file: shownAs, expected } : { code: "config.invalid", file: shownAs, column: key, expected });
+    if (issue?.code === "unrecognized_keys") {
+      throw new InputError({ code: "config.invalid", file: shownAs, column: issue.keys.join(", "), expected: `unknown setting: expected one of ${Object.keys(configSchema.shape).join(", ")}` });
+    }
+    const key = String(issue?.path[0] ?? "");
+    const value = (raw as Record<string, unknown>)[key];
+    const expected = key === "ratios" || key === "cycles" || key === "by" || key === "format" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
+    throw new InputError({ code: "config.invalid", file: shownAs, column: key, expected, found: describeJson(value) });
   }
   const config = parsed.data;
   const folder = dirname(shownAs);
@@ -54,4 +67,10 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
   if (config.ratios !== undefined) config.ratios = besideConfig(config.ratios);
   if (config.cycles !== undefined) config.cycles = besideConfig(config.cycles);
   return config;
+}
+
+function describeJson(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : JSON.stringify(value);
 }

@@ -27,15 +27,28 @@ function detectDelimiter(text: string): string {
   return best;
 }
 
-/** `Avg Deal Size` and ` avg_deal_size ` both name the column `avg_deal_size`. */
+const MONTH_NAME = /^\d{4}-\d{2}$/;
+
+/** `Avg Deal Size`, `avg-deal-size` and ` avg_deal_size ` all name `avg_deal_size`; `2027-01` stays. */
 export function normaliseColumnName(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, "_");
+  const trimmed = name.trim().toLowerCase();
+  return MONTH_NAME.test(trimmed) ? trimmed : trimmed.replace(/[\s-]+/g, "_");
+}
+
+const isBlank = (record: readonly string[]) => record.every((field) => field.trim() === "");
+
+/** Line breaks inside a record's quoted fields, a CRLF counting once. */
+function lineBreaksIn(record: readonly string[]): number {
+  let breaks = 0;
+  for (const field of record) {
+    if (field.includes("\n") || field.includes("\r")) breaks += field.split(/\r\n|\r|\n/).length - 1;
+  }
+  return breaks;
 }
 
 /**
- * Reads CSV text with csv-parse: UTF-8 BOM, CRLF and `;` or tab separators are all accepted.
- * Records are parsed without position info (three times faster on large files); the line of a
- * record is found by parsing again with `info` only when a message needs it.
+ * Reads CSV text with csv-parse: UTF-8 BOM, CRLF and `;` or tab separators are all accepted, and
+ * rows with nothing in them (`,,,` as spreadsheets export blank rows) are skipped.
  */
 export function readCsvTable(content: string, file: string): CsvTable {
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
@@ -45,18 +58,34 @@ export function readCsvTable(content: string, file: string): CsvTable {
   const options = { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true } as const;
   let rows: string[][];
   try {
+    // Parsed without position info, three times faster on large files: lines are worked out
+    // again only when a message needs one.
     rows = parse(text, options) as string[][];
   } catch (error) {
     throw new InputError(csvSyntaxIssue(error, file));
   }
   const header = (rows[0] ?? []).map(normaliseColumnName);
-  const records = rows.slice(1);
-  let lines: number[] | undefined;
+  let records = rows.slice(1);
+  // Data record index → parsed row index, needed only when blank rows were dropped.
+  let rowOfRecord: number[] | undefined;
+  if (records.some(isBlank)) {
+    rowOfRecord = [];
+    records.forEach((record, index) => {
+      if (!isBlank(record)) rowOfRecord?.push(index + 1);
+    });
+    records = records.filter((record) => !isBlank(record));
+  }
+  let startLines: number[] | undefined;
   const lineOf = (recordIndex: number): number => {
-    lines ??= (parse(text, { ...options, info: true }) as unknown as { info: { lines: number } }[]).map((entry) => entry.info.lines);
-    return lines[recordIndex + 1] ?? 0;
+    startLines ??= startLinesOf(text, options);
+    return startLines[rowOfRecord ? (rowOfRecord[recordIndex] ?? 0) : recordIndex + 1] ?? 0;
   };
   const table: CsvTable = { file, header, records, lineOf };
+  header.forEach((name, index) => {
+    if (name !== "" && header.indexOf(name) !== index) {
+      throw new InputError({ code: "column.duplicate", file, line: 1, column: name, expected: "a column named twice: expected each column once" });
+    }
+  });
   for (let index = 0; index < records.length; index++) {
     const record = records[index] ?? [];
     if (record.length > header.length && record.slice(header.length).some((field) => field.trim() !== "")) {
@@ -64,8 +93,7 @@ export function readCsvTable(content: string, file: string): CsvTable {
         code: "row.width",
         file,
         line: lineOf(index),
-        expected: `${header.length} fields as in the header`,
-        found: `${record.length} fields`,
+        expected: `a row of ${record.length} fields: expected ${header.length} as in the header`,
       });
     }
     while (record.length < header.length) record.push("");
@@ -73,10 +101,35 @@ export function readCsvTable(content: string, file: string): CsvTable {
   return table;
 }
 
+/**
+ * The line each parsed row starts on. csv-parse reports the line a record ends on, and counts a
+ * CRLF inside quotes twice; so count instead: each row starts after the rows before it, the line
+ * breaks inside their quoted fields, and the empty lines skipped so far.
+ */
+function startLinesOf(text: string, options: object): number[] {
+  const rows = parse(text, { ...options, info: true }) as unknown as { info: { empty_lines: number }; record: string[] }[];
+  const starts: number[] = [];
+  let linesBefore = 0;
+  for (const { info, record } of rows) {
+    starts.push(1 + linesBefore + info.empty_lines);
+    linesBefore += 1 + lineBreaksIn(record);
+  }
+  return starts;
+}
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: "a quote is opened and never closed: expected a closing quote",
+  CSV_INVALID_OPENING_QUOTE: "a quote inside an unquoted field: expected the whole field in quotes, with inner quotes doubled",
+  CSV_INVALID_CLOSING_QUOTE: "text after a closing quote: expected a separator or a line end, with inner quotes doubled",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "text after a closing quote: expected a separator or a line end, with inner quotes doubled",
+};
+
 function csvSyntaxIssue(error: unknown, file: string): InputIssue {
-  const details = error as { message?: string; lines?: number };
-  const message = String(details.message ?? error).replace(/^Invalid Record Length: |^Invalid Opening Quote: /, "");
-  const issue: InputIssue = { code: "csv.malformed", file, expected: `well-formed CSV: ${message.replace(/\s*at line \d+\.?$/, "")}` };
-  if (typeof details.lines === "number") issue.line = details.lines;
+  const details = error as { code?: string; message?: string; lines?: number };
+  const known = SYNTAX_MESSAGES[details.code ?? ""];
+  const expected = known ?? `well-formed CSV: ${String(details.message ?? error).replace(/\s*at line \d+\.?$/, "")}`;
+  const issue: InputIssue = { code: "csv.malformed", file, expected };
+  // An unclosed quote is only noticed at the end of the file: that line would mislead.
+  if (typeof details.lines === "number" && details.code !== "CSV_QUOTE_NOT_CLOSED") issue.line = details.lines;
   return issue;
 }

@@ -34,16 +34,19 @@ function samePath(left: string, right: string): boolean {
   return real(left) === real(right);
 }
 
-/**
- * Writes the whole output or nothing: to a temporary file beside the target, then renamed over
- * it, so a reader never sees a half-written plan and a failed run leaves the old file as it was.
- * Refuses to write over any input file.
- */
-export function writeFileAtomically(path: string, cwd: string, content: string, inputs: readonly string[]): void {
+/** Refuses an output path that is one of the input files: the plan would replace its own source. */
+export function checkOutputPath(path: string, cwd: string, inputs: readonly string[]): void {
   const clash = inputs.find((input) => input !== "-" && samePath(resolve(cwd, input), resolve(cwd, path)));
   if (clash !== undefined) {
     throw new InputError({ code: "file.is-input", file: "--out", expected: "an output file that is not one of the inputs", found: path });
   }
+}
+
+/**
+ * Writes the whole output or nothing: to a temporary file beside the target, then renamed over
+ * it, so a reader never sees a half-written plan and a failed run leaves the old file as it was.
+ */
+export function writeFileAtomically(path: string, cwd: string, content: string): void {
   const target = resolve(cwd, path);
   const temporary = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
   try {

@@ -6,6 +6,7 @@ export type IssueCode =
   | "file.is-input"
   | "column.missing"
   | "column.unknown"
+  | "column.duplicate"
   | "column.conflict"
   | "value.invalid"
   | "row.duplicate"

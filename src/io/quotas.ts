@@ -48,6 +48,9 @@ export function readQuotas(content: string, file: string): QuotaFile {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota rows: expected at least one row after the header" });
   }
   const segments = wide ? readWide(table) : readLong(table);
+  if (segments.every((segment) => segment.quotas.length === 0)) {
+    throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota in any month column: expected at least one amount" });
+  }
   // The records are not kept: on large files they are most of the memory, and nothing needs them now.
   return { file, lineOf: table.lineOf, form: wide ? "wide" : "long", segments, warnings };
 }

@@ -106,8 +106,12 @@ function assumptionsFrom(raw: RawSettings, origin: Origin): AssumptionValues {
   const cycleDays = check(raw, "cycleDays", origin, (text) => parseDuration(text, "days"));
   const cycleMonths = check(raw, "cycleMonths", origin, (text) => parseDuration(text, "months"));
   if (cycleDays !== undefined && cycleMonths !== undefined) {
-    const where = origin.kind === "flag" ? { file: "--cycle-months" } : { file: origin.file, column: "cycleMonths" };
-    throw new InputError({ code: "option.invalid", ...where, expected: "both a cycle in days and in months: expected one of them" });
+    const expected = "both a cycle in days and in months: expected one of them";
+    throw new InputError(
+      origin.kind === "flag"
+        ? { code: "option.invalid", file: "--cycle-months", expected }
+        : { code: "config.invalid", file: origin.file, column: "cycleMonths", expected },
+    );
   }
   const salesCycle: LagDistribution | undefined =
     cycleDays !== undefined ? lagFromDays(cycleDays) : cycleMonths !== undefined ? lagFromMonths(cycleMonths) : undefined;

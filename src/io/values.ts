@@ -77,7 +77,8 @@ export function parseRate(text: string): Parsed<number> {
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
   const value = percent ? Number(percent[1]) / 100 : /^\d*\.?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (Number.isNaN(value)) {
-    return fail("a rate above 0 and at most 100%, like 25% or 0.25");
+    const hint = /^\d+,\d+%?$/.test(trimmed) ? `use a dot for decimals: ${trimmed.replace(",", ".")}` : undefined;
+    return fail("a rate above 0 and at most 100%, like 25% or 0.25", hint);
   }
   if (value <= 0 || value > 1 + 1e-12) {
     const hint = !percent && value > 1 && value <= 100 ? `for a percentage write ${trimmed}%` : undefined;
@@ -86,19 +87,27 @@ export function parseRate(text: string): Parsed<number> {
   return { ok: true, value: Math.min(value, 1) };
 }
 
-/** A percentage of 0 or more: `30`, `30%` (both 30 percent); the result is a share (0.3). */
+/** The largest surge taken: ten times normal generation is already beyond any real plan. */
+export const MAX_PERCENT = 1000;
+
+/** A percentage from 0 to 1000: `30`, `30%` (both 30 percent); the result is a share (0.3). */
 export function parsePercent(text: string): Parsed<number> {
   const match = /^(\d+(?:\.\d+)?)\s*%?$/.exec(text.trim());
-  if (!match) return fail("a percentage of 0 or more, like 30 or 30%");
-  return { ok: true, value: Number(match[1]) / 100 };
+  const percent = Number(match?.[1]);
+  if (!match || !(percent <= MAX_PERCENT)) return fail(`a percentage from 0 to ${MAX_PERCENT}, like 30 or 30%`);
+  return { ok: true, value: percent / 100 };
 }
 
-/** A duration of 0 or more days or months, fractions allowed. */
+/** The longest stage taken: ten years, far past any sales cycle, and a bound on the plan's length. */
+export const MAX_DURATION = { days: 3652.5, months: 120 } as const;
+
+/** A duration from 0 to ten years in days or months, fractions allowed. */
 export function parseDuration(text: string, unit: "days" | "months"): Parsed<number> {
   const trimmed = text.trim();
-  if (!/^-?\d*\.?\d+$/.test(trimmed)) return fail(`a number of ${unit}`);
+  const expected = `a number of ${unit} from 0 to ${MAX_DURATION[unit]}`;
+  if (!/^-?\d*\.?\d+$/.test(trimmed)) return fail(expected);
   const value = Number(trimmed);
-  return value < 0 ? fail(`a number of ${unit} of 0 or more`) : { ok: true, value };
+  return value >= 0 && value <= MAX_DURATION[unit] ? { ok: true, value } : fail(expected);
 }
 
 /** A whole number of at least `minimum`. */
