@@ -7,7 +7,7 @@ export { funnelStages, type FunnelStage, type SegmentAssumptions } from "./core/
 export { GROUPINGS, groupPlan, type Grouping, type PlanRow, type PlanTotals, type PlanView, type RowKey } from "./core/group.js";
 export { DAYS_PER_MONTH, lagFromDays, lagFromMonths, maxLag, meanLag, type LagDistribution, type LagShare } from "./core/lag.js";
 export { formatMonth, monthIndex, monthOfYear, yearOf, type MonthIndex } from "./core/month.js";
-export { computePlan, dealsForQuota, isSurgeMonth, type MonthQuota, type Plan, type SegmentInput, type SegmentPlan, type SurgePolicy } from "./core/plan.js";
+export { computePlan, dealsForQuota, isSurgeMonth, surgedVolume, type MonthQuota, type Plan, type SegmentInput, type SegmentPlan, type StageSeries, type SurgePolicy } from "./core/plan.js";
 export { assumptionResolver, type AssumptionValues, type ScopedAssumptions } from "./core/resolve.js";
 export { roundCents, wholeUp } from "./core/rounding.js";
 export { readCycles } from "./io/cycles.js";

@@ -1,6 +1,6 @@
 import { fiscalQuarterOf, formatFiscalQuarter } from "./fiscal.js";
 import { formatMonth } from "./month.js";
-import type { Plan, SegmentPlan } from "./plan.js";
+import { type Plan, type SegmentPlan, surgedVolume } from "./plan.js";
 import { roundCents, wholeUp } from "./rounding.js";
 
 export const GROUPINGS = ["month", "quarter", "rep", "product", "segment"] as const;
@@ -76,12 +76,12 @@ function ratio(numerator: number | null, denominator: number): number | null {
  * Adds one month of one segment into a row. Whole numbers are rounded up here, at the finest
  * grain (month × rep × product), and every coarser row sums those cells, so every view adds up.
  */
-function addCell(row: PlanRow, segment: SegmentPlan, at: number): void {
+function addCell(plan: Plan, row: PlanRow, segment: SegmentPlan, at: number): void {
   const qualified = segment.stages[0];
   const top = segment.stages[segment.stages.length - 1];
   const exactDeals = segment.deals[at] ?? 0;
-  const exactQualified = qualified?.withSurge[at] ?? 0;
-  const exactInquiries = top?.withSurge[at] ?? 0;
+  const exactQualified = qualified ? surgedVolume(plan, qualified, at) : 0;
+  const exactInquiries = top ? surgedVolume(plan, top, at) : 0;
   const exactInquiriesBeforeSurge = top?.beforeSurge[at] ?? 0;
   const inquiries = wholeUp(exactInquiries);
   const cost = segment.assumptions.costPerInquiry;
@@ -104,7 +104,7 @@ function addCell(row: PlanRow, segment: SegmentPlan, at: number): void {
 
 function cellIsEmpty(segment: SegmentPlan, at: number): boolean {
   if ((segment.quota[at] ?? 0) !== 0 || (segment.units[at] ?? 0) !== 0 || (segment.deals[at] ?? 0) !== 0) return false;
-  return segment.stages.every((stage) => (stage.withSurge[at] ?? 0) === 0);
+  return segment.stages.every((stage) => (stage.beforeSurge[at] ?? 0) === 0);
 }
 
 /** Code-unit order, so the result never depends on the machine's locale; unassigned sorts last. */
@@ -144,7 +144,7 @@ export function groupPlan(plan: Plan, by: Grouping): PlanView {
     for (const segment of plan.segments) {
       for (let at = 0; at < plan.monthCount; at++) {
         const row = rows[rowOfMonth[at] ?? 0];
-        if (row) addCell(row, segment, at);
+        if (row) addCell(plan, row, segment, at);
       }
     }
   } else if (by === "rep" || by === "product") {
@@ -158,7 +158,7 @@ export function groupPlan(plan: Plan, by: Grouping): PlanView {
       }
       for (let at = 0; at < plan.monthCount; at++) {
         if (surgeAt(at) && !cellIsEmpty(segment, at)) row.surge = true;
-        addCell(row, segment, at);
+        addCell(plan, row, segment, at);
       }
     }
     rows.push(...[...byName.values()].sort((left, right) => compareNames(left.key[by] ?? "", right.key[by] ?? "")));
@@ -170,7 +170,7 @@ export function groupPlan(plan: Plan, by: Grouping): PlanView {
       for (const segment of ordered) {
         if (cellIsEmpty(segment, at)) continue;
         const row = emptyRow({ month: month(at), rep: segment.rep, product: segment.product }, surgeAt(at), plan.hasAmounts);
-        addCell(row, segment, at);
+        addCell(plan, row, segment, at);
         rows.push(row);
       }
     }

@@ -29,13 +29,14 @@ export interface SurgePolicy {
   fiscalYearStart: number;
 }
 
-/** Exact (unrounded) volume of one funnel stage in each plan month. */
+/**
+ * Exact (unrounded) volume of one funnel stage in each plan month, before the surge; the surged
+ * volume is {@link surgedVolume} of it (not stored: on large plans every series costs memory).
+ */
 export interface StageSeries {
   name: string;
   /** What the quotas need, generated in each month, before the surge. */
-  beforeSurge: number[];
-  /** The same with the surge months raised. */
-  withSurge: number[];
+  beforeSurge: readonly number[];
 }
 
 /** The exact plan of one segment; every series is indexed by `month - plan.firstMonth`. */
@@ -44,10 +45,10 @@ export interface SegmentPlan {
   product: string;
   assumptions: SegmentAssumptions;
   /** Quota money due in each close month (0 where none is due or the row gave units only). */
-  quota: number[];
-  units: number[];
+  quota: readonly number[];
+  units: readonly number[];
   /** Deals due in each close month. */
-  deals: number[];
+  deals: readonly number[];
   /** Nearest the deal first: qualified leads, then inquiries (the stage marketing buys). */
   stages: StageSeries[];
 }
@@ -115,25 +116,25 @@ export function computePlan(segments: readonly SegmentInput[], surge: SurgePolic
   }
   const monthCount = lastMonth - firstMonth + 1;
   const surgeMonths = Array.from({ length: monthCount }, (_, at) => isSurgeMonth(firstMonth + at, surge));
-  const surgeFactor = 1 + surge.rate;
+  // Most plans give no units: their segments share one series of zeros.
+  const noUnits: readonly number[] = new Array<number>(monthCount).fill(0);
 
   const planned = segments.map((segment, index): SegmentPlan => {
     const stages = funnels[index] ?? [];
     const series = (): number[] => new Array<number>(monthCount).fill(0);
     const quota = series();
-    const units = series();
+    const units = segment.quotas.some((entry) => entry.units !== null) ? series() : null;
     const deals = series();
     for (const entry of segment.quotas) {
       const at = entry.month - firstMonth;
       quota[at] = (quota[at] ?? 0) + (entry.quota ?? 0);
-      units[at] = (units[at] ?? 0) + (entry.units ?? 0);
+      if (units) units[at] = (units[at] ?? 0) + (entry.units ?? 0);
       deals[at] = (deals[at] ?? 0) + dealsForQuota(entry, segment.assumptions);
     }
     const stageSeries: StageSeries[] = [];
-    let downstream = deals;
+    let downstream: readonly number[] = deals;
     for (const stage of stages) {
       const beforeSurge = series();
-      const withSurge = series();
       for (let at = 0; at < monthCount; at++) {
         const needed = (downstream[at] ?? 0) / stage.conversionRate;
         if (needed === 0) continue;
@@ -142,16 +143,18 @@ export function computePlan(segments: readonly SegmentInput[], surge: SurgePolic
           beforeSurge[generatedAt] = (beforeSurge[generatedAt] ?? 0) + needed * share;
         }
       }
-      for (let at = 0; at < monthCount; at++) {
-        const volume = beforeSurge[at] ?? 0;
-        withSurge[at] = surgeMonths[at] ? volume * surgeFactor : volume;
-      }
-      stageSeries.push({ name: stage.name, beforeSurge, withSurge });
+      stageSeries.push({ name: stage.name, beforeSurge });
       downstream = beforeSurge;
     }
-    return { rep: segment.rep, product: segment.product, assumptions: segment.assumptions, quota, units, deals, stages: stageSeries };
+    return { rep: segment.rep, product: segment.product, assumptions: segment.assumptions, quota, units: units ?? noUnits, deals, stages: stageSeries };
   });
   return { firstMonth, monthCount, surge, surgeMonths, hasAmounts, segments: planned };
+}
+
+/** A stage's volume generated in plan month `at`, raised by the surge in surge months. */
+export function surgedVolume(plan: Plan, stage: StageSeries, at: number): number {
+  const volume = stage.beforeSurge[at] ?? 0;
+  return plan.surgeMonths[at] ? volume * (1 + plan.surge.rate) : volume;
 }
 
 /** Whether a month generates extra leads: a surge rate above 0 and a month in a surge quarter. */

@@ -13,8 +13,7 @@ export interface CsvTable {
 
 // Excel writes ';' (and sometimes tabs) where the locale uses a decimal comma; the header line
 // tells which one a file uses, since header names hold none of them.
-function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+function detectDelimiter(firstLine: string): string {
   let best = ",";
   let bestCount = 0;
   for (const candidate of [",", ";", "\t"]) {
@@ -35,7 +34,11 @@ export function normaliseColumnName(name: string): string {
   return MONTH_NAME.test(trimmed) ? trimmed : trimmed.replace(/[\s-]+/g, "_");
 }
 
-const isBlank = (record: readonly string[]) => record.every((field) => field.trim() === "");
+const isBlank = (record: readonly string[]) => record.every((field) => field === "" || field.trim() === "");
+
+function firstLineOf(text: string): string {
+  return text.slice(0, text.search(/\r?\n|$/));
+}
 
 /** Line breaks inside a record's quoted fields, a CRLF counting once. */
 function lineBreaksIn(record: readonly string[]): number {
@@ -55,7 +58,7 @@ export function readCsvTable(content: string, file: string): CsvTable {
   if (text.trim() === "") {
     throw new InputError({ code: "file.empty", file, expected: "the file is empty: expected a header row and data rows" });
   }
-  const options = { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true } as const;
+  const options = { delimiter: detectDelimiter(firstLineOf(text)), relax_column_count: true, skip_empty_lines: true } as const;
   let rows: string[][];
   try {
     // Parsed without position info, three times faster on large files: lines are worked out
@@ -66,9 +69,17 @@ export function readCsvTable(content: string, file: string): CsvTable {
   }
   const header = (rows[0] ?? []).map(normaliseColumnName);
   let records = rows.slice(1);
+  let anyBlank = false;
+  for (const record of records) {
+    // A blank row's first field is empty; checking that first keeps this loop cheap on large files.
+    if ((record[0] === "" || record[0]?.trim() === "") && isBlank(record)) {
+      anyBlank = true;
+      break;
+    }
+  }
   // Data record index → parsed row index, needed only when blank rows were dropped.
   let rowOfRecord: number[] | undefined;
-  if (records.some(isBlank)) {
+  if (anyBlank) {
     rowOfRecord = [];
     records.forEach((record, index) => {
       if (!isBlank(record)) rowOfRecord?.push(index + 1);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GROUPINGS, type PlanRow, type PlanView, groupPlan } from "../../src/core/group.js";
 import { lagFromDays } from "../../src/core/lag.js";
 import { monthIndex } from "../../src/core/month.js";
-import { type MonthQuota, type SegmentInput, type SurgePolicy, computePlan } from "../../src/core/plan.js";
+import { type MonthQuota, type SegmentInput, type StageSeries, type SurgePolicy, computePlan, surgedVolume } from "../../src/core/plan.js";
 import { labelOf } from "./helpers.js";
 
 // Fixed seed: a failure reproduces on every machine. 150 runs keep the file at well under a second.
@@ -69,7 +69,8 @@ describe("computePlan properties", () => {
           // Doubling is exact in binary floating point, so the series double bit for bit.
           expect(doubled?.deals).toEqual(segment.deals.map((value) => 2 * value));
           expect(doubled?.stages.map((stage) => stage.beforeSurge)).toEqual(segment.stages.map((stage) => stage.beforeSurge.map((value) => 2 * value)));
-          expect(doubled?.stages.map((stage) => stage.withSurge)).toEqual(segment.stages.map((stage) => stage.withSurge.map((value) => 2 * value)));
+          const surged = (from: typeof once, stage: StageSeries) => stage.beforeSurge.map((_, at) => surgedVolume(from, stage, at));
+          expect(doubled?.stages.map((stage) => surged(twice, stage))).toEqual(segment.stages.map((stage) => surged(once, stage).map((value) => 2 * value)));
         });
       }),
       RUNS,

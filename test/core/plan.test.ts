@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { groupPlan } from "../../src/core/group.js";
 import { DAYS_PER_MONTH, lagFromDays, lagFromMonths } from "../../src/core/lag.js";
-import { computePlan, dealsForQuota } from "../../src/core/plan.js";
+import { computePlan, dealsForQuota, surgedVolume } from "../../src/core/plan.js";
 import { NO_SURGE, assumptions, counts, expectSeries, month, nonZero, planMonths, quota, segment, surge } from "./helpers.js";
 
 describe("computePlan worked examples", () => {
@@ -125,7 +125,7 @@ describe("the surge", () => {
   it("marks no month when the surge rate is 0, even with every quarter listed", () => {
     const plan = computePlan(segments, { rate: 0, quarters: [1, 2, 3, 4], fiscalYearStart: 1 });
     expect(plan.surgeMonths).toEqual(Array.from({ length: 11 }, () => false));
-    expect(plan.segments[0]!.stages.map((stage) => [...stage.withSurge])).toEqual(plan.segments[0]!.stages.map((stage) => [...stage.beforeSurge]));
+    expect(plan.segments[0]!.stages.map((stage) => stage.beforeSurge.map((_, at) => surgedVolume(plan, stage, at)))).toEqual(plan.segments[0]!.stages.map((stage) => [...stage.beforeSurge]));
     const view = groupPlan(plan, "month");
     expect(view.rows.filter((row) => row.surge)).toEqual([]);
     expect(view.totals).toMatchObject({ qualifiedLeads: 200, inquiries: 400, surgeInquiries: 0 });
