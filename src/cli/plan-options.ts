@@ -1,0 +1,35 @@
+import { type Command, Option } from "commander";
+import { GROUPINGS } from "../core/group.js";
+import { BUILT_IN, CONFIG_FILE, FORMATS, type RawSettings } from "../io/settings.js";
+
+/** Flags every planning command takes: the assumptions, the view, the output. */
+export interface PlanFlags extends RawSettings {
+  out?: string;
+  config?: string | false;
+}
+
+/**
+ * Adds the assumption, view and output flags that `compute` defines and every command built on
+ * the plan (track, scenarios) takes too, so they mean the same everywhere.
+ */
+export function addPlanOptions(command: Command): Command {
+  return command
+    .option("--ratios <FILE>", "closing-ratio CSV: avg_deal_size, qualified_to_won, inquiry_to_qualified, units_per_deal, cost_per_inquiry by rep/product")
+    .option("--cycles <FILE>", "sales-cycle CSV: sales_cycle_days|months, qualification_days|months by rep/product")
+    .option("--deal-size <AMOUNT>", "average deal size for every segment, e.g. 75000 or $75,000")
+    .option("--close-rate <RATE>", "qualified lead → won for every segment, e.g. 25% or 0.25")
+    .option("--qualify-rate <RATE>", "inquiry → qualified lead for every segment, e.g. 10%")
+    .option("--units-per-deal <N>", "units in an average deal, for unit quotas (default: 1)")
+    .option("--cost-per-inquiry <AMOUNT>", "what one raw inquiry costs (no cost: budget shows –)")
+    .addOption(new Option("--cycle-days <N>", "sales cycle in days, qualified lead → close").conflicts("cycleMonths"))
+    .option("--cycle-months <N>", "sales cycle in months (fractions allowed)")
+    .option("--qualify-days <N>", "qualification time in days, inquiry → qualified lead (default: 0)")
+    .option("--surge <PCT>", `extra lead generation in surge quarters, 0 turns it off (default: ${BUILT_IN.surge})`)
+    .option("--surge-quarters <LIST>", `fiscal quarters that surge (default: ${BUILT_IN.surgeQuarters})`)
+    .option("--fiscal-year-start <MONTH>", "month the fiscal year starts: 1-12 or a name like Apr (default: 1)")
+    .addOption(new Option("--by <VIEW>", "rows by month, fiscal quarter, rep, product, or segment (month × rep × product)").choices(GROUPINGS))
+    .addOption(new Option("--format <FORMAT>", "output format (default: table)").choices(FORMATS))
+    .option("-o, --out <FILE>", "write to FILE (atomically; never over an input) instead of stdout")
+    .option("--config <FILE>", `defaults for these options (default: ./${CONFIG_FILE} when present)`)
+    .option("--no-config", `ignore ./${CONFIG_FILE}`);
+}
