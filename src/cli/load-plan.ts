@@ -45,8 +45,14 @@ async function loadConfig(flags: PlanFlags, environment: CliEnvironment): Promis
 export async function loadPlan(quotasPath: string, flags: PlanFlags, environment: CliEnvironment, extraInputs: readonly string[] = []): Promise<LoadedPlan> {
   const config = await loadConfig(flags, environment);
   const settings = resolveSettings(flags, config.values, config.file);
-  for (const [flag, path] of [["--ratios", settings.ratios], ["--cycles", settings.cycles]] as const) {
-    if (path === "-") throw new InputError({ code: "option.invalid", file: flag, expected: "a file: only QUOTAS may read standard input", found: "-" });
+  for (const name of ["ratios", "cycles"] as const) {
+    if (settings[name] !== "-") continue;
+    const expected = "a file: only QUOTAS may read standard input";
+    throw new InputError(
+      flags[name] === "-"
+        ? { code: "option.invalid", file: `--${name}`, expected, found: "-" }
+        : { code: "config.invalid", file: config.file, column: name, expected, found: "-" },
+    );
   }
   const inputs = [quotasPath, settings.ratios, settings.cycles, config.values === undefined ? undefined : config.file, ...extraInputs].filter(
     (path): path is string => path !== undefined,

@@ -48,7 +48,7 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
     throw new InputError(issue);
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new InputError({ code: "config.invalid", file: shownAs, expected: "an object of settings", found: describeJson(raw) });
+    throw new InputError({ code: "config.invalid", file: shownAs, expected: `expected an object of settings, found ${describeJson(raw)}` });
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
@@ -59,7 +59,8 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
     const key = String(issue?.path[0] ?? "");
     const value = (raw as Record<string, unknown>)[key];
     const expected = key === "ratios" || key === "cycles" || key === "by" || key === "format" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
-    throw new InputError({ code: "config.invalid", file: shownAs, column: key, expected, found: describeJson(value) });
+    // JSON values are shown as JSON (true, 5, "x"), not quoted again as text found in a CSV cell.
+    throw new InputError({ code: "config.invalid", file: shownAs, column: key, expected: `expected ${expected}, found ${describeJson(value)}` });
   }
   const config = parsed.data;
   const folder = dirname(shownAs);

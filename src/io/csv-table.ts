@@ -137,10 +137,12 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 
 function csvSyntaxIssue(error: unknown, file: string): InputIssue {
   const details = error as { code?: string; message?: string; lines?: number };
-  const known = SYNTAX_MESSAGES[details.code ?? ""];
+  // csv-parse names some codes with a `CSV_` prefix and some without.
+  const code = `CSV_${(details.code ?? "").replace(/^CSV_/, "")}`;
+  const known = SYNTAX_MESSAGES[code];
   const expected = known ?? `well-formed CSV: ${String(details.message ?? error).replace(/\s*at line \d+\.?$/, "")}`;
   const issue: InputIssue = { code: "csv.malformed", file, expected };
   // An unclosed quote is only noticed at the end of the file: that line would mislead.
-  if (typeof details.lines === "number" && details.code !== "CSV_QUOTE_NOT_CLOSED") issue.line = details.lines;
+  if (typeof details.lines === "number" && code !== "CSV_QUOTE_NOT_CLOSED") issue.line = details.lines;
   return issue;
 }

@@ -1,0 +1,67 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { CliEnvironment } from "../../src/cli/environment.js";
+import { runCli } from "../../src/cli/main.js";
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The temporary folder the run had as its working directory. */
+  dir: string;
+}
+
+const folders: string[] = [];
+
+/** A fresh temporary folder holding `files` (names may include subfolders). */
+export function folderWith(files: Readonly<Record<string, string>>): string {
+  const dir = mkdtempSync(join(tmpdir(), "leadplan-test-"));
+  folders.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+/** Every file under `dir`, as sorted relative paths: what a run left behind. */
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+}
+
+/** Runs `leadplan <args>` in-process with `dir` as the working directory, colour off. */
+export async function runIn(dir: string, args: readonly string[], stdin?: () => string): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const environment: CliEnvironment = {
+    args,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readStdin: stdin ?? (() => {
+      throw new Error("this run should not read standard input");
+    }),
+    env: {},
+    cwd: dir,
+    stdoutIsTTY: false,
+  };
+  const code = await runCli(environment);
+  return { code, stdout, stderr, dir };
+}
+
+/** Runs `leadplan compute <args>` in a fresh folder holding `files`. */
+export async function compute(files: Readonly<Record<string, string>>, args: readonly string[], stdin?: () => string): Promise<CliRun> {
+  return runIn(folderWith(files), ["compute", ...args], stdin);
+}
+
+/** Removes every folder made so far: call it in `afterAll`. */
+export function removeFolders(): void {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
