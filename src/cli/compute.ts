@@ -1,8 +1,10 @@
 import { Command } from "commander";
 import { groupPlan } from "../core/group.js";
 import { computePlan } from "../core/plan.js";
+import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
 import type { PlanReport } from "../render/report.js";
+import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { loadPlan } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
@@ -16,8 +18,10 @@ Examples:
   $ leadplan compute quotas.csv --by quarter --fiscal-year-start Apr --surge 40
   $ leadplan compute quotas.csv --format csv --out plan.csv
   $ cat quotas.csv | leadplan compute - --format json --deal-size 75000 ...
+  $ leadplan compute quotas.csv --reps reps.csv --respect-capacity --strict
 
-Exit codes: 0 plan written; 2 bad input or usage (one line on stderr, nothing written).
+Exit codes: 0 plan written; 1 --strict and the reps cannot follow up every lead (after printing);
+2 bad input or usage (one line on stderr, nothing written).
 Formats of every file: see README.md.`;
 
 /** `leadplan compute`: quotas in, the monthly lead plan out. */
@@ -33,17 +37,21 @@ export function computeCommand(environment: CliEnvironment): Command {
   return addPlanOptions(command)
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, flags: PlanFlags) => {
-      const loaded = await loadPlan(quotasPath, flags, environment);
+      const capacitySettings = resolveCapacitySettings(flags);
+      const loaded = await loadPlan(quotasPath, flags, environment, capacityInputs(capacitySettings));
       const plan = computePlan(loaded.segments, loaded.settings.surge);
+      const capacity = runCapacity(capacitySettings, loaded, plan);
       const report: PlanReport = {
         view: groupPlan(plan, loaded.settings.by),
         surge: loaded.settings.surge,
         hasAmounts: plan.hasAmounts,
         segments: loaded.segments,
         inputs: { quotas: loaded.quotas.file, ratios: loaded.settings.ratios, cycles: loaded.settings.cycles },
-        warnings: loaded.warnings.map(formatIssue),
+        warnings: [...loaded.warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
       };
+      if (capacity) report.capacity = capacity.section;
       const text = await renderReport(report, loaded.settings.format, { color: flags.out === undefined && wantsColor(environment) });
       writeOutput(text, report.warnings, flags.out, environment);
+      failIfStrict(capacitySettings, capacity);
     });
 }

@@ -1,8 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { InputError } from "../io/input-issue.js";
+import { CheckFailed } from "./check-failed.js";
 import { computeCommand } from "./compute.js";
 import type { CliEnvironment } from "./environment.js";
 import { exitCodeFor } from "./exit-code.js";
+import { trackCommand } from "./track.js";
 
 export const VERSION = "0.1.0";
 
@@ -26,6 +28,7 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     .configureOutput(output("leadplan"))
     .exitOverride()
     .addCommand(computeCommand(environment))
+    .addCommand(trackCommand(environment))
     .addHelpText("after", "\nExample:\n  $ leadplan compute examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv");
   for (const command of program.commands) {
     command.configureOutput(output(`leadplan ${command.name()}`)).exitOverride();
@@ -34,6 +37,8 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     await program.parseAsync([...environment.args], { from: "user" });
     return exitCodeFor("done");
   } catch (error) {
+    // A check that failed has printed its report already: only the exit code is left to give.
+    if (error instanceof CheckFailed) return exitCodeFor("check-failed");
     if (error instanceof InputError) {
       environment.stderr(`leadplan: ${error.message}\n`);
       return exitCodeFor("bad-input");

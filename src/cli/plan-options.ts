@@ -1,9 +1,11 @@
 import { type Command, Option } from "commander";
+import { CAPACITY_VIEWS } from "../core/capacity.js";
 import { GROUPINGS } from "../core/group.js";
+import type { CapacityFlags } from "../io/capacity-settings.js";
 import { BUILT_IN, CONFIG_FILE, FORMATS, type RawSettings } from "../io/settings.js";
 
 /** Flags every planning command takes: the assumptions, the view, the output. */
-export interface PlanFlags extends RawSettings {
+export interface PlanFlags extends RawSettings, CapacityFlags {
   out?: string;
   config?: string | false;
 }
@@ -27,6 +29,12 @@ export function addPlanOptions(command: Command): Command {
     .option("--surge <PCT>", `extra lead generation in surge quarters, 0 turns it off (default: ${BUILT_IN.surge})`)
     .option("--surge-quarters <LIST>", `fiscal quarters that surge (default: ${BUILT_IN.surgeQuarters})`)
     .option("--fiscal-year-start <MONTH>", "month the fiscal year starts: 1-12 or a name like Apr (default: 1)")
+    .option("--reps <FILE>", "reps CSV: rep, capacity, inquiry_capacity, availability by YYYY-MM; checks the plan against follow-up capacity")
+    .addOption(new Option("--reps-count <N>", "check against N anonymous reps sharing the quota, with --rep-capacity").conflicts("reps"))
+    .addOption(new Option("--rep-capacity <N>", "qualified leads each --reps-count rep can work in a month").conflicts("reps"))
+    .option("--respect-capacity", "build pipeline earlier instead of overloading reps; what cannot be placed is quota at risk")
+    .option("--strict", "exit 1 (after printing) when the reps cannot follow up every lead")
+    .addOption(new Option("--view <TABLE>", "with reps: the plan and a capacity section, or only the capacity per rep, or per team month").choices(CAPACITY_VIEWS))
     .addOption(new Option("--by <VIEW>", "rows by month, fiscal quarter, rep, product, or segment (month × rep × product)").choices(GROUPINGS))
     .addOption(new Option("--format <FORMAT>", "output format (default: table)").choices(FORMATS))
     .option("-o, --out <FILE>", "write to FILE (atomically; never over an input) instead of stdout")

@@ -6,6 +6,13 @@ import type { PlanReport } from "../render/report.js";
  * cost startup time that a CSV or JSON run should not pay.
  */
 export async function renderReport(report: PlanReport, format: Format, options: { color: boolean }): Promise<string> {
+  // `--view capacity` or `team` shows that table alone; JSON always carries the plan and the whole check.
+  const { capacity } = report;
+  if (capacity !== undefined && capacity.view !== "plan" && format !== "json") {
+    if (format === "table") return (await import("../render/capacity-table.js")).renderCapacityTable(capacity, options);
+    if (format === "markdown") return (await import("../render/capacity-markdown.js")).renderCapacityMarkdown(capacity, report.warnings);
+    return (await import("../render/capacity-csv.js")).renderCapacityCsv(capacity);
+  }
   switch (format) {
     case "table":
       return (await import("../render/table.js")).renderPlanTable(report, options);

@@ -11,6 +11,8 @@ export type IssueCode =
   | "value.invalid"
   | "row.duplicate"
   | "row.width"
+  | "row.left-out"
+  | "row.missing"
   | "segment.unmatched"
   | "segment.no-cost"
   | "option.invalid"

@@ -1,6 +1,7 @@
 import type { SegmentAssumptions } from "../core/funnel.js";
 import type { ExactFigures, PlanRow, PlanTotals } from "../core/group.js";
 import type { LagDistribution } from "../core/lag.js";
+import { capacityJson } from "./capacity-json.js";
 import type { PlanReport } from "./report.js";
 
 /** Identifies the shape below; it changes only with a new number. */
@@ -72,6 +73,8 @@ export function renderPlanJson(report: PlanReport): string {
       cost_per_qualified_lead: view.totals.costPerQualifiedLead,
       cost_per_deal: view.totals.costPerDeal,
     },
+    // Only with a team: a plan without one keeps exactly the shape it had.
+    ...(report.capacity ? { capacity: capacityJson(report.capacity) } : {}),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

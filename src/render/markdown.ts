@@ -1,3 +1,4 @@
+import { renderCapacityMarkdown } from "./capacity-markdown.js";
 import { FIGURE_COLUMNS, type PlanReport, costLine, describeSurge, formatFigure, keyColumnsOf, keyText, keyTitle } from "./report.js";
 
 const escapeCell = (text: string) => text.replace(/\|/g, "\\|");
@@ -19,6 +20,7 @@ export function renderPlanMarkdown(report: PlanReport): string {
   const totalKeys = keys.map((_, index) => (index === 0 ? "**Total**" : ""));
   lines.push(`| ${[...totalKeys, ...FIGURE_COLUMNS.map((column) => `**${formatFigure(column.value(report.view.totals), column.kind)}**`)].join(" | ")} |`);
   lines.push("", costLine(report.view.totals) + (anySurge ? `  \nSurge: ${describeSurge(report.surge)}.` : ""));
+  if (report.capacity) lines.push("", renderCapacityMarkdown(report.capacity).trimEnd());
   for (const warning of report.warnings) lines.push("", `> Warning: ${warning}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,6 +1,7 @@
 import type { SegmentAssumptions } from "../core/funnel.js";
 import type { PlanRow, PlanTotals, PlanView, RowKey } from "../core/group.js";
 import type { SurgePolicy } from "../core/plan.js";
+import type { CapacitySection } from "./capacity-text.js";
 
 /** What a renderer gets: a view of the plan and the context a reader needs to trust it. */
 export interface PlanReport {
@@ -12,6 +13,8 @@ export interface PlanReport {
   inputs: { quotas: string; ratios?: string | undefined; cycles?: string | undefined };
   /** Warnings, one formatted line each. */
   warnings: readonly string[];
+  /** The follow-up capacity check, when a team was given (`--reps`, `--reps-count`). */
+  capacity?: CapacitySection;
 }
 
 /** A column of the plan as every format shows it; `csv` is the stable machine name. */

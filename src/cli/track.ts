@@ -1,0 +1,140 @@
+import { Command, Option } from "commander";
+import { CATCH_UP_WINDOWS, type CatchUpWindow, planCatchUp } from "../core/catch-up.js";
+import { diagnoseLeak } from "../core/leak.js";
+import { formatMonth } from "../core/month.js";
+import { computePlan } from "../core/plan.js";
+import { comparedMeasures, selectActuals, trackCheckpoints } from "../core/track.js";
+import { readActuals } from "../io/actuals.js";
+import { actualsWarnings } from "../io/actuals-warnings.js";
+import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
+import type { Format } from "../io/settings.js";
+import { parseMonth, parsePercent } from "../io/values.js";
+import type { TrackReport } from "../render/track-report.js";
+import { CheckFailed } from "./check-failed.js";
+import { type CliEnvironment, wantsColor } from "./environment.js";
+import { loadPlan } from "./load-plan.js";
+import { type PlanFlags, addPlanOptions } from "./plan-options.js";
+import { writeOutput } from "./write-output.js";
+
+interface TrackFlags extends PlanFlags {
+  asOf?: string;
+  catchUp: CatchUpWindow;
+  tolerance?: string;
+  bankSurplus?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ leadplan track examples/quotas.csv examples/actuals.csv --ratios examples/ratios.csv --cycles examples/cycles.csv
+  $ leadplan track quotas.csv actuals.csv --as-of 2027-01 --by rep --tolerance 5
+  $ leadplan track quotas.csv actuals.csv --catch-up quarter --format json --out track.json
+
+Exit codes: 0 on track within the tolerance; 1 behind beyond it (the report still prints);
+2 bad input or usage (one line on stderr, nothing written). Formats of every file: see README.md.`;
+
+/** The tolerance: a percentage up to 100 (`10` and `10%` both mean 10 percent). */
+function parseTolerance(text: string) {
+  const parsed = parsePercent(text);
+  return parsed.ok && parsed.value <= 1 ? parsed : ({ ok: false, expected: "a percentage from 0 to 100, like 10 or 10%" } as const);
+}
+
+/** Checks the flags only track has, before any file is read. */
+function trackOptions(flags: TrackFlags) {
+  const check = <T>(flag: string, text: string, parsed: { ok: true; value: T } | { ok: false; expected: string }): T => {
+    if (parsed.ok) return parsed.value;
+    throw new InputError({ code: "option.invalid", file: flag, expected: parsed.expected, found: text });
+  };
+  return {
+    asOf: flags.asOf === undefined ? undefined : check("--as-of", flags.asOf, parseMonth(flags.asOf)),
+    tolerance: flags.tolerance === undefined ? 0.1 : check("--tolerance", flags.tolerance, parseTolerance(flags.tolerance)),
+  };
+}
+
+async function renderTrack(report: TrackReport, format: Format, color: boolean): Promise<string> {
+  switch (format) {
+    case "table":
+      return (await import("../render/track-table.js")).renderTrackTable(report, { color });
+    case "markdown":
+      return (await import("../render/track-markdown.js")).renderTrackMarkdown(report);
+    case "csv":
+      return (await import("../render/track-csv.js")).renderTrackCsv(report);
+    case "json":
+      return (await import("../render/track-json.js")).renderTrackJson(report);
+  }
+}
+
+/** `leadplan track`: the plan against actuals, where the funnel leaks, and a catch-up plan. */
+export function trackCommand(environment: CliEnvironment): Command {
+  const command = new Command("track")
+    .summary("check actuals against the plan each month, find the leaking stage, and plan the catch-up")
+    .description(
+      "Compare actual inquiries, qualified leads, deals won and revenue with the plan compute makes from " +
+        "the same quotas and assumptions, month by month and cumulatively to --as-of; split the revenue gap " +
+        "into funnel stages; and add the shortfall to the quota that leads generated from the next month " +
+        "can still reach within the window, with the extra leads and budget that takes.",
+    )
+    .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
+    .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue; - reads stdin");
+  return addPlanOptions(command)
+    .option("--as-of <YYYY-MM>", "last month of actuals to compare (default: the last month in ACTUALS)")
+    .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
+    .option("--tolerance <PCT>", "on track within this much below plan; behind within twice it (default: 10)")
+    .option("--bank-surplus", "let revenue above plan lower the quota ahead (default: a surplus is kept)")
+    .addHelpText("after", EXAMPLES)
+    .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
+      const options = trackOptions(flags);
+      if (quotasPath === "-" && actualsPath === "-") {
+        throw new InputError({ code: "option.invalid", file: "ACTUALS", expected: "a file: QUOTAS already reads standard input", found: "-" });
+      }
+      const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath]);
+      const input = loaded.read(actualsPath);
+      const actuals = readActuals(input.content, input.name);
+      const { by, format, surge } = loaded.settings;
+      for (const column of ["rep", "product"] as const) {
+        const needed = by === column || by === "segment";
+        if (needed && !(column === "rep" ? actuals.byRep : actuals.byProduct)) {
+          throw new InputError({ code: "column.missing", file: actuals.file, line: 1, column, expected: `missing column: expected a ${column} column for --by ${by}` });
+        }
+      }
+      const plan = computePlan(loaded.segments, surge);
+      const measures = comparedMeasures(plan, actuals);
+      const warnings: InputIssue[] = [...loaded.warnings, ...actuals.warnings];
+      if (!plan.hasAmounts && actuals.measures.includes("revenue")) {
+        const issue = { code: "column.unknown", file: actuals.file, line: 1, column: "revenue" } as const;
+        if (measures.length === 0) throw new InputError({ ...issue, code: "column.missing", expected: "the quotas are in units only: expected inquiries, qualified or won to compare" });
+        warnings.push({ ...issue, expected: "the quotas are in units only: revenue is not compared" });
+      }
+      const asOf = options.asOf ?? actuals.entries.reduce((last, entry) => Math.max(last, entry.month), Number.NEGATIVE_INFINITY);
+      const selected = selectActuals(plan, actuals, asOf);
+      warnings.push(...actualsWarnings(actuals, selected, plan, asOf));
+      const { period } = selected;
+      if (period === null) {
+        const span = `${formatMonth(plan.firstMonth)} to ${formatMonth(plan.firstMonth + plan.monthCount - 1)}`;
+        throw new InputError({
+          code: "row.left-out",
+          file: actuals.file,
+          expected: `no row to compare: expected rows for months of the plan (${span}) up to --as-of ${formatMonth(asOf)}, for reps and products in the quotas`,
+        });
+      }
+      const checkpoints = trackCheckpoints(plan, { ...selected, period }, measures, by, options.tolerance);
+      const window = flags.catchUp;
+      const report: TrackReport = {
+        asOf,
+        checkpoints,
+        leak: diagnoseLeak(plan, selected.entries, period, measures),
+        catchUpWindow: window,
+        catchUp:
+          window === "none" || !measures.includes("revenue")
+            ? null
+            : planCatchUp(plan, loaded.segments, actuals, selected.entries, period, { asOf, window, bankSurplus: flags.bankSurplus === true }),
+        bankSurplus: flags.bankSurplus === true,
+        fiscalYearStart: surge.fiscalYearStart,
+        hasAmounts: plan.hasAmounts,
+        inputs: { quotas: loaded.quotas.file, actuals: actuals.file, ratios: loaded.settings.ratios, cycles: loaded.settings.cycles },
+        warnings: warnings.map(formatIssue),
+      };
+      const text = await renderTrack(report, format, flags.out === undefined && wantsColor(environment));
+      writeOutput(text, report.warnings, flags.out, environment);
+      if (checkpoints.status !== "on-track") throw new CheckFailed(`${checkpoints.deciding} ${checkpoints.status}`);
+    });
+}

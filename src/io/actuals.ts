@@ -1,0 +1,102 @@
+import { formatMonth } from "../core/month.js";
+import { type ActualEntry, type Actuals, MEASURES, type Measure } from "../core/track.js";
+import { readCsvTable } from "./csv-table.js";
+import { InputError, type InputIssue } from "./input-issue.js";
+import { type Parsed, parseAmount, parseMonth } from "./values.js";
+
+/** Actuals as read, with the line of each entry for warnings about it. */
+export interface ActualsFile extends Actuals {
+  file: string;
+  /** The file line of each entry, in the same order. */
+  lines: number[];
+  warnings: InputIssue[];
+}
+
+// compute's output names the same figures `qualified_leads` and `deals`: a file built from it reads too.
+const ALIASES: Readonly<Record<string, Measure>> = { qualified_leads: "qualified", deals: "won" };
+
+/** A whole number of leads or deals: `1200` or `1,200`. */
+function parseCount(text: string): Parsed<number> {
+  const amount = parseAmount(text);
+  return amount.ok && Number.isInteger(amount.value) ? amount : { ok: false, expected: "a whole number of 0 or more" };
+}
+
+/**
+ * Reads an actuals CSV: `month`, optional `rep` and `product`, then any of `inquiries`,
+ * `qualified`, `won` (deals) and `revenue`. A measure without a column is not compared; a column
+ * that is there needs a value in every row (0 for none), since a blank would silently read as 0
+ * or hide a month. One row per month × rep × product.
+ */
+export function readActuals(content: string, file: string): ActualsFile {
+  const table = readCsvTable(content, file);
+  const warnings: InputIssue[] = [];
+  const columnOf = new Map<Measure, { at: number; name: string }>();
+  table.header.forEach((name, at) => {
+    const measure = (MEASURES as readonly string[]).includes(name) ? (name as Measure) : ALIASES[name];
+    if (measure !== undefined) {
+      const earlier = columnOf.get(measure);
+      if (earlier) {
+        throw new InputError({ code: "column.duplicate", file, line: 1, column: name, expected: `a second column for ${measure} (first: ${earlier.name}): expected each measure once` });
+      }
+      columnOf.set(measure, { at, name });
+    } else if (name !== "month" && name !== "rep" && name !== "product") {
+      warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${at + 1}`, expected: "unknown column, ignored" });
+    }
+  });
+  if (!table.header.includes("month")) {
+    throw new InputError({ code: "column.missing", file, line: 1, column: "month", expected: "missing column: expected a month column", hint: `found ${table.header.join(",")}` });
+  }
+  if (columnOf.size === 0) {
+    throw new InputError({
+      code: "column.missing",
+      file,
+      line: 1,
+      expected: `missing column: expected one or more of ${MEASURES.join(", ")}`,
+      hint: `found ${table.header.join(",")}`,
+    });
+  }
+  if (table.records.length === 0) {
+    throw new InputError({ code: "file.empty", file, line: 2, expected: "no actuals rows: expected at least one row after the header" });
+  }
+  const monthAt = table.header.indexOf("month");
+  const repAt = table.header.indexOf("rep");
+  const productAt = table.header.indexOf("product");
+  const measures = MEASURES.filter((measure) => columnOf.has(measure));
+  const firstLineOf = new Map<string, number>();
+  const entries: ActualEntry[] = [];
+  const lines: number[] = [];
+  table.records.forEach((record, recordIndex) => {
+    const line = table.lineOf(recordIndex);
+    const read = <T>(column: string, at: number, parsed: Parsed<T>, hint?: string): T => {
+      if (parsed.ok) return parsed.value;
+      const issue: InputIssue = { code: "value.invalid", file, line, column, expected: parsed.expected, found: record[at] ?? "" };
+      const why = parsed.hint ?? hint;
+      throw new InputError(why === undefined ? issue : { ...issue, hint: why });
+    };
+    const month = read("month", monthAt, parseMonth(record[monthAt] ?? ""));
+    const rep = repAt < 0 ? "" : (record[repAt] ?? "").trim();
+    const product = productAt < 0 ? "" : (record[productAt] ?? "").trim();
+    const values: ActualEntry["values"] = {};
+    for (const measure of measures) {
+      const { at, name } = columnOf.get(measure) as { at: number; name: string };
+      const text = record[at] ?? "";
+      const blank = text.trim() === "" ? "write 0 for none, or leave the column out to not compare it" : undefined;
+      values[measure] = read(name, at, measure === "revenue" ? parseAmount(text) : parseCount(text), blank);
+    }
+    const key = JSON.stringify([month, rep, product]);
+    const first = firstLineOf.get(key);
+    if (first !== undefined) {
+      throw new InputError({
+        code: "row.duplicate",
+        file,
+        line,
+        expected: `a second row for month ${formatMonth(month)}, rep "${rep}", product "${product}": expected one row per month, rep and product`,
+        hint: `first on line ${first}`,
+      });
+    }
+    firstLineOf.set(key, line);
+    entries.push({ month, rep, product, values });
+    lines.push(line);
+  });
+  return { file, byRep: repAt >= 0, byProduct: productAt >= 0, measures, entries, lines, warnings };
+}

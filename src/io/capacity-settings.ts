@@ -1,0 +1,77 @@
+import { CAPACITY_VIEWS, type CapacityView } from "../core/capacity.js";
+import { InputError } from "./input-issue.js";
+import { type Parsed, parseAmount, parseWholeNumber } from "./values.js";
+
+/** The capacity flags as typed (commander gives booleans for the switches). */
+export interface CapacityFlags {
+  reps?: string | undefined;
+  repsCount?: string | undefined;
+  repCapacity?: string | undefined;
+  respectCapacity?: boolean | undefined;
+  strict?: boolean | undefined;
+  view?: string | undefined;
+}
+
+/** Who follows up the leads: a reps file, or N anonymous reps of one capacity. */
+export type TeamSource = { kind: "file"; file: string } | { kind: "count"; count: number; capacity: number };
+
+export interface CapacitySettings {
+  /** Undefined: no capacity check. */
+  team: TeamSource | undefined;
+  respectCapacity: boolean;
+  /** Exit 1 (after printing) when the team cannot follow up every lead. */
+  strict: boolean;
+  view: CapacityView;
+}
+
+const NEEDS_TEAM = "no reps to check against: expected --reps FILE, or --reps-count N with --rep-capacity N";
+
+function option<T>(flag: string, text: string, parsed: Parsed<T>): T {
+  if (parsed.ok) return parsed.value;
+  throw new InputError({ code: "option.invalid", file: flag, expected: parsed.expected, found: text });
+}
+
+function positive(text: string): Parsed<number> {
+  const amount = parseAmount(text);
+  return amount.ok && amount.value > 0 ? amount : { ok: false, expected: "a number of qualified leads above 0, like 30" };
+}
+
+/**
+ * Validates the capacity flags up front, before any file is read: a team from a file or from a
+ * count (not both; a count needs a capacity and the other way round), and the switches that mean
+ * nothing without a team.
+ */
+export function resolveCapacitySettings(flags: CapacityFlags): CapacitySettings {
+  if (flags.reps !== undefined && (flags.repsCount !== undefined || flags.repCapacity !== undefined)) {
+    const flag = flags.repsCount !== undefined ? "--reps-count" : "--rep-capacity";
+    throw new InputError({ code: "option.invalid", file: flag, expected: "both a reps file and a reps count: expected one of them" });
+  }
+  if (flags.reps === "-") {
+    throw new InputError({ code: "option.invalid", file: "--reps", expected: "a file: only QUOTAS may read standard input", found: "-" });
+  }
+  if ((flags.repsCount === undefined) !== (flags.repCapacity === undefined)) {
+    throw new InputError(
+      flags.repsCount === undefined
+        ? { code: "option.invalid", file: "--rep-capacity", expected: "a capacity without a count: expected --reps-count N too" }
+        : { code: "option.invalid", file: "--reps-count", expected: "a count without a capacity: expected --rep-capacity N too" },
+    );
+  }
+  let team: TeamSource | undefined;
+  if (flags.reps !== undefined) team = { kind: "file", file: flags.reps };
+  if (flags.repsCount !== undefined && flags.repCapacity !== undefined) {
+    team = {
+      kind: "count",
+      count: option("--reps-count", flags.repsCount, parseWholeNumber(flags.repsCount, 1)),
+      capacity: option("--rep-capacity", flags.repCapacity, positive(flags.repCapacity)),
+    };
+  }
+  const view = flags.view ?? "plan";
+  if (!(CAPACITY_VIEWS as readonly string[]).includes(view)) {
+    throw new InputError({ code: "option.invalid", file: "--view", expected: `one of ${CAPACITY_VIEWS.join(", ")}`, found: view });
+  }
+  if (team === undefined) {
+    const needy = flags.respectCapacity ? "--respect-capacity" : flags.strict ? "--strict" : view !== "plan" ? "--view" : undefined;
+    if (needy !== undefined) throw new InputError({ code: "option.invalid", file: needy, expected: NEEDS_TEAM });
+  }
+  return { team, respectCapacity: flags.respectCapacity === true, strict: flags.strict === true, view: view as CapacityView };
+}

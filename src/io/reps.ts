@@ -1,0 +1,125 @@
+import type { RepCapacity } from "../core/capacity-lanes.js";
+import type { MonthIndex } from "../core/month.js";
+import { readCsvTable } from "./csv-table.js";
+import { InputError, type InputIssue } from "./input-issue.js";
+import type { QuotaFile } from "./quotas.js";
+import { type Parsed, parseAmount, parseMonth } from "./values.js";
+
+export interface RepsFile {
+  file: string;
+  reps: RepCapacity[];
+  warnings: InputIssue[];
+}
+
+/** Where the team came from, for messages: a reps file, or `--reps-count` anonymous reps. */
+export type TeamOrigin = { kind: "file"; file: string } | { kind: "count" };
+
+const MONTH_COLUMN = /^\d{4}-\d{2}$/;
+const KNOWN_COLUMNS = ["rep", "capacity", "inquiry_capacity"];
+
+/** A count of leads a person can work in a month: above 0, fractions allowed (a thousands comma too). */
+function positiveCount(what: string, example: string) {
+  return (text: string): Parsed<number> => {
+    const expected = `a number of ${what} above 0, like ${example}`;
+    const amount = parseAmount(text);
+    if (!amount.ok) return amount.hint === undefined ? { ok: false, expected } : { ok: false, expected, hint: amount.hint };
+    return amount.value > 0 ? amount : { ok: false, expected };
+  };
+}
+
+/** A share of a month from 0 to 1: `0.5`, `.25` or `50%`. */
+export function parseShare(text: string): Parsed<number> {
+  const trimmed = text.trim();
+  const percent = /^(\d*\.?\d+)\s*%$/.exec(trimmed);
+  const value = percent ? Number(percent[1]) / 100 : /^\d*\.?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (value >= 0 && value <= 1) return { ok: true, value };
+  const expected = "a share of the month from 0 to 1, like 0.5 or 50%";
+  // "50" is most likely 50%; "1.5" is not a percentage anyone means.
+  return !percent && Number.isInteger(value) && value > 1 && value <= 100 ? { ok: false, expected, hint: `for a percentage write ${trimmed}%` } : { ok: false, expected };
+}
+
+/**
+ * Reads a reps file: `rep`, `capacity` (qualified leads a rep can work in a full month), optional
+ * `inquiry_capacity` (inquiries their follow-up can touch in a month), and optional availability
+ * columns named `YYYY-MM` holding the share of that month the rep works (1 full, 0.5 half on
+ * holiday, 0.25 a ramping hire). An empty availability cell, or a month with no column, is 1.
+ */
+export function readReps(content: string, file: string): RepsFile {
+  const table = readCsvTable(content, file);
+  const warnings: InputIssue[] = [];
+  table.header.forEach((name, index) => {
+    if (!KNOWN_COLUMNS.includes(name) && !MONTH_COLUMN.test(name)) {
+      warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${index + 1}`, expected: "unknown column, ignored" });
+    }
+  });
+  for (const [name, what] of [["rep", "a rep column"], ["capacity", "a capacity column (qualified leads a rep can work in a month)"]] as const) {
+    if (!table.header.includes(name)) {
+      throw new InputError({ code: "column.missing", file, line: 1, column: name, expected: `missing column: expected ${what}`, hint: `found ${table.header.join(",")}` });
+    }
+  }
+  if (table.records.length === 0) {
+    throw new InputError({ code: "file.empty", file, line: 2, expected: "no reps: expected at least one row after the header" });
+  }
+  const months: { at: number; name: string; month: MonthIndex }[] = [];
+  table.header.forEach((name, at) => {
+    if (!MONTH_COLUMN.test(name)) return;
+    const parsed = parseMonth(name);
+    if (!parsed.ok) throw new InputError({ code: "value.invalid", file, line: 1, column: name, expected: "a month column as YYYY-MM", found: name });
+    months.push({ at, name, month: parsed.value });
+  });
+  const column = (name: string) => table.header.indexOf(name);
+  const capacity = positiveCount("qualified leads", "30");
+  const inquiryCapacity = positiveCount("inquiries", "400");
+  const firstLine = new Map<string, number>();
+  const reps = table.records.map((record, recordIndex): RepCapacity => {
+    const line = table.lineOf(recordIndex);
+    const value = <T>(name: string, text: string, parsed: Parsed<T>): T => {
+      if (parsed.ok) return parsed.value;
+      const issue: InputIssue = { code: "value.invalid", file, line, column: name, expected: parsed.expected, found: text };
+      throw new InputError(parsed.hint === undefined ? issue : { ...issue, hint: parsed.hint });
+    };
+    const text = (at: number) => (at < 0 ? "" : (record[at] ?? "").trim());
+    const name = text(column("rep"));
+    if (name === "") value("rep", name, { ok: false, expected: "a rep name" });
+    const earlier = firstLine.get(name);
+    if (earlier !== undefined) {
+      throw new InputError({ code: "row.duplicate", file, line, expected: `a second row for rep "${name}": expected one row per rep`, hint: `first on line ${earlier}` });
+    }
+    firstLine.set(name, line);
+    const capacityText = text(column("capacity"));
+    const inquiryText = text(column("inquiry_capacity"));
+    const availability = new Map<MonthIndex, number>();
+    for (const { at, name: monthName, month } of months) {
+      const share = text(at);
+      if (share !== "") availability.set(month, value(monthName, share, parseShare(share)));
+    }
+    return {
+      name,
+      capacity: value("capacity", capacityText, capacity(capacityText)),
+      inquiryCapacity: inquiryText === "" ? null : value("inquiry_capacity", inquiryText, inquiryCapacity(inquiryText)),
+      availability,
+    };
+  });
+  return { file, reps, warnings };
+}
+
+/** `--reps-count N --rep-capacity C`: N anonymous reps, `rep 1` to `rep N`, all there every month. */
+export function anonymousTeam(count: number, capacity: number): RepCapacity[] {
+  return Array.from({ length: count }, (_, index) => ({ name: `rep ${index + 1}`, capacity, inquiryCapacity: null, availability: new Map() }));
+}
+
+/**
+ * Every rep the quotas name must be in the team: an error at the first quota line of the first
+ * rep that is not (a rep of the team without quota is fine: they take shared leads).
+ */
+export function checkTeamCoversQuotas(quotas: QuotaFile, team: readonly RepCapacity[], origin: TeamOrigin): void {
+  const names = new Set(team.map((rep) => rep.name));
+  const missing = quotas.segments.find((segment) => segment.rep !== "" && !names.has(segment.rep));
+  if (missing === undefined) return;
+  const issue = { code: "segment.unmatched" as const, file: quotas.file, line: quotas.lineOf(missing.firstRecord), column: "rep", found: missing.rep };
+  throw new InputError(
+    origin.kind === "file"
+      ? { ...issue, expected: `a rep listed in ${origin.file}`, hint: `add a row for "${missing.rep}" to ${origin.file}` }
+      : { ...issue, expected: "no rep name with --reps-count (its reps are anonymous)", hint: "name the reps in --reps FILE instead" },
+  );
+}

@@ -1,0 +1,99 @@
+import type { CatchUpPlan } from "../core/catch-up.js";
+import type { LeakDiagnosis, RateCheck } from "../core/leak.js";
+import { formatMonth } from "../core/month.js";
+import { roundCents } from "../core/rounding.js";
+import type { CheckpointRow } from "../core/track.js";
+import { percentFigure } from "./track-csv.js";
+import { STATUS_CODE, type TrackReport, effectFault, effectName } from "./track-report.js";
+
+/** Identifies the shape below; it changes only with a new number. */
+export const TRACK_JSON_SCHEMA = "leadplan.track/1";
+
+// Rates keep six decimals, money cents: enough to audit, free of binary noise.
+const exact = (value: number) => Math.round(value * 1e6) / 1e6;
+
+function checksJson(row: CheckpointRow) {
+  return Object.fromEntries(
+    row.checks.map((check) => [
+      check.measure,
+      { plan: check.plan, actual: check.actual, variance: check.variance, percent_of_plan: percentFigure(check.percentOfPlan), status: STATUS_CODE[check.status] },
+    ]),
+  );
+}
+
+function rateJson(check: RateCheck | null, round: (value: number) => number) {
+  const orNull = (value: number | null) => (value === null ? null : round(value));
+  return check === null ? null : { assumed: round(check.assumed), planned: orNull(check.planned), actual: orNull(check.actual) };
+}
+
+function leakJson(leak: LeakDiagnosis) {
+  return {
+    plan_revenue: roundCents(leak.planRevenue),
+    actual_revenue: roundCents(leak.actualRevenue),
+    variance: roundCents(leak.variance),
+    rates: {
+      inquiry_to_qualified: rateJson(leak.qualifyRate, exact),
+      qualified_to_won: rateJson(leak.closeRate, exact),
+      avg_deal_size: rateJson(leak.dealSize, roundCents),
+    },
+    effects: leak.effects.map((effect) => ({ stage: effectName(effect), from: effect.from, to: effect.to, revenue: roundCents(effect.revenue) })),
+    largest: leak.largest === null ? null : { stage: effectName(leak.largest), fault: effectFault(leak.largest), revenue: roundCents(leak.largest.revenue) },
+  };
+}
+
+function catchUpJson(plan: CatchUpPlan, bankSurplus: boolean) {
+  const figures = (row: CatchUpPlan["totals"]) => ({
+    quota: row.quota,
+    extra_quota: row.extraQuota,
+    qualified_leads: row.qualifiedLeads,
+    extra_qualified_leads: row.extraQualifiedLeads,
+    inquiries: row.inquiries,
+    extra_inquiries: row.extraInquiries,
+    budget: row.budget,
+    extra_budget: row.extraBudget,
+  });
+  return {
+    window: plan.window,
+    window_end: formatMonth(plan.windowEnd),
+    bank_surplus: bankSurplus,
+    scopes: plan.scopes.map((scope) => ({
+      rep: scope.rep,
+      product: scope.product,
+      quota_due: scope.quotaDue,
+      actual: scope.actual,
+      shortfall: scope.shortfall,
+      added: scope.added,
+      months: scope.months.map(formatMonth),
+      recoverable: !scope.unreachable,
+      earliest_reachable: formatMonth(scope.earliestReachable),
+    })),
+    rows: plan.rows.map((row) => ({ month: row.month, ...figures(row) })),
+    totals: figures(plan.totals),
+  };
+}
+
+/**
+ * The track report as JSON with a stable schema (README, "leadplan track"): the status that
+ * decides the exit code, plan against actual per row and cumulatively, the leak diagnosis and
+ * the revised plan.
+ */
+export function renderTrackJson(report: TrackReport): string {
+  const { checkpoints } = report;
+  const document = {
+    schema: TRACK_JSON_SCHEMA,
+    as_of: formatMonth(report.asOf),
+    period: { first: formatMonth(checkpoints.period.first), last: formatMonth(checkpoints.period.last) },
+    tolerance: checkpoints.tolerance,
+    by: checkpoints.by,
+    deciding_measure: checkpoints.deciding,
+    status: STATUS_CODE[checkpoints.status],
+    inputs: { quotas: report.inputs.quotas, actuals: report.inputs.actuals, ratios: report.inputs.ratios ?? null, cycles: report.inputs.cycles ?? null },
+    measures: checkpoints.measures,
+    rows: checkpoints.rows.map((row) => ({ ...row.key, status: STATUS_CODE[row.status], checks: checksJson(row) })),
+    cumulative: { status: STATUS_CODE[checkpoints.cumulative.status], checks: checksJson(checkpoints.cumulative) },
+    leak: report.leak === null ? null : leakJson(report.leak),
+    catch_up: report.catchUp === null ? null : catchUpJson(report.catchUp, report.bankSurplus),
+    warnings: report.warnings,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,242 @@
+import type { CatchUpPlan, CatchUpScope, CatchUpWindow } from "../core/catch-up.js";
+import { fiscalQuarterOf, formatFiscalQuarter } from "../core/fiscal.js";
+import type { RowKey } from "../core/group.js";
+import type { LeakDiagnosis, LeakEffect } from "../core/leak.js";
+import { type MonthIndex, formatMonth } from "../core/month.js";
+import type { CheckStatus, CheckpointRow, Checkpoints, Measure, MeasureCheck } from "../core/track.js";
+import { formatFigure, formatNumber } from "./report.js";
+
+/** What a track renderer gets: the checkpoints, the diagnosis, the catch-up and their context. */
+export interface TrackReport {
+  asOf: MonthIndex;
+  checkpoints: Checkpoints;
+  /** Null when the actuals cannot explain a revenue gap (see {@link leakNote}). */
+  leak: LeakDiagnosis | null;
+  catchUpWindow: CatchUpWindow;
+  /** Null with `--catch-up none`, or without revenue to measure a shortfall by. */
+  catchUp: CatchUpPlan | null;
+  bankSurplus: boolean;
+  fiscalYearStart: number;
+  /** False when the quotas are in units only: revenue is then not compared. */
+  hasAmounts: boolean;
+  inputs: { quotas: string; actuals: string; ratios?: string | undefined; cycles?: string | undefined };
+  warnings: readonly string[];
+}
+
+export const STATUS_TEXT: Record<CheckStatus, string> = { "on-track": "on track", behind: "behind", "far-behind": "far behind" };
+/** Machine names, for CSV and JSON. */
+export const STATUS_CODE: Record<CheckStatus, string> = { "on-track": "on_track", behind: "behind", "far-behind": "far_behind" };
+export const MEASURE_TITLE: Record<Measure, string> = { inquiries: "Inquiries", qualified: "Qualified leads", won: "Deals won", revenue: "Revenue" };
+
+const KEY_TITLES: Record<keyof RowKey, string> = { month: "Month", quarter: "Quarter", rep: "Rep", product: "Product" };
+
+export function trackKeyColumns(checkpoints: Checkpoints): (keyof RowKey)[] {
+  switch (checkpoints.by) {
+    case "segment":
+      return ["month", "rep", "product"];
+    default:
+      return [checkpoints.by];
+  }
+}
+
+export const trackKeyTitle = (column: keyof RowKey): string => KEY_TITLES[column];
+
+export function trackKeyText(row: CheckpointRow, column: keyof RowKey): string {
+  const value = row.key[column] ?? "";
+  return value === "" && (column === "rep" || column === "product") ? "(unassigned)" : value;
+}
+
+/** A plan or actual figure: money with cents only when it has them, counts whole. */
+export const figureText = (check: MeasureCheck, value: number): string => formatFigure(value, check.measure === "revenue" ? "money" : "count");
+
+/** Variance with its sign: `+1,200`, `-300`, `0`. */
+export function varianceText(check: MeasureCheck): string {
+  const text = figureText(check, check.variance);
+  return check.variance > 0 ? `+${text}` : text;
+}
+
+export const percentText = (percent: number | null): string => (percent === null ? "–" : `${formatNumber(percent, 1, true)}%`);
+
+const monthsText = (months: readonly MonthIndex[]) => months.map(formatMonth).join(", ");
+const money = (value: number) => formatNumber(value, 2);
+const signedMoney = (value: number) => (value > 0 ? `+${money(value)}` : money(value));
+
+/** The first line: the period, the tolerance, and the status that decides the exit code. */
+export function headline(report: TrackReport): string {
+  const { checkpoints } = report;
+  const { period, cumulative, deciding } = checkpoints;
+  const decidingCheck = cumulative.checks.find((check) => check.measure === deciding);
+  const share = decidingCheck?.percentOfPlan === null || decidingCheck === undefined ? "" : ` (${percentText(decidingCheck.percentOfPlan)} of plan)`;
+  const range = period.first === period.last ? formatMonth(period.first) : `${formatMonth(period.first)} to ${formatMonth(period.last)}`;
+  return `Plan versus actual, ${range}, tolerance ${formatNumber(checkpoints.tolerance * 100, 2)}%: ${STATUS_TEXT[checkpoints.status]} on ${MEASURE_TITLE[deciding].toLowerCase()}${share}`;
+}
+
+const STEP_NAMES: Record<Measure, string> = { inquiries: "", qualified: "qualification rate", won: "close rate", revenue: "deal size" };
+const STEP_FAULTS: Record<Measure, string> = { inquiries: "", qualified: "poor qualification", won: "poor closing", revenue: "smaller deals" };
+const VOLUME_NAMES: Record<Measure, string> = { inquiries: "inquiry", qualified: "qualified lead", won: "deal", revenue: "revenue" };
+const FEW_NAMES: Record<Measure, string> = { inquiries: "inquiries", qualified: "qualified leads", won: "deals", revenue: "revenue" };
+const ORDER: readonly Measure[] = ["inquiries", "qualified", "won", "revenue"];
+
+/** The steps an effect spans: one, or several when the actuals skip a measure between them. */
+function stepsOf(effect: LeakEffect): Measure[] {
+  if (effect.from === null) return [];
+  return ORDER.slice(ORDER.indexOf(effect.from) + 1, ORDER.indexOf(effect.to) + 1);
+}
+
+/** `inquiry volume`, `qualification rate`, `close rate and deal size`. */
+export function effectName(effect: LeakEffect): string {
+  if (effect.from === null) return `${VOLUME_NAMES[effect.to]} volume`;
+  return stepsOf(effect).map((step) => STEP_NAMES[step]).join(" and ");
+}
+
+/** What a losing effect means in the planner's words: `too few inquiries`, `poor closing`. */
+export function effectFault(effect: LeakEffect): string {
+  if (effect.from === null) return `too few ${FEW_NAMES[effect.to]}`;
+  return stepsOf(effect).map((step) => STEP_FAULTS[step]).join(" or ");
+}
+
+/** Why there is no diagnosis, when there is none. */
+export function leakNote(report: TrackReport): string {
+  if (!report.hasAmounts) return "No leak diagnosis: the quotas are in units only, so there is no revenue gap to explain.";
+  if (!report.checkpoints.measures.includes("revenue")) return "No leak diagnosis: it needs a revenue column in the actuals.";
+  return "No leak diagnosis: it needs inquiries, qualified or won beside revenue in the actuals.";
+}
+
+/** The sentence under the diagnosis: the stage that explains most of the gap. */
+export function leakVerdict(leak: LeakDiagnosis): string {
+  if (leak.variance >= 0) return `Revenue is at or above plan (${signedMoney(leak.variance)}): no gap to explain.`;
+  // The effects add up to the variance, so a shortfall always has a losing effect; the guard is for types.
+  if (leak.largest === null) return `Revenue is ${money(-leak.variance)} behind plan.`;
+  return `Revenue is ${money(-leak.variance)} behind plan; most of it is ${effectFault(leak.largest)} (${signedMoney(leak.largest.revenue)}).`;
+}
+
+/** The rows of the diagnosis: assumed, planned in the period and actual, and the revenue each stage added or cost. */
+export function leakRows(leak: LeakDiagnosis): { stage: string; assumed: string; planned: string; actual: string; revenue: string }[] {
+  return leak.effects.map((effect) => {
+    const steps = stepsOf(effect);
+    const check = steps.length !== 1 ? null : steps[0] === "qualified" ? leak.qualifyRate : steps[0] === "won" ? leak.closeRate : leak.dealSize;
+    const show = (value: number | null) => (value === null ? "–" : steps[0] === "revenue" ? money(value) : `${formatNumber(value * 100, 1, true)}%`);
+    return {
+      stage: effectName(effect),
+      assumed: check ? show(check.assumed) : "",
+      planned: check ? show(check.planned) : "",
+      actual: check ? show(check.actual) : "",
+      revenue: signedMoney(effect.revenue),
+    };
+  });
+}
+
+/** `the rest of fiscal 2027-Q1 (to 2027-03)`, `the rest of fiscal year 2027`, or `the rest of FY2027` (April start). */
+export function windowText(report: TrackReport, plan: CatchUpPlan): string {
+  const quarter = fiscalQuarterOf(report.asOf, report.fiscalYearStart);
+  const calendar = report.fiscalYearStart === 1;
+  const name =
+    plan.window === "quarter"
+      ? `${calendar ? "fiscal " : ""}${formatFiscalQuarter(quarter, report.fiscalYearStart)}`
+      : calendar
+        ? `fiscal year ${quarter.fiscalYear}`
+        : `FY${quarter.fiscalYear}`;
+  return `the rest of ${name} (to ${formatMonth(plan.windowEnd)})`;
+}
+
+function scopeText(scope: CatchUpScope): string {
+  const parts = [scope.rep === null ? "" : `rep ${scope.rep === "" ? "(unassigned)" : scope.rep}`, scope.product === null ? "" : `product ${scope.product === "" ? "(unassigned)" : scope.product}`];
+  const named = parts.filter(Boolean).join(", ");
+  return named === "" ? "All quotas" : named.charAt(0).toUpperCase() + named.slice(1);
+}
+
+/** One line per scope: its shortfall and where it went, or why it could not go anywhere. */
+export function catchUpLines(report: TrackReport, plan: CatchUpPlan): string[] {
+  const asOf = formatMonth(report.asOf);
+  const firstLeads = formatMonth(report.asOf + 1);
+  return plan.scopes.map((scope) => {
+    const head = `${scopeText(scope)}: quota ${money(scope.quotaDue)}, actual ${money(scope.actual)} to ${asOf}`;
+    if (scope.shortfall <= 0 && !(report.bankSurplus && scope.shortfall < 0)) {
+      return scope.shortfall === 0 ? `${head}: on plan, nothing to catch up.` : `${head}: surplus ${money(-scope.shortfall)}, kept (--bank-surplus spends it).`;
+    }
+    const what = scope.shortfall > 0 ? `shortfall ${money(scope.shortfall)}` : `surplus ${money(-scope.shortfall)}`;
+    if (scope.unreachable) {
+      const earliest = formatMonth(scope.earliestReachable);
+      const why =
+        scope.earliestReachable > plan.windowEnd
+          ? `leads generated from ${firstLeads} close in ${earliest} at the earliest, after the window ends`
+          : `no quota is due from ${earliest} (the earliest month leads generated from ${firstLeads} can close) to ${formatMonth(plan.windowEnd)}`;
+      return `${head}: ${what} cannot be ${scope.shortfall > 0 ? "recovered" : "banked"} within ${windowText(report, plan)}: ${why}.`;
+    }
+    return `${head}: ${what} ${scope.added >= 0 ? "added to" : "taken off"} quota in ${monthsText(scope.months)}, in proportion to their quota.`;
+  });
+}
+
+/** Whether the catch-up changed the plan at all (else its table is left out). */
+export const catchUpChanged = (plan: CatchUpPlan): boolean => plan.scopes.some((scope) => scope.added !== 0);
+
+/** Why there is no catch-up, when there is none. */
+export function catchUpNote(report: TrackReport): string {
+  if (report.catchUpWindow === "none") return "No catch-up (--catch-up none).";
+  if (!report.hasAmounts) return "No catch-up: the quotas are in units only, and the shortfall is measured in revenue.";
+  return "No catch-up: the shortfall is measured in revenue, and the actuals have no revenue column.";
+}
+
+/** The catch-up table's columns: figure of a row, kind, and machine name. */
+export const CATCH_UP_COLUMNS = [
+  { csv: "quota", title: "Quota", kind: "money", value: (row: CatchUpPlan["totals"]) => row.quota },
+  { csv: "extra_quota", title: "+ Quota", kind: "money", value: (row: CatchUpPlan["totals"]) => row.extraQuota },
+  { csv: "qualified_leads", title: "Qualified leads", kind: "count", value: (row: CatchUpPlan["totals"]) => row.qualifiedLeads },
+  { csv: "extra_qualified_leads", title: "+ Qualified", kind: "count", value: (row: CatchUpPlan["totals"]) => row.extraQualifiedLeads },
+  { csv: "inquiries", title: "Inquiries", kind: "count", value: (row: CatchUpPlan["totals"]) => row.inquiries },
+  { csv: "extra_inquiries", title: "+ Inquiries", kind: "count", value: (row: CatchUpPlan["totals"]) => row.extraInquiries },
+  { csv: "budget", title: "Budget", kind: "money", value: (row: CatchUpPlan["totals"]) => row.budget },
+  { csv: "extra_budget", title: "+ Budget", kind: "money", value: (row: CatchUpPlan["totals"]) => row.extraBudget },
+] as const;
+
+/** A table as text cells, for the table and Markdown renderers to draw alike. */
+export interface TextTable {
+  head: string[];
+  /** Right-aligned (figure) columns. */
+  right: boolean[];
+  rows: { cells: string[]; total: boolean; status?: CheckStatus }[];
+}
+
+/** Plan against actual: one line per row and measure, the cumulative lines last. */
+export function checkpointTable(report: TrackReport): TextTable {
+  const keys = trackKeyColumns(report.checkpoints);
+  const rows: TextTable["rows"] = [];
+  const add = (row: CheckpointRow, total: boolean) => {
+    row.checks.forEach((check, index) => {
+      const keyCells = keys.map((key, at) => (index > 0 ? "" : total ? (at === 0 ? "Total" : "") : trackKeyText(row, key)));
+      const cells = [...keyCells, MEASURE_TITLE[check.measure], figureText(check, check.plan), figureText(check, check.actual), varianceText(check), percentText(check.percentOfPlan), STATUS_TEXT[check.status]];
+      rows.push({ cells, total, status: check.status });
+    });
+  };
+  for (const row of report.checkpoints.rows) add(row, false);
+  add(report.checkpoints.cumulative, true);
+  const head = [...keys.map(trackKeyTitle), "Measure", "Plan", "Actual", "Variance", "% of plan", "Status"];
+  return { head, right: head.map((_, at) => at > keys.length && at < keys.length + 5), rows };
+}
+
+export function leakTable(leak: LeakDiagnosis): TextTable {
+  const rows = leakRows(leak).map((row) => ({ cells: [row.stage, row.assumed, row.planned, row.actual, row.revenue], total: false }));
+  rows.push({ cells: ["Revenue variance", "", "", "", signedMoney(leak.variance)], total: true });
+  return { head: ["Stage", "Assumed", "Plan in period", "Actual", "Revenue effect"], right: [false, true, true, true, true], rows };
+}
+
+export function catchUpTable(plan: CatchUpPlan): TextTable {
+  const line = (first: string, row: CatchUpPlan["totals"], total: boolean) => ({
+    cells: [first, ...CATCH_UP_COLUMNS.map((column) => formatFigure(column.value(row), column.kind))],
+    total,
+  });
+  const rows = plan.rows.map((row) => line(row.month, row, false));
+  rows.push(line("Total", plan.totals, true));
+  return { head: ["Month", ...CATCH_UP_COLUMNS.map((column) => column.title)], right: [false, ...CATCH_UP_COLUMNS.map(() => true)], rows };
+}
+
+/** The section titles, shared by the table and Markdown renderers. */
+export function leakTitle(report: TrackReport): string {
+  const { period } = report.checkpoints;
+  const range = period.first === period.last ? `in ${formatMonth(period.first)}` : `${formatMonth(period.first)} to ${formatMonth(period.last)}`;
+  return `Where the funnel leaks, ${range} (each stage valued at the plan's figures for these months):`;
+}
+
+export function catchUpTitle(report: TrackReport, plan: CatchUpPlan): string {
+  return `Catch-up within ${windowText(report, plan)}, leads generated from ${formatMonth(report.asOf + 1)}:`;
+}

@@ -1,0 +1,54 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import Table from "cli-table3";
+import {
+  type TextTable,
+  type TrackReport,
+  catchUpChanged,
+  catchUpLines,
+  catchUpNote,
+  catchUpTable,
+  catchUpTitle,
+  checkpointTable,
+  headline,
+  leakNote,
+  leakTable,
+  leakTitle,
+  leakVerdict,
+} from "./track-report.js";
+
+function draw(text: TextTable, paint: ChalkInstance): string {
+  const table = new Table({
+    head: text.head.map((title) => paint.bold(title)),
+    colAligns: text.right.map((right) => (right ? ("right" as const) : ("left" as const))),
+    style: { head: [], border: [] },
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
+  for (const row of text.rows) {
+    // Only the status cell is coloured: a whole red row would hide which measure is behind.
+    const status = row.status === "far-behind" ? paint.red : row.status === "behind" ? paint.yellow : (cell: string) => cell;
+    const last = row.cells.length - 1;
+    table.push(row.cells.map((cell, at) => {
+      const shown = row.status !== undefined && at === last ? status(cell) : cell;
+      return row.total ? paint.bold(shown) : shown;
+    }));
+  }
+  return table.toString();
+}
+
+/**
+ * The track report for a terminal: the headline, plan against actual per row and measure (behind
+ * in yellow, far behind in red on a colour terminal), where the funnel leaks, and the catch-up.
+ */
+export function renderTrackTable(report: TrackReport, options: { color: boolean }): string {
+  const paint = new Chalk({ level: options.color ? 1 : 0 });
+  const lines = [paint.bold(headline(report)), draw(checkpointTable(report), paint), ""];
+  if (report.leak === null) lines.push(leakNote(report));
+  else lines.push(leakTitle(report), draw(leakTable(report.leak), paint), leakVerdict(report.leak));
+  lines.push("");
+  if (report.catchUp === null) lines.push(catchUpNote(report));
+  else {
+    lines.push(catchUpTitle(report, report.catchUp), ...catchUpLines(report, report.catchUp));
+    if (catchUpChanged(report.catchUp)) lines.push(draw(catchUpTable(report.catchUp), paint));
+  }
+  return `${lines.join("\n")}\n`;
+}
