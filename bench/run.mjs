@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchCalibrate } from "./calibrate-bench.mjs";
 import { generateQuotas } from "./generate-quotas.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -82,3 +83,5 @@ const [parseOnly, big] = compare(
 );
 console.log(`  ratio: ${verdict(big.median / parseOnly.median, 1.5)}; ${(megabytes / (big.median / 1000)).toFixed(1)} MB/s`);
 if (big.peak && parseOnly.peak) console.log(`  memory: compute peak ${(big.peak / 2 ** 20).toFixed(0)} MiB, csv-parse alone ${(parseOnly.peak / 2 ** 20).toFixed(0)} MiB`);
+
+await benchCalibrate({ quick });

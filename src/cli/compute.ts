@@ -1,12 +1,13 @@
 import { Command } from "commander";
 import { groupPlan } from "../core/group.js";
-import { computePlan } from "../core/plan.js";
+import { type Plan, computePlan } from "../core/plan.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
+import type { BaselineSection } from "../render/calibrate-baseline.js";
 import type { PlanReport } from "../render/report.js";
 import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
-import { loadPlan } from "./load-plan.js";
+import { type LoadedPlan, loadPlan } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
@@ -50,8 +51,15 @@ export function computeCommand(environment: CliEnvironment): Command {
         warnings: [...loaded.warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
       };
       if (capacity) report.capacity = capacity.section;
+      if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);
       const text = await renderReport(report, loaded.settings.format, { color: flags.out === undefined && wantsColor(environment) });
       writeOutput(text, report.warnings, flags.out, environment);
       failIfStrict(capacitySettings, capacity);
     });
+}
+
+/** The plan month by month against the history's last twelve months (`--history`). */
+async function baselineSection(history: NonNullable<LoadedPlan["history"]>, plan: Plan): Promise<BaselineSection> {
+  const { compareWithBaseline } = await import("../core/calibrate-compare.js");
+  return { file: history.file, comparison: compareWithBaseline(groupPlan(plan, "month"), history.calibration.baseline) };
 }

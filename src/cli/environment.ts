@@ -8,6 +8,8 @@ export interface CliEnvironment {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   stdoutIsTTY: boolean;
+  /** A progress bar goes to stderr only when it is a terminal (absent: not one). */
+  stderrIsTTY?: boolean;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Calibration } from "../core/calibrate.js";
 import type { SegmentInput } from "../core/plan.js";
+import type { ScopedAssumptions } from "../core/resolve.js";
 import { readCycles } from "../io/cycles.js";
 import { checkOutputPath, readTextFile } from "../io/files.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
@@ -10,6 +12,7 @@ import type { LocatedAssumptions } from "../io/scoped-table.js";
 import { assignAssumptions } from "../io/segments.js";
 import { CONFIG_FILE, type ComputeSettings, type RawSettings, resolveSettings } from "../io/settings.js";
 import type { CliEnvironment } from "./environment.js";
+import { historyOptionsOf, requireHistoryFor } from "./history-options.js";
 import type { PlanFlags } from "./plan-options.js";
 
 /** Everything a planning command has read and checked before it plans. */
@@ -22,6 +25,8 @@ export interface LoadedPlan {
   inputs: string[];
   /** Reads another input file the same way (for a command's own extra files). */
   read: (path: string) => { name: string; content: string };
+  /** What `--history` taught, when given. */
+  history?: { file: string; calibration: Calibration };
 }
 
 async function loadConfig(flags: PlanFlags, environment: CliEnvironment): Promise<{ values: RawSettings | undefined; file: string }> {
@@ -54,7 +59,12 @@ export async function loadPlan(quotasPath: string, flags: PlanFlags, environment
         : { code: "config.invalid", file: config.file, column: name, expected, found: "-" },
     );
   }
-  const inputs = [quotasPath, settings.ratios, settings.cycles, config.values === undefined ? undefined : config.file, ...extraInputs].filter(
+  if (flags.history === undefined) requireHistoryFor(flags);
+  const historyOptions = flags.history === undefined ? undefined : historyOptionsOf(flags);
+  if (flags.history === "-" && quotasPath === "-") {
+    throw new InputError({ code: "option.invalid", file: "--history", expected: "a file: QUOTAS reads standard input already", found: "-" });
+  }
+  const inputs = [quotasPath, settings.ratios, settings.cycles, flags.history, config.values === undefined ? undefined : config.file, ...extraInputs].filter(
     (path): path is string => path !== undefined,
   );
   if (flags.out !== undefined) checkOutputPath(flags.out, environment.cwd, inputs);
@@ -74,7 +84,35 @@ export async function loadPlan(quotasPath: string, flags: PlanFlags, environment
     scoped.push(...file.rows);
     warnings.push(...file.warnings);
   }
-  const assigned = assignAssumptions(quotas, scoped, settings);
+  const learned = flags.history === undefined || historyOptions === undefined ? undefined : await learnFromHistory(flags.history, historyOptions, environment, warnings);
+  const assigned = assignAssumptions(quotas, scoped, settings, learned?.rows);
   warnings.push(...assigned.warnings);
-  return { settings, quotas, segments: assigned.segments, warnings, inputs, read };
+  const loaded: LoadedPlan = { settings, quotas, segments: assigned.segments, warnings, inputs, read };
+  if (learned) loaded.history = { file: learned.file, calibration: learned.calibration };
+  return loaded;
+}
+
+/**
+ * Calibrates on a history as `leadplan calibrate` does with its defaults, for the assumptions no
+ * flag or file gives. The reader and the statistics load only when a history is given.
+ */
+async function learnFromHistory(
+  path: string,
+  options: ReturnType<typeof historyOptionsOf>,
+  environment: CliEnvironment,
+  warnings: InputIssue[],
+): Promise<{ file: string; calibration: Calibration; rows: ScopedAssumptions[] }> {
+  const [{ loadHistory }, { calibrate }, { calibratedAssumptions, DEFAULT_MIN_LEADS }] = await Promise.all([
+    import("./history-load.js"),
+    import("../core/calibrate.js"),
+    import("../core/calibrate-assumptions.js"),
+  ]);
+  const read = await loadHistory(path, options, environment);
+  warnings.push(...read.warnings);
+  if (read.skipped.count > 0) {
+    warnings.push({ code: "value.invalid", file: read.file, expected: `skipped ${read.skipped.count} bad rows of ${read.rows} (--skip-bad-rows); the first ones follow` });
+    warnings.push(...read.skipped.first);
+  }
+  const calibration = calibrate(read.history, read.names, { asOf: options.asOf, shape: read.shape });
+  return { file: read.file, calibration, rows: calibratedAssumptions(calibration, DEFAULT_MIN_LEADS).rows };
 }

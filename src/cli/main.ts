@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { InputError } from "../io/input-issue.js";
+import { calibrateCommand } from "./calibrate.js";
 import { CheckFailed } from "./check-failed.js";
 import { computeCommand } from "./compute.js";
 import type { CliEnvironment } from "./environment.js";
@@ -29,6 +30,7 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     .exitOverride()
     .addCommand(computeCommand(environment))
     .addCommand(trackCommand(environment))
+    .addCommand(calibrateCommand(environment))
     .addHelpText("after", "\nExample:\n  $ leadplan compute examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv");
   for (const command of program.commands) {
     command.configureOutput(output(`leadplan ${command.name()}`)).exitOverride();

@@ -12,6 +12,7 @@ export async function runProcess(): Promise<number> {
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
   };
   try {
     return await runCli(environment);

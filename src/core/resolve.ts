@@ -27,6 +27,11 @@ export interface AssumptionLayers {
   overrides: AssumptionValues;
   /** Ratio and cycle file rows: for each segment the most specific row giving a value wins. */
   scoped: readonly ScopedAssumptions[];
+  /**
+   * Rows learned from history (`--history`): they give what no flag and no file row gives, most
+   * specific first, before the config's defaults.
+   */
+  learned?: readonly ScopedAssumptions[];
   /** The config file's defaults. */
   defaults: AssumptionValues;
 }
@@ -41,21 +46,29 @@ const scopeKey = (rep: string, product: string) => `${rep}\u0000${product}`;
 
 /**
  * Builds the lookup once for all segments. For each field, in order: flag; the rep+product row;
- * the product row; the rep row; the default row (both scope columns empty); the config; and the
- * built-ins (1 unit per deal, no qualification time, no cost). A segment that plans in money
- * needs a deal size; every segment needs both rates and a sales cycle.
+ * the product row; the rep row; the default row (both scope columns empty); the same four rows
+ * learned from history, if any; the config; and the built-ins (1 unit per deal, no
+ * qualification time, no cost). A segment that plans in money needs a deal size; every segment
+ * needs both rates and a sales cycle.
  */
 export function assumptionResolver(layers: AssumptionLayers): (rep: string, product: string, needsDealSize: boolean) => Resolution {
-  const rowsByScope = new Map<string, AssumptionValues>();
-  for (const row of layers.scoped) {
-    const key = scopeKey(row.rep, row.product);
-    rowsByScope.set(key, { ...rowsByScope.get(key), ...row.values });
-  }
+  const byScope = (rows: readonly ScopedAssumptions[]) => {
+    const rowsByScope = new Map<string, AssumptionValues>();
+    for (const row of rows) {
+      const key = scopeKey(row.rep, row.product);
+      rowsByScope.set(key, { ...rowsByScope.get(key), ...row.values });
+    }
+    return rowsByScope;
+  };
+  const fileRows = byScope(layers.scoped);
+  const learnedRows = byScope(layers.learned ?? []);
   return (rep, product, needsDealSize) => {
     const chain: AssumptionValues[] = [layers.overrides];
-    for (const key of [scopeKey(rep, product), scopeKey("", product), scopeKey(rep, ""), scopeKey("", "")]) {
-      const values = rowsByScope.get(key);
-      if (values) chain.push(values);
+    for (const rowsByScope of [fileRows, learnedRows]) {
+      for (const key of [scopeKey(rep, product), scopeKey("", product), scopeKey(rep, ""), scopeKey("", "")]) {
+        const values = rowsByScope.get(key);
+        if (values) chain.push(values);
+      }
     }
     chain.push(layers.defaults);
     const pick = <Name extends AssumptionName>(name: Name): AssumptionValues[Name] | undefined => {

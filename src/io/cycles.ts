@@ -1,5 +1,6 @@
 import { type LagDistribution, lagFromDays, lagFromMonths } from "../core/lag.js";
 import type { AssumptionValues } from "../core/resolve.js";
+import { readCycleDistribution } from "./cycle-distribution.js";
 import { type ScopedFile, readScopedTable } from "./scoped-table.js";
 import { parseDuration } from "./values.js";
 
@@ -9,9 +10,13 @@ const CYCLE_COLUMNS = ["sales_cycle_days", "sales_cycle_months", "qualification_
  * Reads a sales-cycle file: optional `rep`, `product` scope columns, then `sales_cycle_days` or
  * `sales_cycle_months` (qualified lead to close) and optionally `qualification_days` or
  * `qualification_months` (inquiry to qualified lead; empty means none). A row gives each
- * duration in one unit only.
+ * duration in one unit only. Or, with a `lag_months` column, the distribution form
+ * ({@link readCycleDistribution}).
  */
 export function readCycles(content: string, file: string): ScopedFile {
+  // The distribution form (`lag_months,share` rows, as calibrate writes) is told by its header.
+  const distribution = readCycleDistribution(content, file);
+  if (distribution !== undefined) return distribution;
   return readScopedTable(content, file, CYCLE_COLUMNS, ["sales_cycle_days", "sales_cycle_months"], (field, reject) => {
     const values: AssumptionValues = {};
     const lagOf = (stage: "sales_cycle" | "qualification"): LagDistribution | undefined => {

@@ -1,5 +1,5 @@
 import type { SegmentInput } from "../core/plan.js";
-import { type AssumptionName, assumptionResolver } from "../core/resolve.js";
+import { type AssumptionName, type ScopedAssumptions, assumptionResolver } from "../core/resolve.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import type { QuotaFile } from "./quotas.js";
 import { type LocatedAssumptions, describeScope } from "./scoped-table.js";
@@ -21,11 +21,17 @@ export interface PlanSegments {
 }
 
 /**
- * Gives every quota segment its assumptions. A segment nothing applies to is an error at its
- * first quota line, naming what is missing and where it could come from.
+ * Gives every quota segment its assumptions (`learned`: rows derived from history, used after the
+ * files). A segment nothing applies to is an error at its first quota line, naming what is
+ * missing and where it could come from.
  */
-export function assignAssumptions(quotas: QuotaFile, scoped: readonly LocatedAssumptions[], settings: ComputeSettings): PlanSegments {
-  const resolve = assumptionResolver({ overrides: settings.overrides, scoped, defaults: settings.defaults });
+export function assignAssumptions(
+  quotas: QuotaFile,
+  scoped: readonly LocatedAssumptions[],
+  settings: ComputeSettings,
+  learned: readonly ScopedAssumptions[] = [],
+): PlanSegments {
+  const resolve = assumptionResolver({ overrides: settings.overrides, scoped, learned, defaults: settings.defaults });
   const withoutCost: string[] = [];
   const segments = quotas.segments.map((segment): SegmentInput => {
     const needsDealSize = segment.quotas.some((entry) => entry.quota !== null);

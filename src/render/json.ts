@@ -1,6 +1,7 @@
 import type { SegmentAssumptions } from "../core/funnel.js";
 import type { ExactFigures, PlanRow, PlanTotals } from "../core/group.js";
 import type { LagDistribution } from "../core/lag.js";
+import { baselineJson } from "./calibrate-baseline.js";
 import { capacityJson } from "./capacity-json.js";
 import type { PlanReport } from "./report.js";
 
@@ -75,6 +76,7 @@ export function renderPlanJson(report: PlanReport): string {
     },
     // Only with a team: a plan without one keeps exactly the shape it had.
     ...(report.capacity ? { capacity: capacityJson(report.capacity) } : {}),
+    ...(report.baseline ? { baseline: baselineJson(report.baseline) } : {}),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -1,3 +1,4 @@
+import { renderBaselineMarkdown } from "./calibrate-baseline.js";
 import { renderCapacityMarkdown } from "./capacity-markdown.js";
 import { FIGURE_COLUMNS, type PlanReport, costLine, describeSurge, formatFigure, keyColumnsOf, keyText, keyTitle } from "./report.js";
 
@@ -21,6 +22,7 @@ export function renderPlanMarkdown(report: PlanReport): string {
   lines.push(`| ${[...totalKeys, ...FIGURE_COLUMNS.map((column) => `**${formatFigure(column.value(report.view.totals), column.kind)}**`)].join(" | ")} |`);
   lines.push("", costLine(report.view.totals) + (anySurge ? `  \nSurge: ${describeSurge(report.surge)}.` : ""));
   if (report.capacity) lines.push("", renderCapacityMarkdown(report.capacity).trimEnd());
+  if (report.baseline) lines.push("", renderBaselineMarkdown(report.baseline));
   for (const warning of report.warnings) lines.push("", `> Warning: ${warning}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,6 +1,7 @@
 import type { SegmentAssumptions } from "../core/funnel.js";
 import type { PlanRow, PlanTotals, PlanView, RowKey } from "../core/group.js";
 import type { SurgePolicy } from "../core/plan.js";
+import type { BaselineSection } from "./calibrate-baseline.js";
 import type { CapacitySection } from "./capacity-text.js";
 
 /** What a renderer gets: a view of the plan and the context a reader needs to trust it. */
@@ -15,6 +16,8 @@ export interface PlanReport {
   warnings: readonly string[];
   /** The follow-up capacity check, when a team was given (`--reps`, `--reps-count`). */
   capacity?: CapacitySection;
+  /** The plan against the history's baseline, when `--history` was given. */
+  baseline?: BaselineSection;
 }
 
 /** A column of the plan as every format shows it; `csv` is the stable machine name. */

@@ -1,5 +1,6 @@
 import { Chalk } from "chalk";
 import Table from "cli-table3";
+import { renderBaselineTable } from "./calibrate-baseline-table.js";
 import { renderCapacityTable } from "./capacity-table.js";
 import { FIGURE_COLUMNS, type PlanReport, costLine, describeSurge, formatFigure, keyColumnsOf, keyText, keyTitle } from "./report.js";
 
@@ -33,5 +34,6 @@ export function renderPlanTable(report: PlanReport, options: TableOptions): stri
   const lines = [table.toString(), costLine(report.view.totals)];
   if (anySurge) lines.push(`* surge: ${describeSurge(report.surge)}`);
   if (report.capacity) lines.push("", renderCapacityTable(report.capacity, options).trimEnd());
+  if (report.baseline) lines.push("", renderBaselineTable(report.baseline, options));
   return `${lines.join("\n")}\n`;
 }

@@ -1,0 +1,156 @@
+import { Command, Option } from "commander";
+import { calibrate } from "../core/calibrate.js";
+import { DEFAULT_MIN_LEADS, type ThinScope, calibratedAssumptions } from "../core/calibrate-assumptions.js";
+import { checkOutputPath, writeFileAtomically } from "../io/files.js";
+import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
+import { FORMATS, type Format } from "../io/settings.js";
+import { parseWholeNumber } from "../io/values.js";
+import type { CalibrationReport } from "../render/calibrate-report.js";
+import { type CliEnvironment, wantsColor } from "./environment.js";
+import { type HistoryFlags, addHistoryReadOptions, historyOptionsOf } from "./history-options.js";
+import { writeOutput } from "./write-output.js";
+
+const EXAMPLES = `
+Examples:
+  $ leadplan calibrate examples/history.csv --min-leads 5
+  $ leadplan calibrate crm-export.csv --map created="Created Date",source="Lead Source" --date-format MM/dd/yyyy
+  $ leadplan calibrate history.csv --ratios-out ratios.csv --cycles-out cycles.csv --sources-out sources.csv
+  $ leadplan compute quotas.csv --ratios ratios.csv --cycles cycles.csv
+
+Exit codes: 0 calibration written; 2 bad input or usage, including the first bad row (one line on
+stderr, nothing written). Formats of every file: see README.md.`;
+
+interface CalibrateFlags extends HistoryFlags {
+  asOf?: string;
+  byRep?: boolean;
+  minLeads?: string;
+  ratiosOut?: string;
+  cyclesOut?: string;
+  sourcesOut?: string;
+  format?: Format;
+  out?: string;
+}
+
+/** `leadplan calibrate`: historical leads in, the assumptions `compute` needs out. */
+export function calibrateCommand(environment: CliEnvironment): Command {
+  const command = new Command("calibrate")
+    .summary("learn the funnel, the sales cycle and lead costs from historical leads")
+    .description(
+      "Read a CRM export of past leads (or monthly aggregates) once, as a stream, and derive what compute needs: " +
+        "the qualification and close rates, deal size and cost per inquiry by product (and rep), the sales cycle " +
+        "and qualification time as month-lag distributions, the quality of each lead source, and the baseline volume.",
+    )
+    .argument("<HISTORY>", "lead_id,created,source,product,rep,qualified_on,closed_on,outcome,amount,cost (or month,source,product,inquiries,qualified,won,revenue,spend); - reads stdin");
+  return addHistoryReadOptions(command)
+    .option("--as-of <DATE>", "the day the export was taken, YYYY-MM-DD (default: the latest date in it)")
+    .option("--by-rep", "also a ratio row per rep and product")
+    .option("--min-leads <N>", `least leads behind a product or rep value written to the files (default: ${DEFAULT_MIN_LEADS})`)
+    .option("--ratios-out <FILE>", "write the ratio file compute --ratios reads")
+    .option("--cycles-out <FILE>", "write the cycle file (month-lag distributions) compute --cycles reads")
+    .option("--sources-out <FILE>", "write the lead-source table as CSV")
+    .addOption(new Option("--format <FORMAT>", "report format (default: table)").choices(FORMATS))
+    .option("-o, --out <FILE>", "write the report to FILE (atomically) instead of stdout")
+    .addHelpText("after", EXAMPLES)
+    .action(async (historyPath: string, flags: CalibrateFlags) => {
+      // Every option is checked, and every output path, before the history is opened.
+      const options = historyOptionsOf(flags, { asOf: flags.asOf, byRep: flags.byRep });
+      const minLeads = flags.minLeads === undefined ? DEFAULT_MIN_LEADS : minLeadsOf(flags.minLeads);
+      checkOutputs(flags, historyPath, environment.cwd);
+      // The reader (Papa Parse, date-fns) loads only here: other commands do not pay for it.
+      const { loadHistory } = await import("./history-load.js");
+      const read = await loadHistory(historyPath, options, environment);
+      if (read.shape === "monthly" && flags.cyclesOut !== undefined) {
+        throw new InputError({ code: "option.invalid", file: "--cycles-out", expected: `a lead-level history: ${read.file} is a monthly aggregate, which has no lead dates to measure cycles with` });
+      }
+      const calibration = calibrate(read.history, read.names, { asOf: options.asOf, shape: read.shape });
+      const assumptions = calibratedAssumptions(calibration, minLeads);
+      const warnings = [...read.warnings.map(formatIssue), ...skippedWarnings(read.file, read.rows, read.skipped)];
+      if (calibration.immature) warnings.push(`${read.file}: no cohort is old enough to have resolved: the rates count open leads as not converted and may run low`);
+      if (flags.ratiosOut !== undefined || flags.cyclesOut !== undefined) warnings.push(...thinWarnings(assumptions.thin, minLeads));
+      const report: CalibrationReport = {
+        file: read.file,
+        calibration,
+        rows: read.rows,
+        skipped: { count: read.skipped.count, first: read.skipped.first.map(formatIssue) },
+        warnings,
+      };
+      const files = await import("../render/calibrate-files.js");
+      const written: [string | undefined, () => string][] = [
+        [flags.ratiosOut, () => files.renderRatiosFile(assumptions.rows)],
+        [flags.cyclesOut, () => files.renderCyclesFile(assumptions.rows)],
+        [flags.sourcesOut, () => files.renderSourcesCsv(calibration.sources)],
+      ];
+      const texts = written.filter((entry): entry is [string, () => string] => entry[0] !== undefined).map(([path, render]) => [path, render()] as const);
+      const text = await renderCalibration(report, flags.format ?? "table", { color: flags.out === undefined && wantsColor(environment) });
+      for (const [path, content] of texts) writeFileAtomically(path, environment.cwd, content);
+      writeOutput(text, warnings, flags.out, environment);
+    });
+}
+
+function minLeadsOf(text: string): number {
+  const parsed = parseWholeNumber(text, 1);
+  if (parsed.ok) return parsed.value;
+  throw new InputError({ code: "option.invalid", file: "--min-leads", expected: parsed.expected, found: text });
+}
+
+/** Every output path: none may be the history, and no two the same file. */
+function checkOutputs(flags: CalibrateFlags, historyPath: string, cwd: string): void {
+  const named: [string, string | undefined][] = [
+    ["--out", flags.out],
+    ["--ratios-out", flags.ratiosOut],
+    ["--cycles-out", flags.cyclesOut],
+    ["--sources-out", flags.sourcesOut],
+  ];
+  const seen: [string, string][] = [];
+  for (const [flag, path] of named) {
+    if (path === undefined) continue;
+    try {
+      checkOutputPath(path, cwd, [historyPath]);
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError({ ...error.issue, file: flag });
+      throw error;
+    }
+    const clash = seen.find(([, earlier]) => {
+      try {
+        checkOutputPath(path, cwd, [earlier]);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    if (clash) throw new InputError({ code: "option.invalid", file: flag, expected: `a different file from ${clash[0]}`, found: path });
+    seen.push([flag, path]);
+  }
+}
+
+function skippedWarnings(file: string, rows: number, skipped: { count: number; first: readonly InputIssue[] }): string[] {
+  if (skipped.count === 0) return [];
+  const shown = skipped.first.length < skipped.count ? `; the first ${skipped.first.length}:` : ":";
+  return [`${file}: skipped ${skipped.count} bad row${skipped.count === 1 ? "" : "s"} of ${rows}${shown}`, ...skipped.first.map((issue) => `  ${formatIssue(issue)}`)];
+}
+
+/** One line for the values left out of the files because too few leads stand behind them. */
+function thinWarnings(thin: readonly ThinScope[], minLeads: number): string[] {
+  if (thin.length === 0) return [];
+  const first = thin[0];
+  if (first === undefined) return [];
+  const scope = first.rep === "" ? `product "${first.product}"` : `rep "${first.rep}", product "${first.product}"`;
+  const more = thin.length > 1 ? ` and ${thin.length - 1} more` : "";
+  return [
+    `fewer than --min-leads ${minLeads} leads behind some values, left empty in the files so the less specific row applies: ` +
+      `${scope} has ${first.sample.count} ${first.sample.of}${more}`,
+  ];
+}
+
+async function renderCalibration(report: CalibrationReport, format: Format, options: { color: boolean }): Promise<string> {
+  switch (format) {
+    case "table":
+      return (await import("../render/calibrate-table.js")).renderCalibrationTable(report, options);
+    case "markdown":
+      return (await import("../render/calibrate-markdown.js")).renderCalibrationMarkdown(report);
+    case "csv":
+      return (await import("../render/calibrate-csv.js")).renderCalibrationCsv(report);
+    case "json":
+      return (await import("../render/calibrate-json.js")).renderCalibrationJson(report);
+  }
+}

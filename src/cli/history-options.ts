@@ -1,0 +1,59 @@
+import type { Command } from "commander";
+import type { DayNumber } from "../core/calibrate-days.js";
+import { parseColumnMap } from "../io/history-columns.js";
+import { type DaySlot, parseDateFormat, readIsoDay } from "../io/history-day.js";
+import type { HistoryOptions } from "../io/history-reader.js";
+import { InputError } from "../io/input-issue.js";
+import type { Parsed } from "../io/values.js";
+
+/** The flags that say how to read a history file, as commander gives them. */
+export interface HistoryFlags {
+  history?: string;
+  map?: string[];
+  dateFormat?: string;
+  skipBadRows?: boolean;
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** `--map`, `--date-format`, `--skip-bad-rows`: the same meaning in `calibrate` and `compute --history`. */
+export function addHistoryReadOptions(command: Command): Command {
+  return command
+    .option("--map <PAIRS>", 'rename the export\'s columns: created="Created Date",source="Lead Source" (repeatable)', collect)
+    .option("--date-format <FORMAT>", "auto (ISO dates and date-times, 14.03.2026) or a pattern: MM/dd/yyyy, dd/MM/yyyy, dd.MM.yyyy (default: auto)")
+    .option("--skip-bad-rows", "go on past bad rows; report how many were skipped and the first five");
+}
+
+function check<T>(flag: string, text: string | undefined, parse: (text: string) => Parsed<T>): T | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parse(text);
+  if (parsed.ok) return parsed.value;
+  const issue = { code: "option.invalid" as const, file: flag, expected: parsed.expected, found: text };
+  throw new InputError(parsed.hint === undefined ? issue : { ...issue, hint: parsed.hint });
+}
+
+/** `--as-of`: a calendar date as YYYY-MM-DD. */
+export function parseAsOf(text: string): Parsed<DayNumber> {
+  const slot: DaySlot = { day: 0, month: 0 };
+  return text.trim().length === 10 && readIsoDay(text.trim(), slot) ? { ok: true, value: slot.day } : { ok: false, expected: "a date as YYYY-MM-DD" };
+}
+
+/** Validates the history flags up front, before any file is read. */
+export function historyOptionsOf(flags: HistoryFlags, extra: { asOf?: string | undefined; byRep?: boolean | undefined } = {}): HistoryOptions {
+  const map = check("--map", flags.map === undefined ? undefined : flags.map.join(","), (text) => parseColumnMap([text])) ?? new Map<string, string>();
+  return {
+    map,
+    dateFormat: check("--date-format", flags.dateFormat, parseDateFormat) ?? "auto",
+    skipBadRows: flags.skipBadRows === true,
+    byRep: extra.byRep === true,
+    asOf: check("--as-of", extra.asOf, parseAsOf) ?? null,
+  };
+}
+
+/** Refuses the history reading flags when there is no history to read (`compute` without `--history`). */
+export function requireHistoryFor(flags: HistoryFlags): void {
+  const given = [flags.map !== undefined ? "--map" : null, flags.dateFormat !== undefined ? "--date-format" : null, flags.skipBadRows ? "--skip-bad-rows" : null].find(
+    (flag) => flag !== null,
+  );
+  if (given) throw new InputError({ code: "option.invalid", file: given, expected: "a flag for reading --history FILE: expected --history too" });
+}

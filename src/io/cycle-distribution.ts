@@ -1,0 +1,121 @@
+import type { LagDistribution } from "../core/lag.js";
+import type { AssumptionValues } from "../core/resolve.js";
+import { type CsvTable, readCsvTable } from "./csv-table.js";
+import { InputError, type InputIssue } from "./input-issue.js";
+import { type LocatedAssumptions, type ScopedFile, describeScope } from "./scoped-table.js";
+import { MAX_DURATION, type Parsed, parseWholeNumber } from "./values.js";
+
+const KNOWN = ["rep", "product", "stage", "lag_months", "share"];
+const STAGES = { sales_cycle: "salesCycle", qualification: "qualification" } as const;
+type Stage = keyof typeof STAGES;
+
+/** Shares of a scope may miss 1 by this much (hand-rounded thirds: 0.333 × 3) and are then rescaled. */
+export const SHARE_TOLERANCE = 0.001;
+
+/** A share of a scope's volume: `0.25` or `25%`, from 0 to 1. */
+export function parseLagShare(text: string): Parsed<number> {
+  const trimmed = text.trim();
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
+  const value = percent ? Number(percent[1]) / 100 : /^\d*\.?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  return value >= 0 && value <= 1 ? { ok: true, value } : { ok: false, expected: "a share from 0 to 1, like 0.25 or 25%" };
+}
+
+interface Group {
+  rep: string;
+  product: string;
+  stage: Stage;
+  line: number;
+  shares: Map<number, number>;
+}
+
+/**
+ * Reads the distribution form of a cycle file, or returns undefined when the header has no
+ * `lag_months` column (the other form). Rows are scope columns (`rep`, `product`, optional
+ * `stage`: `sales_cycle`, the default, or `qualification`), then `lag_months,share`: the share of
+ * the scope's volume that takes that many whole months. The shares of one scope and stage must
+ * sum to 1 (within {@link SHARE_TOLERANCE}); `calibrate --cycles-out` writes this form.
+ */
+export function readCycleDistribution(content: string, file: string): ScopedFile | undefined {
+  const table = readCsvTable(content, file);
+  if (!table.header.includes("lag_months")) return undefined;
+  const other = table.header.find((name) => /^(sales_cycle|qualification)_(days|months)$/.test(name));
+  if (other !== undefined) {
+    throw new InputError({ code: "column.conflict", file, line: 1, column: other, expected: "a column of the other cycle form: expected either lag_months,share rows or sales_cycle_days columns, not both" });
+  }
+  if (!table.header.includes("share")) {
+    throw new InputError({ code: "column.missing", file, line: 1, expected: "missing column: expected share beside lag_months", hint: `found ${table.header.join(",")}` });
+  }
+  if (table.records.length === 0) throw new InputError({ code: "file.empty", file, line: 2, expected: "no rows: expected at least one row after the header" });
+  const warnings: InputIssue[] = [];
+  table.header.forEach((name, index) => {
+    if (!KNOWN.includes(name)) warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${index + 1}`, expected: "unknown column, ignored" });
+  });
+  const groups = new Map<string, Group>();
+  table.records.forEach((record, index) => readRow(table, record, index, groups));
+  return { rows: scopedRows(table, [...groups.values()]), warnings };
+}
+
+function readRow(table: CsvTable, record: readonly string[], index: number, groups: Map<string, Group>): void {
+  const { file } = table;
+  const line = table.lineOf(index);
+  const text = (column: string) => {
+    const at = table.header.indexOf(column);
+    return at < 0 ? "" : (record[at] ?? "").trim();
+  };
+  const value = <T>(column: string, parse: (text: string) => Parsed<T>): T => {
+    const parsed = parse(text(column));
+    if (parsed.ok) return parsed.value;
+    throw new InputError({ code: "value.invalid", file, line, column, expected: parsed.expected, found: text(column) });
+  };
+  const stageText = text("stage").toLowerCase() || "sales_cycle";
+  if (!(stageText in STAGES)) throw new InputError({ code: "value.invalid", file, line, column: "stage", expected: "sales_cycle, qualification or empty", found: text("stage") });
+  const stage = stageText as Stage;
+  const lag = value("lag_months", (raw) => {
+    const whole = parseWholeNumber(raw, 0);
+    return whole.ok && whole.value <= MAX_DURATION.months ? whole : { ok: false, expected: `a whole number of months from 0 to ${MAX_DURATION.months}` };
+  });
+  const share = value("share", parseLagShare);
+  const rep = text("rep");
+  const product = text("product");
+  const key = `${rep}\u0000${product}\u0000${stage}`;
+  const group = groups.get(key) ?? { rep, product, stage, line, shares: new Map<number, number>() };
+  groups.set(key, group);
+  if (group.shares.has(lag)) {
+    throw new InputError({
+      code: "row.duplicate",
+      file,
+      line,
+      expected: `a second row for ${describeScope(rep, product)}, ${stage}, lag_months ${lag}: expected one row per scope, stage and lag`,
+      hint: `first on line ${group.line}`,
+    });
+  }
+  group.shares.set(lag, share);
+}
+
+/** One row per scope, each stage's shares checked to sum to 1 and rescaled to exactly 1. */
+function scopedRows(table: CsvTable, groups: readonly Group[]): LocatedAssumptions[] {
+  const byScope = new Map<string, LocatedAssumptions>();
+  for (const group of groups) {
+    let total = 0;
+    for (const share of group.shares.values()) total += share;
+    if (Math.abs(total - 1) > SHARE_TOLERANCE) {
+      throw new InputError({
+        code: "value.invalid",
+        file: table.file,
+        line: group.line,
+        column: "share",
+        expected: `the shares of ${describeScope(group.rep, group.product)}, ${group.stage} to sum to 1`,
+        found: String(Math.round(total * 1e6) / 1e6),
+      });
+    }
+    const lag: LagDistribution = [...group.shares]
+      .filter(([, share]) => share > 0)
+      .sort(([a], [b]) => a - b)
+      .map(([lagMonths, share]) => ({ lagMonths, share: share / total }));
+    const key = `${group.rep}\u0000${group.product}`;
+    const row = byScope.get(key) ?? { rep: group.rep, product: group.product, values: {} as AssumptionValues, file: table.file, line: group.line };
+    byScope.set(key, row);
+    row.values[STAGES[group.stage]] = lag;
+  }
+  return [...byScope.values()];
+}

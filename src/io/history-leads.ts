@@ -1,0 +1,216 @@
+import { MAX_LAG_DAYS, type LeadFacts } from "../core/calibrate-accumulator.js";
+import { type DayNumber, formatDay } from "../core/calibrate-days.js";
+import type { HistoryLayout } from "./history-columns.js";
+import type { DateFormat, DaySlot } from "./history-day.js";
+import { DayReader } from "./history-dates.js";
+import { NameIndex } from "./history-names.js";
+import type { InputIssue } from "./input-issue.js";
+import { parseAmount } from "./values.js";
+
+/** `won`, `lost`, `open` or empty (any case; also `Closed Won`, `Closed Lost`), else null. */
+function outcomeOf(text: string): LeadFacts["outcome"] | null {
+  // Compared, not looked up: a property lookup by a fresh string costs more than three compares.
+  if (text === "won") return "won";
+  if (text === "lost") return "lost";
+  if (text === "" || text === "open") return "open";
+  switch (text.trim().toLowerCase()) {
+    case "won":
+    case "closed won":
+      return "won";
+    case "lost":
+    case "closed lost":
+      return "lost";
+    case "":
+    case "open":
+      return "open";
+    default:
+      return null;
+  }
+}
+
+/**
+ * Plain digits with at most one dot (`12.27`), read by character codes; NaN for anything else,
+ * which then goes through the full amount parser. Digits and the power of ten are exact doubles
+ * below 15 digits, so one IEEE division gives the same correctly rounded value as `Number(text)`.
+ */
+function plainAmount(text: string): number {
+  const length = text.length;
+  if (length === 0 || length > 15) return Number.NaN;
+  let digits = 0;
+  let scale = 1;
+  let dot = -1;
+  for (let at = 0; at < length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) {
+      digits = digits * 10 + (code - 48);
+      if (dot >= 0) scale *= 10;
+    } else if (code === 46 && dot < 0 && at > 0 && at < length - 1) {
+      dot = at;
+    } else {
+      return Number.NaN;
+    }
+  }
+  return scale === 1 ? digits : digits / scale;
+}
+
+/** An amount by the quick path, else the full parser; null when it is not one. */
+function amountOf(text: string): number | null {
+  const quick = plainAmount(text);
+  if (!Number.isNaN(quick)) return quick;
+  const parsed = parseAmount(text);
+  return parsed.ok ? parsed.value : null;
+}
+
+/**
+ * Checks one row of a lead-level export and fills {@link lead} with it, or returns what is wrong
+ * (the first problem, located at its column). One reader per file; `lead` is the same object
+ * for every row, so a million-row file allocates nothing per good row.
+ */
+export class LeadRowReader {
+  readonly lead: LeadFacts = {
+    created: 0, createdMonth: 0, qualified: null, qualifiedMonth: 0, closed: null, closedMonth: 0,
+    outcome: "open", amount: null, cost: null, product: -1, rep: -1, source: 0,
+  };
+  readonly products = new NameIndex();
+  readonly reps = new NameIndex();
+  readonly sources = new NameIndex();
+  private readonly days: DayReader;
+  private readonly slot: DaySlot = { day: 0, month: 0 };
+  // Field indices, -1 for an absent column: numbers, so the hot path looks nothing up by name.
+  private readonly createdAt: number;
+  private readonly qualifiedAt: number;
+  private readonly closedAt: number;
+  private readonly outcomeAt: number;
+  private readonly amountAt: number;
+  private readonly costAt: number;
+  private readonly productAt: number;
+  private readonly repAt: number;
+  private readonly sourceAt: number;
+  private readonly width: number;
+
+  constructor(
+    private readonly layout: HistoryLayout,
+    private readonly header: readonly string[],
+    private readonly file: string,
+    dateFormat: DateFormat,
+    private readonly asOf: DayNumber | null,
+  ) {
+    this.days = new DayReader(dateFormat);
+    const at = (name: string) => layout.at[name] ?? -1;
+    this.createdAt = at("created");
+    this.qualifiedAt = at("qualified_on");
+    this.closedAt = at("closed_on");
+    this.outcomeAt = at("outcome");
+    this.amountAt = at("amount");
+    this.costAt = at("cost");
+    this.productAt = at("product");
+    this.repAt = at("rep");
+    this.sourceAt = at("source");
+    this.width = layout.width;
+  }
+
+  private issue(line: number, column: string, expected: string, found: string, hint?: string): InputIssue {
+    const label = this.header[this.layout.at[column] ?? -1]?.trim() || column;
+    const issue: InputIssue = { code: "value.invalid", file: this.file, line, column: label, expected, found };
+    if (hint !== undefined) issue.hint = hint;
+    return issue;
+  }
+
+  /** Reads a date into the slot; an issue when it is not a date or is after the as-of date. */
+  private date(text: string, column: string, line: number): InputIssue | null {
+    if (!this.days.read(text, this.slot)) return this.issue(line, column, this.days.expected(), text, this.days.hintFor(text));
+    if (this.asOf !== null && this.slot.day > this.asOf) return this.issue(line, column, `a date on or before --as-of ${formatDay(this.asOf)}`, text);
+    return null;
+  }
+
+  read(fields: readonly string[], line: number): InputIssue | null {
+    const width = this.width;
+    if (fields.length !== width && (fields.length < width || fields.slice(width).some((field) => field.trim() !== ""))) {
+      return { code: "row.width", file: this.file, line, expected: `a row of ${fields.length} fields: expected ${width} as in the header` };
+    }
+    const lead = this.lead;
+    const created = this.date(fields[this.createdAt] ?? "", "created", line);
+    if (created) return created;
+    lead.created = this.slot.day;
+    lead.createdMonth = this.slot.month;
+
+    lead.qualified = null;
+    const qualifiedText = this.qualifiedAt < 0 ? "" : (fields[this.qualifiedAt] ?? "");
+    if (qualifiedText !== "") {
+      const invalid = this.date(qualifiedText, "qualified_on", line);
+      if (invalid) return invalid;
+      lead.qualified = this.slot.day;
+      lead.qualifiedMonth = this.slot.month;
+    }
+    lead.closed = null;
+    const closedText = this.closedAt < 0 ? "" : (fields[this.closedAt] ?? "");
+    if (closedText !== "") {
+      const invalid = this.date(closedText, "closed_on", line);
+      if (invalid) return invalid;
+      lead.closed = this.slot.day;
+      lead.closedMonth = this.slot.month;
+    }
+    const outcomeText = this.outcomeAt < 0 ? "" : (fields[this.outcomeAt] ?? "");
+    const outcome = outcomeOf(outcomeText);
+    if (outcome === null) return this.issue(line, "outcome", "won, lost, open or empty", outcomeText);
+    lead.outcome = outcome;
+    const order = this.checkOrder(line, qualifiedText, closedText, outcomeText);
+    if (order) return order;
+
+    lead.amount = null;
+    if (outcome === "won") {
+      const amountText = this.amountAt < 0 ? "" : (fields[this.amountAt] ?? "");
+      const amount = amountOf(amountText);
+      if (amount === null || amount <= 0) return this.issue(line, "amount", "the amount of a won lead, above 0", amountText);
+      lead.amount = amount;
+    }
+    lead.cost = null;
+    const costText = this.costAt < 0 ? "" : (fields[this.costAt] ?? "");
+    if (costText !== "") {
+      const cost = amountOf(costText);
+      if (cost === null) return this.issue(line, "cost", "an amount of 0 or more", costText);
+      lead.cost = cost;
+    }
+    // An unnamed product or rep has no group of its own: it counts only towards all leads.
+    const product = this.productAt < 0 ? "" : (fields[this.productAt] ?? "");
+    lead.product = product === "" ? -1 : this.products.indexOf(product);
+    if (lead.product === -1 && product !== "") return this.tooMany(line, "product", product);
+    const rep = this.repAt < 0 ? "" : (fields[this.repAt] ?? "");
+    lead.rep = rep === "" ? -1 : this.reps.indexOf(rep);
+    if (lead.rep === -1 && rep !== "") return this.tooMany(line, "rep", rep);
+    const source = this.sourceAt < 0 ? "" : (fields[this.sourceAt] ?? "");
+    lead.source = this.sources.indexOf(source);
+    if (lead.source === -1) return this.tooMany(line, "source", source);
+    return null;
+  }
+
+  /** Dates in order, lags within ten years, and what a won or open lead must have. */
+  private checkOrder(line: number, qualifiedText: string, closedText: string, outcomeText: string): InputIssue | null {
+    const { lead } = this;
+    const after = (column: string, found: string, earlier: string, from: DayNumber, to: DayNumber) => {
+      if (to < from) return this.issue(line, column, `a date on or after ${earlier} (${formatDay(from)})`, found);
+      if (to - from > MAX_LAG_DAYS) return this.issue(line, column, `a date at most ten years after ${earlier} (${formatDay(from)})`, found);
+      return null;
+    };
+    if (lead.qualified !== null) {
+      const invalid = after("qualified_on", qualifiedText, "created", lead.created, lead.qualified);
+      if (invalid) return invalid;
+    }
+    if (lead.closed !== null) {
+      const invalid =
+        after("closed_on", closedText, "created", lead.created, lead.closed) ??
+        (lead.qualified === null ? null : after("closed_on", closedText, "qualified_on", lead.qualified, lead.closed));
+      if (invalid) return invalid;
+      if (lead.outcome === "open") return this.issue(line, "outcome", "won or lost for a lead with a closed_on date", outcomeText);
+    }
+    if (lead.outcome === "won") {
+      if (lead.qualified === null) return this.issue(line, "qualified_on", "the date a won lead qualified", "");
+      if (lead.closed === null) return this.issue(line, "closed_on", "the date a won lead closed", "");
+    }
+    return null;
+  }
+
+  private tooMany(line: number, column: string, found: string): InputIssue {
+    return this.issue(line, column, "at most 10,000 different names in the column (is an id column mapped to it?)", found);
+  }
+}

@@ -1,0 +1,89 @@
+import type { MonthFacts } from "../core/calibrate-accumulator.js";
+import { type DayNumber, firstDayOfMonth, formatDay } from "../core/calibrate-days.js";
+import { formatMonth } from "../core/month.js";
+import type { HistoryLayout } from "./history-columns.js";
+import { NameIndex } from "./history-names.js";
+import type { InputIssue } from "./input-issue.js";
+import { type Parsed, parseAmount, parseMonth, parseWholeNumber } from "./values.js";
+
+/**
+ * Checks one row of a monthly aggregate (`month,source,product,inquiries,qualified,won,revenue,spend`)
+ * and fills {@link month} with it, or returns what is wrong. A month, source and product may
+ * appear once: a second row would be counted twice.
+ */
+export class MonthRowReader {
+  readonly month: MonthFacts = { month: 0, product: -1, source: 0, inquiries: 0, qualified: 0, won: 0, revenue: 0, spend: null };
+  readonly products = new NameIndex();
+  readonly sources = new NameIndex();
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly layout: HistoryLayout,
+    private readonly header: readonly string[],
+    private readonly file: string,
+    private readonly asOf: DayNumber | null,
+  ) {}
+
+  private text(fields: readonly string[], column: string): string {
+    const index = this.layout.at[column] ?? -1;
+    return index < 0 ? "" : (fields[index] ?? "").trim();
+  }
+
+  private issue(line: number, column: string, expected: string, found: string, hint?: string): InputIssue {
+    const label = this.header[this.layout.at[column] ?? -1]?.trim() || column;
+    const issue: InputIssue = { code: "value.invalid", file: this.file, line, column: label, expected, found };
+    if (hint !== undefined) issue.hint = hint;
+    return issue;
+  }
+
+  read(fields: readonly string[], line: number): InputIssue | null {
+    const width = this.layout.width;
+    if (fields.length !== width && (fields.length < width || fields.slice(width).some((field) => field.trim() !== ""))) {
+      return { code: "row.width", file: this.file, line, expected: `a row of ${fields.length} fields: expected ${width} as in the header` };
+    }
+    const facts = this.month;
+    let problem: InputIssue | null = null;
+    // Required columns parse even when empty (the parser says what was expected); optional ones
+    // give `empty` instead.
+    const value = <T>(column: string, parse: (text: string) => Parsed<T>, empty: T | "required"): T | null => {
+      const text = this.text(fields, column);
+      if (problem !== null) return null;
+      if (text === "" && empty !== "required") return empty;
+      const parsed = parse(text);
+      if (parsed.ok) return parsed.value;
+      problem = this.issue(line, column, parsed.expected, text, parsed.hint);
+      return null;
+    };
+    const count = (text: string) => parseWholeNumber(text, 0);
+    facts.month = value("month", parseMonth, "required") ?? 0;
+    facts.inquiries = value("inquiries", count, "required") ?? 0;
+    facts.qualified = value("qualified", count, "required") ?? 0;
+    facts.won = value("won", count, "required") ?? 0;
+    facts.revenue = value("revenue", parseAmount, 0) ?? 0;
+    facts.spend = value<number | null>("spend", parseAmount, null);
+    if (problem !== null) return problem;
+    if (this.asOf !== null && firstDayOfMonth(facts.month) > this.asOf) {
+      return this.issue(line, "month", `a month on or before --as-of ${formatDay(this.asOf)}`, this.text(fields, "month"));
+    }
+    const product = this.text(fields, "product");
+    const source = this.text(fields, "source");
+    const key = `${facts.month}\u0000${source}\u0000${product}`;
+    const earlier = this.seen.get(key);
+    if (earlier !== undefined) {
+      return {
+        code: "row.duplicate",
+        file: this.file,
+        line,
+        expected: `a second row for month ${formatMonth(facts.month)}, source "${source}", product "${product}": expected one row per month, source and product`,
+        hint: `first on line ${earlier}`,
+      };
+    }
+    this.seen.set(key, line);
+    facts.product = product === "" ? -1 : this.products.indexOf(product);
+    facts.source = this.sources.indexOf(source);
+    if (facts.source < 0 || (product !== "" && facts.product < 0)) {
+      return this.issue(line, facts.source < 0 ? "source" : "product", "at most 10,000 different names in the column", facts.source < 0 ? source : product);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,61 @@
+import type { GroupCalibration } from "../core/calibrate.js";
+import { formatDay } from "../core/calibrate-days.js";
+import type { LagDistribution } from "../core/lag.js";
+import { formatMonth } from "../core/month.js";
+import type { CalibrationReport } from "./calibrate-report.js";
+
+/** Identifies the shape below; it changes only with a new number. */
+export const CALIBRATION_JSON_SCHEMA = "leadplan.calibrate/1";
+
+// Six decimals: enough to plan with, free of binary noise such as 0.30000000000000004.
+const exact = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
+const lagJson = (lag: LagDistribution | null) => (lag === null ? null : lag.map(({ lagMonths, share }) => ({ lag_months: lagMonths, share: exact(share) })));
+
+function groupJson(group: GroupCalibration) {
+  return {
+    inquiries: group.inquiries,
+    qualified_leads: group.qualifiedLeads,
+    won_deals: group.wonDeals,
+    lost_deals: group.lostDeals,
+    open_leads: group.openLeads,
+    cohort_inquiries: group.cohortInquiries,
+    cohort_qualified_leads: group.cohortQualified,
+    cohort_won_deals: group.cohortWon,
+    inquiry_to_qualified: exact(group.qualifyRate),
+    qualified_to_won: exact(group.closeRate),
+    avg_deal_size: exact(group.avgDealSize),
+    revenue: exact(group.revenue),
+    cost_per_inquiry: exact(group.costPerInquiry),
+    cost_per_qualified_lead: exact(group.costPerQualifiedLead),
+    cost_per_won_deal: exact(group.costPerWonDeal),
+    sales_cycle: lagJson(group.salesCycle),
+    mean_cycle_days: exact(group.meanCycleDays),
+    median_cycle_days: group.medianCycleDays,
+    qualification: lagJson(group.qualification),
+    mean_qualification_days: exact(group.meanQualificationDays),
+    maturity_window_days: group.windows,
+  };
+}
+
+/** The calibration as JSON with a stable schema (README, "calibrate JSON"). */
+export function renderCalibrationJson(report: CalibrationReport): string {
+  const { calibration } = report;
+  const document = {
+    schema: CALIBRATION_JSON_SCHEMA,
+    input: report.file,
+    shape: calibration.shape,
+    as_of: formatDay(calibration.asOf),
+    rows: report.rows,
+    leads: calibration.leads,
+    skipped: { count: report.skipped.count, first: report.skipped.first },
+    cohorts_resolved: !calibration.immature,
+    scopes: calibration.scopes.map((scope) => ({ rep: scope.rep, product: scope.product, ...groupJson(scope) })),
+    sources: calibration.sources.map((source) => ({ source: source.source, share: exact(source.share), ...groupJson(source) })),
+    baseline: {
+      months: calibration.baseline.months.map((month) => ({ month: formatMonth(month.month), inquiries: month.inquiries, qualified_leads: month.qualifiedLeads })),
+      seasonality: calibration.baseline.seasonality.map((index, at) => ({ month_of_year: at + 1, index: exact(index) })),
+    },
+    warnings: report.warnings,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
