@@ -1,13 +1,28 @@
 import { Command, CommanderError } from "commander";
 import { InputError } from "../io/input-issue.js";
-import { calibrateCommand } from "./calibrate.js";
 import { CheckFailed } from "./check-failed.js";
-import { computeCommand } from "./compute.js";
 import type { CliEnvironment } from "./environment.js";
 import { exitCodeFor } from "./exit-code.js";
-import { trackCommand } from "./track.js";
 
 export const VERSION = "0.1.0";
+
+type CommandFactory = (environment: CliEnvironment) => Command;
+
+/**
+ * Each command in the order help lists them, loaded on demand: a run imports only the command it
+ * names (and so only the libraries that command needs), which keeps startup near bare Node's.
+ * Help, and a name that is no command, load them all.
+ */
+const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
+  compute: async () => (await import("./compute.js")).computeCommand,
+  track: async () => (await import("./track.js")).trackCommand,
+  calibrate: async () => (await import("./calibrate.js")).calibrateCommand,
+};
+
+async function commandsFor(args: readonly string[]): Promise<CommandFactory[]> {
+  const named = args[0] !== undefined && Object.hasOwn(COMMANDS, args[0]) ? [args[0]] : Object.keys(COMMANDS);
+  return Promise.all(named.map((name) => (COMMANDS[name] as () => Promise<CommandFactory>)()));
+}
 
 /**
  * Runs one command line and returns its exit code. Nothing here exits the process or touches
@@ -28,10 +43,8 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     .version(VERSION, "-V, --version")
     .configureOutput(output("leadplan"))
     .exitOverride()
-    .addCommand(computeCommand(environment))
-    .addCommand(trackCommand(environment))
-    .addCommand(calibrateCommand(environment))
     .addHelpText("after", "\nExample:\n  $ leadplan compute examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv");
+  for (const factory of await commandsFor(environment.args)) program.addCommand(factory(environment));
   for (const command of program.commands) {
     command.configureOutput(output(`leadplan ${command.name()}`)).exitOverride();
   }
