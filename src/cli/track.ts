@@ -5,11 +5,14 @@ import { formatMonth } from "../core/month.js";
 import { computePlan } from "../core/plan.js";
 import { comparedMeasures, selectActuals, trackCheckpoints } from "../core/track.js";
 import { readActuals } from "../io/actuals.js";
+import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { actualsWarnings } from "../io/actuals-warnings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import type { Format } from "../io/settings.js";
 import { parseMonth, parsePercent } from "../io/values.js";
-import type { TrackReport } from "../render/track-report.js";
+import { capacityWarnings } from "../render/capacity-text.js";
+import { type TrackReport, catchUpChanged } from "../render/track-report.js";
+import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { loadPlan } from "./load-plan.js";
@@ -86,7 +89,11 @@ export function trackCommand(environment: CliEnvironment): Command {
       if (quotasPath === "-" && actualsPath === "-") {
         throw new InputError({ code: "option.invalid", file: "ACTUALS", expected: "a file: QUOTAS already reads standard input", found: "-" });
       }
-      const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath]);
+      const capacitySettings = resolveCapacitySettings(flags);
+      if (capacitySettings.view !== "plan") {
+        throw new InputError({ code: "option.invalid", file: "--view", expected: "plan for track (its capacity tables print after the report)", found: capacitySettings.view });
+      }
+      const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)]);
       const input = loaded.read(actualsPath);
       const actuals = readActuals(input.content, input.name);
       const { by, format, surge } = loaded.settings;
@@ -118,23 +125,37 @@ export function trackCommand(environment: CliEnvironment): Command {
       }
       const checkpoints = trackCheckpoints(plan, { ...selected, period }, measures, by, options.tolerance);
       const window = flags.catchUp;
+      const catchUp =
+        window === "none" || !measures.includes("revenue")
+          ? null
+          : planCatchUp(plan, loaded.segments, actuals, selected.entries, period, { asOf, window, bankSurplus: flags.bankSurplus === true });
+      // The team is checked on what is still ahead: the catch-up plan where the shortfall raised it.
+      const capacityPlan = catchUp !== null && catchUpChanged(catchUp) ? "catch-up" : "original";
+      const capacity = runCapacity(capacitySettings, loaded, capacityPlan === "catch-up" && catchUp ? catchUp.revised : plan);
+      if (capacity) {
+        // Months up to as-of are past: their overloads can no longer be acted on.
+        const fileWarnings = capacity.warnings.slice(0, capacity.warnings.length - capacityWarnings(capacity.findings).length);
+        capacity.findings = capacity.findings.filter((finding) => finding.month > asOf);
+        capacity.warnings = [...fileWarnings, ...capacityWarnings(capacity.findings)];
+      }
       const report: TrackReport = {
         asOf,
         checkpoints,
         leak: diagnoseLeak(plan, selected.entries, period, measures),
         catchUpWindow: window,
-        catchUp:
-          window === "none" || !measures.includes("revenue")
-            ? null
-            : planCatchUp(plan, loaded.segments, actuals, selected.entries, period, { asOf, window, bankSurplus: flags.bankSurplus === true }),
+        catchUp,
         bankSurplus: flags.bankSurplus === true,
         fiscalYearStart: surge.fiscalYearStart,
         hasAmounts: plan.hasAmounts,
         inputs: { quotas: loaded.quotas.file, actuals: actuals.file, ratios: loaded.settings.ratios, cycles: loaded.settings.cycles },
-        warnings: warnings.map(formatIssue),
+        capacity: capacity?.section,
+        capacityPlan: capacity ? capacityPlan : undefined,
+        warnings: [...warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
       };
       const text = await renderTrack(report, format, flags.out === undefined && wantsColor(environment));
       writeOutput(text, report.warnings, flags.out, environment);
+      // Exit 1 when either check fails: behind plan, or (with --strict) over capacity ahead.
       if (checkpoints.status !== "on-track") throw new CheckFailed(`${checkpoints.deciding} ${checkpoints.status}`);
+      failIfStrict(capacitySettings, capacity);
     });
 }

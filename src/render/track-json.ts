@@ -3,6 +3,7 @@ import type { LeakDiagnosis, RateCheck } from "../core/leak.js";
 import { formatMonth } from "../core/month.js";
 import { roundCents } from "../core/rounding.js";
 import type { CheckpointRow } from "../core/track.js";
+import { capacityJson } from "./capacity-json.js";
 import { percentFigure } from "./track-csv.js";
 import { STATUS_CODE, type TrackReport, effectFault, effectName } from "./track-report.js";
 
@@ -93,6 +94,7 @@ export function renderTrackJson(report: TrackReport): string {
     cumulative: { status: STATUS_CODE[checkpoints.cumulative.status], checks: checksJson(checkpoints.cumulative) },
     leak: report.leak === null ? null : leakJson(report.leak),
     catch_up: report.catchUp === null ? null : catchUpJson(report.catchUp, report.bankSurplus),
+    ...(report.capacity ? { capacity: { plan: report.capacityPlan ?? "original", from: formatMonth(report.asOf + 1), ...capacityJson(report.capacity) } } : {}),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

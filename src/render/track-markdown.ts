@@ -1,3 +1,4 @@
+import { renderCapacityMarkdown } from "./capacity-markdown.js";
 import {
   type TextTable,
   type TrackReport,
@@ -12,6 +13,7 @@ import {
   leakTable,
   leakTitle,
   leakVerdict,
+  capacityTitle,
 } from "./track-report.js";
 
 const escapeCell = (text: string) => text.replace(/\|/g, "\\|");
@@ -36,6 +38,7 @@ export function renderTrackMarkdown(report: TrackReport): string {
     lines.push(catchUpTitle(report, report.catchUp), "", ...catchUpLines(report, report.catchUp).map((line) => `- ${line}`));
     if (catchUpChanged(report.catchUp)) lines.push("", ...markdownTable(catchUpTable(report.catchUp)));
   }
+  if (report.capacity) lines.push("", capacityTitle(report), "", renderCapacityMarkdown(report.capacity).trimEnd());
   for (const warning of report.warnings) lines.push("", `> Warning: ${warning}`);
   return `${lines.join("\n")}\n`;
 }

@@ -4,6 +4,7 @@ import type { RowKey } from "../core/group.js";
 import type { LeakDiagnosis, LeakEffect } from "../core/leak.js";
 import { type MonthIndex, formatMonth } from "../core/month.js";
 import type { CheckStatus, CheckpointRow, Checkpoints, Measure, MeasureCheck } from "../core/track.js";
+import type { CapacitySection } from "./capacity-text.js";
 import { formatFigure, formatNumber } from "./report.js";
 
 /** What a track renderer gets: the checkpoints, the diagnosis, the catch-up and their context. */
@@ -20,7 +21,17 @@ export interface TrackReport {
   /** False when the quotas are in units only: revenue is then not compared. */
   hasAmounts: boolean;
   inputs: { quotas: string; actuals: string; ratios?: string | undefined; cycles?: string | undefined };
+  /** With a team (`--reps` or `--reps-count`): the capacity check of the plan ahead, from as-of + 1. */
+  capacity?: CapacitySection | undefined;
+  /** Which plan the capacity check ran on: the catch-up plan when there is one, else the original. */
+  capacityPlan?: "catch-up" | "original" | undefined;
   warnings: readonly string[];
+}
+
+/** The line before the capacity tables: which plan they check, and which months count. */
+export function capacityTitle(report: TrackReport): string {
+  const plan = report.capacityPlan === "catch-up" ? "the catch-up plan" : "the original plan (no catch-up raises it)";
+  return `Capacity of ${plan}: warnings and --strict count the months from ${formatMonth(report.asOf + 1)} on.`;
 }
 
 export const STATUS_TEXT: Record<CheckStatus, string> = { "on-track": "on track", behind: "behind", "far-behind": "far behind" };

@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
+import { renderCapacityTable } from "./capacity-table.js";
 import {
   type TextTable,
   type TrackReport,
@@ -14,6 +15,7 @@ import {
   leakTable,
   leakTitle,
   leakVerdict,
+  capacityTitle,
 } from "./track-report.js";
 
 function draw(text: TextTable, paint: ChalkInstance): string {
@@ -50,5 +52,6 @@ export function renderTrackTable(report: TrackReport, options: { color: boolean 
     lines.push(catchUpTitle(report, report.catchUp), ...catchUpLines(report, report.catchUp));
     if (catchUpChanged(report.catchUp)) lines.push(draw(catchUpTable(report.catchUp), paint));
   }
+  if (report.capacity) lines.push("", capacityTitle(report), renderCapacityTable(report.capacity, options).trimEnd());
   return `${lines.join("\n")}\n`;
 }
