@@ -5,7 +5,7 @@ import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
 import type { BaselineSection } from "../render/calibrate-baseline.js";
 import type { PlanReport } from "../render/report.js";
-import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
+import type { CapacityRun } from "./capacity.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { type LoadedPlan, loadPlan } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
@@ -39,9 +39,12 @@ export function computeCommand(environment: CliEnvironment): Command {
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, flags: PlanFlags) => {
       const capacitySettings = resolveCapacitySettings(flags);
-      const loaded = await loadPlan(quotasPath, flags, environment, capacityInputs(capacitySettings));
+      const teamFile = capacitySettings.team?.kind === "file" ? [capacitySettings.team.file] : [];
+      const loaded = await loadPlan(quotasPath, flags, environment, teamFile);
       const plan = computePlan(loaded.segments, loaded.settings.surge);
-      const capacity = runCapacity(capacitySettings, loaded, plan);
+      // The capacity code loads only for a run with a team: most runs have none.
+      let capacity: CapacityRun | undefined;
+      if (capacitySettings.team !== undefined) capacity = (await import("./capacity.js")).runCapacity(capacitySettings, loaded, plan);
       const report: PlanReport = {
         view: groupPlan(plan, loaded.settings.by),
         surge: loaded.settings.surge,
@@ -54,7 +57,7 @@ export function computeCommand(environment: CliEnvironment): Command {
       if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);
       const text = await renderReport(report, loaded.settings.format, { color: flags.out === undefined && wantsColor(environment) });
       writeOutput(text, report.warnings, flags.out, environment);
-      failIfStrict(capacitySettings, capacity);
+      if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);
     });
 }
 
