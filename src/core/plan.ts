@@ -116,12 +116,16 @@ export function computePlan(segments: readonly SegmentInput[], surge: SurgePolic
   }
   const monthCount = lastMonth - firstMonth + 1;
   const surgeMonths = Array.from({ length: monthCount }, (_, at) => isSurgeMonth(firstMonth + at, surge));
+  // A template of zeros held as doubles (filled with 0.5 first, so V8 stores it as an array of
+  // doubles): copies of it take fractional leads without changing representation, which on
+  // plans of tens of thousands of segments saves a reallocation of every series.
+  const zeros: number[] = new Array<number>(monthCount).fill(0.5).fill(0);
   // Most plans give no units: their segments share one series of zeros.
-  const noUnits: readonly number[] = new Array<number>(monthCount).fill(0);
+  const noUnits: readonly number[] = zeros.slice();
 
   const planned = segments.map((segment, index): SegmentPlan => {
     const stages = funnels[index] ?? [];
-    const series = (): number[] => new Array<number>(monthCount).fill(0);
+    const series = (): number[] => zeros.slice();
     const quota = series();
     const units = segment.quotas.some((entry) => entry.units !== null) ? series() : null;
     const deals = series();
