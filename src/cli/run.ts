@@ -4,6 +4,12 @@ import { runCli } from "./main.js";
 
 /** The CLI against the real process: what `bin/leadplan.js` calls. */
 export async function runProcess(): Promise<number> {
+  // A reader that stops early (`leadplan … | head`) closes the pipe: that is the reader's choice,
+  // not an error, so stop quietly as other command-line tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   const environment: CliEnvironment = {
     args: process.argv.slice(2),
     stdout: (text) => process.stdout.write(text),
