@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { delimiterOf } from "./delimiter.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 
 /** A parsed CSV file: normalised header names and the data records, as text. */
@@ -11,21 +12,6 @@ export interface CsvTable {
   lineOf(recordIndex: number): number;
 }
 
-// Excel writes ';' (and sometimes tabs) where the locale uses a decimal comma; the header line
-// tells which one a file uses, since header names hold none of them.
-function detectDelimiter(firstLine: string): string {
-  let best = ",";
-  let bestCount = 0;
-  for (const candidate of [",", ";", "\t"]) {
-    const count = firstLine.split(candidate).length - 1;
-    if (count > bestCount) {
-      best = candidate;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
 const MONTH_NAME = /^\d{4}-\d{2}$/;
 
 /** `Avg Deal Size`, `avg-deal-size` and ` avg_deal_size ` all name `avg_deal_size`; `2027-01` stays. */
@@ -35,10 +21,6 @@ export function normaliseColumnName(name: string): string {
 }
 
 const isBlank = (record: readonly string[]) => record.every((field) => field === "" || field.trim() === "");
-
-function firstLineOf(text: string): string {
-  return text.slice(0, text.search(/\r?\n|$/));
-}
 
 /** Line breaks inside a record's quoted fields, a CRLF counting once. */
 function lineBreaksIn(record: readonly string[]): number {
@@ -58,7 +40,7 @@ export function readCsvTable(content: string, file: string): CsvTable {
   if (text.trim() === "") {
     throw new InputError({ code: "file.empty", file, expected: "the file is empty: expected a header row and data rows" });
   }
-  const options = { delimiter: detectDelimiter(firstLineOf(text)), relax_column_count: true, skip_empty_lines: true } as const;
+  const options = { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: true } as const;
   let rows: string[][];
   try {
     // Parsed without position info, three times faster on large files: lines are worked out

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import Papa from "papaparse";
+import { delimiterOf } from "./delimiter.js";
 import { InputError } from "./input-issue.js";
 
 /** What a streamed CSV hands its consumer, row by row. */
@@ -10,23 +11,6 @@ export interface CsvRowHandler {
   row(fields: string[], line: number): void;
   /** Called with the bytes read so far, once per chunk read (for a progress bar). */
   progress?(bytesRead: number): void;
-}
-
-// As every other reader: the header line tells the separator (`,`, `;` or tab), since header
-// names hold none of them.
-function delimiterOf(text: string): string {
-  const end = text.search(/\r|\n/);
-  const firstLine = end < 0 ? text : text.slice(0, end);
-  let best = ",";
-  let bestCount = 0;
-  for (const candidate of [",", ";", "\t"]) {
-    const count = firstLine.split(candidate).length - 1;
-    if (count > bestCount) {
-      best = candidate;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 /** Line breaks in `text` from `from` to `to`: the file's own line-break character counted. */
