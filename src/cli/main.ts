@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   compute: async () => (await import("./compute.js")).computeCommand,
   track: async () => (await import("./track.js")).trackCommand,
   calibrate: async () => (await import("./calibrate.js")).calibrateCommand,
+  scenarios: async () => (await import("./scenarios.js")).scenariosCommand,
 };
 
 async function commandsFor(args: readonly string[]): Promise<CommandFactory[]> {

@@ -1,0 +1,90 @@
+import { lagFromDays, lagFromMonths } from "../core/lag.js";
+import type { Scenario, ScenarioOverrides, Variation } from "../core/scenarios.js";
+import { readCsvTable } from "./csv-table.js";
+import { InputError } from "./input-issue.js";
+import { type Parsed, parseAmount, parseDuration, parsePercent, parsePositiveAmount, parseRate } from "./values.js";
+
+const map =
+  <T>(parse: (text: string) => Parsed<T>, into: (value: T) => ScenarioOverrides) =>
+  (text: string): Parsed<ScenarioOverrides> => {
+    const parsed = parse(text);
+    return parsed.ok ? { ok: true, value: into(parsed.value) } : parsed;
+  };
+
+/**
+ * The assumptions a scenario may set, by the column names the ratio and cycle files use, each
+ * read by the same parser as its flag (`25%` and `0.25` alike; `surge` as the --surge percent).
+ */
+export const OVERRIDE_COLUMNS: Readonly<Record<string, (text: string) => Parsed<ScenarioOverrides>>> = {
+  avg_deal_size: map(parsePositiveAmount, (avgDealSize) => ({ avgDealSize })),
+  units_per_deal: map(parsePositiveAmount, (unitsPerDeal) => ({ unitsPerDeal })),
+  qualified_to_won: map(parseRate, (closeRate) => ({ closeRate })),
+  inquiry_to_qualified: map(parseRate, (qualifyRate) => ({ qualifyRate })),
+  cost_per_inquiry: map(parseAmount, (costPerInquiry) => ({ costPerInquiry })),
+  surge: map(parsePercent, (surge) => ({ surge })),
+  sales_cycle_days: map((text) => parseDuration(text, "days"), (days) => ({ salesCycle: lagFromDays(days) })),
+  sales_cycle_months: map((text) => parseDuration(text, "months"), (months) => ({ salesCycle: lagFromMonths(months) })),
+  qualification_days: map((text) => parseDuration(text, "days"), (days) => ({ qualification: lagFromDays(days) })),
+  qualification_months: map((text) => parseDuration(text, "months"), (months) => ({ qualification: lagFromMonths(months) })),
+};
+
+const KNOWN = Object.keys(OVERRIDE_COLUMNS).join(", ");
+
+/**
+ * Reads a scenarios file: `scenario`, then any override column; an empty cell leaves that
+ * assumption as the baseline has it. Unknown columns are an error naming them.
+ */
+export function readScenarios(content: string, file: string): Scenario[] {
+  const table = readCsvTable(content, file);
+  if (!table.header.includes("scenario")) {
+    throw new InputError({ code: "column.missing", file, line: 1, column: "scenario", expected: "missing column: expected a scenario column naming each row" });
+  }
+  const unknown = table.header.filter((name) => name !== "scenario" && !(name in OVERRIDE_COLUMNS));
+  if (unknown.length > 0) {
+    throw new InputError({ code: "column.unknown", file, line: 1, column: unknown.join(", "), expected: `unknown assumption: expected any of ${KNOWN}` });
+  }
+  const seen = new Map<string, number>();
+  return table.records.map((record, recordIndex) => {
+    const name = (record[table.header.indexOf("scenario")] ?? "").trim();
+    const line = table.lineOf(recordIndex);
+    if (name === "") throw new InputError({ code: "value.invalid", file, line, column: "scenario", expected: "a scenario name", found: "" });
+    const earlier = seen.get(name);
+    if (earlier !== undefined) throw new InputError({ code: "row.duplicate", file, line, column: "scenario", expected: `a second scenario named "${name}": expected each name once`, hint: `first on line ${earlier}` });
+    seen.set(name, line);
+    let overrides: ScenarioOverrides = {};
+    table.header.forEach((column, at) => {
+      const text = (record[at] ?? "").trim();
+      const parse = OVERRIDE_COLUMNS[column];
+      if (column === "scenario" || text === "" || parse === undefined) return;
+      const parsed = parse(text);
+      if (!parsed.ok) throw new InputError({ code: "value.invalid", file, line, column, expected: parsed.expected, found: text });
+      overrides = { ...overrides, ...parsed.value };
+    });
+    return { name, overrides };
+  });
+}
+
+/**
+ * One `--vary NAME=V1,V2,...`: the values are separated by commas, so amounts are written
+ * without thousands separators (`--vary avg_deal_size=60000,75000`).
+ */
+export function parseVariation(text: string): Variation {
+  const equals = text.indexOf("=");
+  const name = text.slice(0, equals).trim();
+  const parse = OVERRIDE_COLUMNS[name];
+  if (equals < 0 || parse === undefined) {
+    throw new InputError({ code: "option.invalid", file: "--vary", expected: `NAME=V1,V2,... with NAME one of ${KNOWN}`, found: text });
+  }
+  const values = text
+    .slice(equals + 1)
+    .split(",")
+    .map((value) => value.trim());
+  return {
+    name,
+    values: values.map((value) => {
+      const parsed = value === "" ? ({ ok: false, expected: "a value" } as const) : parse(value);
+      if (!parsed.ok) throw new InputError({ code: "option.invalid", file: "--vary", column: name, expected: parsed.expected, found: value });
+      return { text: value, overrides: parsed.value };
+    }),
+  };
+}

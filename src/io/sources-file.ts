@@ -1,0 +1,52 @@
+import type { LeadSource } from "../core/source-mix.js";
+import { readCsvTable } from "./csv-table.js";
+import { InputError } from "./input-issue.js";
+import { type Parsed, parseAmount, parseRate } from "./values.js";
+
+const REQUIRED = ["source", "inquiry_to_qualified", "qualified_to_won", "cost_per_inquiry"] as const;
+
+/**
+ * Reads a lead-source file: `source,share,inquiry_to_qualified,qualified_to_won,cost_per_inquiry`
+ * and optionally `max_inquiries_per_month` (calibrate's `--sources-out` file has these columns).
+ * Other columns are left alone. Shares are needed, and must sum to 100%, only for a fixed mix.
+ */
+export function readSources(content: string, file: string, needShares: boolean): LeadSource[] {
+  const table = readCsvTable(content, file);
+  for (const column of needShares ? [...REQUIRED, "share"] : REQUIRED) {
+    if (!table.header.includes(column)) {
+      throw new InputError({ code: "column.missing", file, line: 1, column, expected: `missing column: expected ${[...REQUIRED, "share"].join(", ")}` });
+    }
+  }
+  const sources = table.records.map((record, recordIndex): LeadSource => {
+    const text = (column: string) => (record[table.header.indexOf(column)] ?? "").trim();
+    const value = <T>(column: string, parse: (text: string) => Parsed<T>): T => {
+      const parsed = parse(text(column));
+      if (parsed.ok) return parsed.value;
+      throw new InputError({ code: "value.invalid", file, line: table.lineOf(recordIndex), column, expected: parsed.expected, found: text(column) });
+    };
+    const shareText = table.header.includes("share") ? text("share") : "";
+    const capText = table.header.includes("max_inquiries_per_month") ? text("max_inquiries_per_month") : "";
+    return {
+      source: text("source"),
+      share: shareText === "" ? null : value("share", parseShare),
+      qualifyRate: value("inquiry_to_qualified", parseRate),
+      closeRate: value("qualified_to_won", parseRate),
+      costPerInquiry: value("cost_per_inquiry", parseAmount),
+      maxInquiriesPerMonth: capText === "" ? null : value("max_inquiries_per_month", parseAmount),
+    };
+  });
+  if (needShares) {
+    const total = sources.reduce((sum, source) => sum + (source.share ?? 0), 0);
+    if (Math.abs(total - 1) > 0.001) {
+      throw new InputError({ code: "value.invalid", file, column: "share", expected: `shares that sum to 100%, found ${Math.round(total * 10000) / 100}%`, hint: "or use --optimize-mix" });
+    }
+  }
+  return sources;
+}
+
+/** A share of the mix: like a rate, but 0 is allowed (a source not used). */
+function parseShare(text: string): Parsed<number> {
+  if (/^0*(\.0*)?%?$/.test(text)) return { ok: true, value: 0 };
+  const rate = parseRate(text);
+  return rate.ok ? rate : { ok: false, expected: "a share from 0 to 100%, like 40% or 0.4" };
+}

@@ -1,0 +1,93 @@
+import type { Change, ScenarioRow, SensitivityRow } from "../core/scenarios.js";
+import type { LeadSource, SourceMonth } from "../core/source-mix.js";
+import { formatNumber } from "./report.js";
+
+/** What the scenario renderers get. */
+export interface ScenariosReport {
+  /** The baseline first, then one row per scenario. */
+  rows: ScenarioRow[];
+  /** With `--sensitivity`: the share each assumption moved, and the rows sorted by impact. */
+  sensitivity: { share: number; rows: SensitivityRow[] } | null;
+  /** With `--sources`: the sources and the baseline plan bought month by month from them. */
+  sources: { optimized: boolean; sources: LeadSource[]; months: SourceMonth[] } | null;
+  warnings: readonly string[];
+}
+
+export const money = (value: number | null) => (value === null ? "–" : formatNumber(value, 2));
+export const count = (value: number) => formatNumber(value, 0);
+
+/** `+12,345.00 (+8.2%)`, or `–` when the change has no value. */
+export function changeText(change: Change, decimals: number): string {
+  if (change.absolute === null) return "–";
+  const sign = change.absolute > 0 ? "+" : "";
+  const percent = change.percent === null ? "" : ` (${change.percent > 0 ? "+" : ""}${formatNumber(change.percent, 1, true)}%)`;
+  return `${sign}${formatNumber(change.absolute, decimals)}${percent}`;
+}
+
+/** The scenario table's cells: the same for table and Markdown. */
+export function scenarioCells(row: ScenarioRow): string[] {
+  return [
+    row.name,
+    count(row.inquiries),
+    count(row.qualifiedLeads),
+    count(row.deals),
+    money(row.budget),
+    changeText(row.budgetChange, 2),
+    money(row.costPerQualifiedLead),
+    money(row.costPerDeal),
+    row.revenuePerDollar === null ? "–" : formatNumber(row.revenuePerDollar, 2, true),
+  ];
+}
+
+export const SCENARIO_TITLES = ["Scenario", "Inquiries", "Qualified leads", "Deals", "Budget", "Budget change", "Cost/qualified", "Cost/deal", "Quota per $"];
+
+/** Budget per fiscal quarter: one column per quarter of the baseline. */
+export function quarterTitles(report: ScenariosReport): string[] {
+  return report.rows[0]?.budgetByQuarter.map((entry) => entry.quarter) ?? [];
+}
+
+export function quarterCells(row: ScenarioRow, quarters: readonly string[]): string[] {
+  return quarters.map((quarter) => money(row.budgetByQuarter.find((entry) => entry.quarter === quarter)?.budget ?? null));
+}
+
+/** A text bar for the tornado: `████` in proportion to the largest impact, 30 characters at most. */
+export function bar(impact: number, largest: number): string {
+  return largest === 0 ? "" : "█".repeat(Math.max(impact > 0 ? 1 : 0, Math.round((impact / largest) * 30)));
+}
+
+export function sensitivityCells(row: SensitivityRow, largest: number): string[] {
+  return [row.assumption, `${row.down.value}: ${changeText(row.down.budget, 2)}`, `${row.up.value}: ${changeText(row.up.budget, 2)}`, `${changeText(row.down.inquiries, 0)} / ${changeText(row.up.inquiries, 0)}`, bar(row.impact, largest)];
+}
+
+export const SENSITIVITY_TITLES = ["Assumption", "Budget, down", "Budget, up", "Inquiries, down / up", "Impact"];
+
+/** Per source over the whole plan: inquiries, budget, and what a won deal costs from it. */
+export function sourceTotals(report: NonNullable<ScenariosReport["sources"]>): string[][] {
+  const inquiriesOf = (index: number) => report.months.reduce((total, month) => total + (month.inquiries[index] ?? 0), 0);
+  const allInquiries = report.sources.reduce((total, _, index) => total + inquiriesOf(index), 0);
+  return report.sources.map((source, index) => {
+    const inquiries = inquiriesOf(index);
+    const won = inquiries * source.qualifyRate * source.closeRate;
+    // An optimised mix shows the share it chose; a fixed mix the share it was given.
+    const share = report.optimized ? (allInquiries === 0 ? null : inquiries / allInquiries) : source.share;
+    return [
+      source.source,
+      share === null ? "–" : `${formatNumber(share * 100, 1)}%`,
+      count(inquiries),
+      formatNumber(won, 1),
+      money(inquiries * source.costPerInquiry),
+      money(source.costPerInquiry / (source.qualifyRate * source.closeRate)),
+      source.maxInquiriesPerMonth === null ? "–" : count(source.maxInquiriesPerMonth),
+    ];
+  });
+}
+
+export const SOURCE_TITLES = ["Source", "Share of inquiries", "Inquiries", "Won deals", "Budget", "Cost per won deal", "Monthly cap"];
+
+/** One line per month the sources cannot cover: over a cap (fixed mix) or short of won deals. */
+export function sourceWarnings(sources: NonNullable<ScenariosReport["sources"]>): string[] {
+  return sources.months.flatMap((month) => [
+    ...(month.shortWon > 0 ? [`${month.month}: the sources' caps leave ${formatNumber(month.shortWon, 1)} won deals short of the need`] : []),
+    ...month.overCap.map((name) => `${month.month}: ${name} must give ${count(month.inquiries[sources.sources.findIndex((source) => source.source === name)] ?? 0)} inquiries, over its monthly cap`),
+  ]);
+}
