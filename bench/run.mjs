@@ -39,4 +39,20 @@ const [parseOnly, big] = compare(
 console.log(`  ratio: ${verdict(big.median / parseOnly.median, 1.5)}; ${(megabytes / (big.median / 1000)).toFixed(1)} MB/s`);
 if (big.peak && parseOnly.peak) console.log(`  memory: compute peak ${(big.peak / 2 ** 20).toFixed(0)} MiB, csv-parse alone ${(parseOnly.peak / 2 ** 20).toFixed(0)} MiB`);
 
+console.log("\nScenarios: a 1,000-scenario grid over examples/ against one compute of the same inputs");
+const costs = Array.from({ length: 40 }, (_, index) => 20 + index).join(",");
+const closeRates = Array.from({ length: 25 }, (_, index) => `${10 + index}%`).join(",");
+const inputs = ["examples/quotas.csv", "--ratios", "examples/ratios.csv", "--cycles", "examples/cycles.csv"];
+const [oneCompute, grid] = compare(
+  [
+    { label: `node bin/leadplan.js compute ${inputs.join(" ")} --format csv`, args: [...measure, "bin/leadplan.js", "compute", ...inputs, "--format", "csv"] },
+    {
+      label: "node bin/leadplan.js scenarios <the same> --vary cost_per_inquiry=<40 values> --vary qualified_to_won=<25 values> --format csv",
+      args: [...measure, "bin/leadplan.js", "scenarios", ...inputs, "--vary", `cost_per_inquiry=${costs}`, "--vary", `qualified_to_won=${closeRates}`, "--format", "csv"],
+    },
+  ],
+  quick ? 3 : 7,
+);
+console.log(`  ratio: ${verdict(grid.median / oneCompute.median, 20)}`);
+
 await benchCalibrate({ quick });

@@ -59,13 +59,13 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         throw new InputError({ code: "option.invalid", file: "--reps", expected: "no team for scenarios: the capacity check runs with compute and track" });
       }
       if (flags.optimizeMix && flags.sources === undefined) {
-        throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "--sources FILE to choose the mix from" });
+        throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
       }
       const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity);
       const variations = flags.vary.map(parseVariation);
       const size = gridSize(variations);
       if (size > LARGEST_GRID) {
-        throw new InputError({ code: "option.invalid", file: "--vary", expected: `at most ${LARGEST_GRID.toLocaleString("en-US")} combinations, found ${size.toLocaleString("en-US")}` });
+        throw new InputError({ code: "option.invalid", file: "--vary", expected: `expected at most ${LARGEST_GRID.toLocaleString("en-US")} combinations, found ${size.toLocaleString("en-US")}` });
       }
       if (size > ANNOUNCED_GRID) environment.stderr(`scenarios: ${size} combinations\n`);
       const extra = [flags.scenarios, flags.sources].filter((path): path is string => path !== undefined);

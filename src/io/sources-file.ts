@@ -38,7 +38,7 @@ export function readSources(content: string, file: string, needShares: boolean):
   if (needShares) {
     const total = sources.reduce((sum, source) => sum + (source.share ?? 0), 0);
     if (Math.abs(total - 1) > 0.001) {
-      throw new InputError({ code: "value.invalid", file, column: "share", expected: `shares that sum to 100%, found ${Math.round(total * 10000) / 100}%`, hint: "or use --optimize-mix" });
+      throw new InputError({ code: "value.invalid", file, column: "share", expected: `expected shares that sum to 100%, found ${Math.round(total * 10000) / 100}%`, hint: "or use --optimize-mix" });
     }
   }
   return sources;

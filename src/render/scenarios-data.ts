@@ -70,8 +70,29 @@ export function renderScenariosJson(report: ScenariosReport): string {
     baseline: report.rows[0] ? rowJson(report.rows[0]) : null,
     scenarios: report.rows.slice(1).map(rowJson),
     sensitivity: report.sensitivity,
-    sources: report.sources,
+    sources: report.sources === null ? null : sourcesJson(report.sources),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function sourcesJson(sources: NonNullable<ScenariosReport["sources"]>) {
+  return {
+    optimized: sources.optimized,
+    sources: sources.sources.map((source) => ({
+      source: source.source,
+      share: source.share,
+      inquiry_to_qualified: source.qualifyRate,
+      qualified_to_won: source.closeRate,
+      cost_per_inquiry: source.costPerInquiry,
+      max_inquiries_per_month: source.maxInquiriesPerMonth,
+    })),
+    months: sources.months.map((month) => ({
+      month: month.month,
+      inquiries: Object.fromEntries(sources.sources.map((source, index) => [source.source, month.inquiries[index] ?? 0])),
+      budget: month.budget,
+      short_won: Math.round(month.shortWon * 1e6) / 1e6,
+      over_cap: month.overCap,
+    })),
+  };
 }
