@@ -16,7 +16,11 @@ export interface LeadSource {
 export const wonPerInquiry = (source: LeadSource): number => source.qualifyRate * source.closeRate;
 
 /** What one won deal from this source costs in inquiries bought: the order the optimiser fills in. */
-export const costPerWon = (source: LeadSource): number => source.costPerInquiry / wonPerInquiry(source);
+export const costPerWon = (source: LeadSource): number => {
+  const won = wonPerInquiry(source);
+  // A source that has never closed a deal brings none at any price: it is bought last, never.
+  return won === 0 ? Number.POSITIVE_INFINITY : source.costPerInquiry / won;
+};
 
 export interface SourceMonth {
   month: string;
@@ -58,6 +62,7 @@ export function optimalMix(sources: readonly LeadSource[], month: string, wonNee
     if (remaining <= 1e-12) break;
     const source = sources[index] as LeadSource;
     const perInquiry = wonPerInquiry(source);
+    if (perInquiry === 0) continue;
     const wanted = remaining / perInquiry;
     const bought = source.maxInquiriesPerMonth === null ? wanted : Math.min(wanted, source.maxInquiriesPerMonth);
     exactInquiries[index] = bought;

@@ -29,8 +29,9 @@ export function readSources(content: string, file: string, needShares: boolean):
     return {
       source: text("source"),
       share: shareText === "" ? null : value("share", parseShare),
-      qualifyRate: value("inquiry_to_qualified", parseRate),
-      closeRate: value("qualified_to_won", parseRate),
+      // A source may never have qualified or closed a lead (calibrate writes 0 for it).
+      qualifyRate: value("inquiry_to_qualified", parseShare),
+      closeRate: value("qualified_to_won", parseShare),
       costPerInquiry: value("cost_per_inquiry", parseAmount),
       maxInquiriesPerMonth: capText === "" ? null : value("max_inquiries_per_month", parseAmount),
     };
@@ -44,7 +45,7 @@ export function readSources(content: string, file: string, needShares: boolean):
   return sources;
 }
 
-/** A share of the mix: like a rate, but 0 is allowed (a source not used). */
+/** A share of the mix, or a source's rate: like a rate, but 0 is allowed. */
 function parseShare(text: string): Parsed<number> {
   if (/^0*(\.0*)?%?$/.test(text)) return { ok: true, value: 0 };
   const rate = parseRate(text);

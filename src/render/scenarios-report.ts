@@ -1,5 +1,5 @@
 import type { Change, ScenarioRow, SensitivityRow } from "../core/scenarios.js";
-import type { LeadSource, SourceMonth } from "../core/source-mix.js";
+import { type LeadSource, type SourceMonth, costPerWon } from "../core/source-mix.js";
 import { formatNumber } from "./report.js";
 
 /** What the scenario renderers get. */
@@ -76,7 +76,7 @@ export function sourceTotals(report: NonNullable<ScenariosReport["sources"]>): s
       count(inquiries),
       formatNumber(won, 1),
       money(inquiries * source.costPerInquiry),
-      money(source.costPerInquiry / (source.qualifyRate * source.closeRate)),
+      money(Number.isFinite(costPerWon(source)) ? costPerWon(source) : null),
       source.maxInquiriesPerMonth === null ? "–" : count(source.maxInquiriesPerMonth),
     ];
   });

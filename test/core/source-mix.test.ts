@@ -96,3 +96,11 @@ describe("optimalMix", () => {
     expect(costPerWon(source("web", 10, 0.1, 0.2, null))).toBeCloseTo(500, 9);
   });
 });
+
+describe("a source that never closed a deal", () => {
+  it("is never bought by the optimiser, and costs nothing to skip", () => {
+    const mix = optimalMix([source("cold", 0, 0.5, 0, null), source("web", 10, 0.1, 0.2, null)], "2027-01", 1);
+    // 1 won deal from web: 1 ÷ (10% × 20%) = 50 inquiries × $10.
+    expect([mix.inquiries, mix.budget, costPerWon(source("cold", 0, 0.5, 0, null))]).toEqual([[0, 50], 500, Number.POSITIVE_INFINITY]);
+  });
+});
