@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { folderWith, removeFolders, runIn } from "./harness.js";
 
@@ -91,5 +93,19 @@ describe("leadplan scenarios", () => {
   it("refuses a team, which scenarios do not check yet", async () => {
     const run = await scenarios(["--reps-count", "2", "--rep-capacity", "30"]);
     expect(run.stderr).toBe("leadplan: --reps: no team for scenarios: the capacity check runs with compute and track\n");
+  });
+
+  it("reads the sources file calibrate writes", async () => {
+    const history = readFileSync(join(import.meta.dirname, "..", "..", "examples", "history.csv"), "utf8");
+    const dir = folderWith({ ...FILES, "history.csv": history });
+    const calibrated = await runIn(dir, ["calibrate", "history.csv", "--sources-out", "sources.csv", "--format", "csv"]);
+    expect(calibrated.code).toBe(0);
+    const run = await runIn(dir, ["scenarios", "quotas.csv", ...ASSUME, "--sources", "sources.csv", "--optimize-mix", "--format", "json"]);
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout) as { sources: { sources: { source: string }[]; months: { inquiries: Record<string, number> }[] } };
+    expect(document.sources.sources.map((entry) => entry.source)).toEqual(["Referral", "Trade show", "Web form"]);
+    // Referral costs nothing per won deal and has no cap: the whole need comes from it. 2 won
+    // deals at 100% × 33.3333% (calibrate writes six decimals) = 6.000006 inquiries, so 7 whole.
+    expect(document.sources.months.find((month) => (month.inquiries.Referral ?? 0) > 0)?.inquiries).toEqual({ Referral: 7, "Trade show": 0, "Web form": 0 });
   });
 });
