@@ -1,4 +1,4 @@
-import { type CapacityFinding, capacityFindings, checkCapacity } from "../core/capacity.js";
+import { type CapacityFinding, type RepCapacity, capacityFindings, checkCapacity } from "../core/capacity.js";
 import type { Plan } from "../core/plan.js";
 import type { CapacitySettings } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
@@ -28,23 +28,36 @@ export function capacityInputs(settings: CapacitySettings): string[] {
 export function runCapacity(settings: CapacitySettings, loaded: Pick<LoadedPlan, "quotas" | "read">, plan: Plan): CapacityRun | undefined {
   const { team: source } = settings;
   if (source === undefined) return undefined;
-  const warnings: string[] = [];
-  let team;
-  if (source.kind === "file") {
-    const input = loaded.read(source.file);
-    const file = readReps(input.content, input.name);
-    warnings.push(...file.warnings.map(formatIssue));
-    team = file.reps;
-    checkTeamCoversQuotas(loaded.quotas, team, { kind: "file", file: input.name });
-  } else {
-    team = anonymousTeam(source.count, source.capacity);
-    checkTeamCoversQuotas(loaded.quotas, team, { kind: "count" });
-  }
+  const { team, warnings } = loadTeam(settings, loaded) ?? { team: [], warnings: [] };
   const report = checkCapacity(plan, team, { respectCapacity: settings.respectCapacity });
   const findings = capacityFindings(report);
   warnings.push(...capacityWarnings(findings));
   const name = source.kind === "file" ? source.file : `--reps-count ${source.count}`;
   return { section: { report, source: name, view: settings.view }, warnings, findings };
+}
+
+/**
+ * Reads the team once (the reps file, or `--reps-count` anonymous reps) and checks that every rep
+ * the quotas name is in it; undefined without a team. For commands that check many plans.
+ */
+export function loadTeam(settings: CapacitySettings, loaded: Pick<LoadedPlan, "quotas" | "read">): { team: RepCapacity[]; warnings: string[] } | undefined {
+  const { team: source } = settings;
+  if (source === undefined) return undefined;
+  if (source.kind === "count") {
+    const team = anonymousTeam(source.count, source.capacity);
+    checkTeamCoversQuotas(loaded.quotas, team, { kind: "count" });
+    return { team, warnings: [] };
+  }
+  const input = loaded.read(source.file);
+  const file = readReps(input.content, input.name);
+  checkTeamCoversQuotas(loaded.quotas, file.reps, { kind: "file", file: input.name });
+  return { team: file.reps, warnings: file.warnings.map(formatIssue) };
+}
+
+/** Rep-months over capacity in a plan (qualified leads or inquiries), as warnings count them. */
+export function repMonthsOverCapacity(plan: Plan, team: readonly RepCapacity[], respectCapacity: boolean): number {
+  const findings = capacityFindings(checkCapacity(plan, team, { respectCapacity }));
+  return new Set(findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
 }
 
 /** With `--strict`, a run the team cannot follow up in full fails, after its report is written. */

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { monthNeeds } from "../core/month-needs.js";
-import { computePlan } from "../core/plan.js";
+import { type Plan, computePlan } from "../core/plan.js";
 import { type Scenario, compareScenarios, gridSize, scenarioGrid, sensitivity } from "../core/scenarios.js";
 import { fixedMix, optimalMix } from "../core/source-mix.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
@@ -9,6 +9,8 @@ import { parseVariation, readScenarios } from "../io/scenario-overrides.js";
 import { readSources } from "../io/sources-file.js";
 import { parsePercent } from "../io/values.js";
 import { type ScenariosReport, sourceWarnings } from "../render/scenarios-report.js";
+import { loadTeam, repMonthsOverCapacity } from "./capacity.js";
+import { CheckFailed } from "./check-failed.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { loadPlan } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
@@ -54,9 +56,9 @@ export function scenariosCommand(environment: CliEnvironment): Command {
     .option("--optimize-mix", "with --sources: the cheapest mix per won deal within each source's monthly cap")
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, flags: ScenariosFlags) => {
-      if (resolveCapacitySettings(flags).team !== undefined) {
-        // TODO: capacity per scenario (issue 6 names scenarios); until then say so rather than ignore the team.
-        throw new InputError({ code: "option.invalid", file: "--reps", expected: "no team for scenarios: the capacity check runs with compute and track" });
+      const capacitySettings = resolveCapacitySettings(flags);
+      if (capacitySettings.view !== "plan") {
+        throw new InputError({ code: "option.invalid", file: "--view", expected: "plan for scenarios (capacity shows as a column per scenario)", found: capacitySettings.view });
       }
       if (flags.optimizeMix && flags.sources === undefined) {
         throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
@@ -68,7 +70,8 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         throw new InputError({ code: "option.invalid", file: "--vary", expected: `expected at most ${LARGEST_GRID.toLocaleString("en-US")} combinations, found ${size.toLocaleString("en-US")}` });
       }
       if (size > ANNOUNCED_GRID) environment.stderr(`scenarios: ${size} combinations\n`);
-      const extra = [flags.scenarios, flags.sources].filter((path): path is string => path !== undefined);
+      const teamFile = capacitySettings.team?.kind === "file" ? capacitySettings.team.file : undefined;
+      const extra = [flags.scenarios, flags.sources, teamFile].filter((path): path is string => path !== undefined);
       const loaded = await loadPlan(quotasPath, flags, environment, extra);
       let scenarios: Scenario[] = [];
       if (flags.scenarios !== undefined) {
@@ -77,11 +80,20 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       }
       scenarios = [...scenarios, ...scenarioGrid(variations)];
       const { surge } = loaded.settings;
+      // The team is read once; each scenario's plan is checked against it.
+      const team = loadTeam(capacitySettings, loaded);
+      const check = team ? (plan: Plan) => repMonthsOverCapacity(plan, team.team, capacitySettings.respectCapacity) : undefined;
+      const rows = compareScenarios(loaded.segments, surge, scenarios, check);
+      const overloaded = rows.filter((row) => (row.overCapacity ?? 0) > 0);
       const report: ScenariosReport = {
-        rows: compareScenarios(loaded.segments, surge, scenarios),
+        rows,
         sensitivity: share === undefined ? null : { share, rows: sensitivity(loaded.segments, surge, share) },
         sources: null,
-        warnings: loaded.warnings.map(formatIssue),
+        warnings: [
+          ...loaded.warnings.map(formatIssue),
+          ...(team?.warnings ?? []),
+          ...overloaded.map((row) => `${row.name}: ${row.overCapacity} rep-month${row.overCapacity === 1 ? "" : "s"} over capacity`),
+        ],
       };
       if (flags.sources !== undefined) {
         const input = loaded.read(flags.sources);
@@ -98,6 +110,9 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       else if (format === "json") text = (await import("../render/scenarios-data.js")).renderScenariosJson(report);
       else text = (await import("../render/scenarios-text.js")).renderScenariosText(report, { color, markdown: format === "markdown" });
       writeOutput(text, report.warnings, flags.out, environment);
+      if (capacitySettings.strict && overloaded.length > 0) {
+        throw new CheckFailed(`--strict: ${overloaded.length} scenario${overloaded.length === 1 ? "" : "s"} over capacity`);
+      }
     });
 }
 

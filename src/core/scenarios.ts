@@ -1,7 +1,7 @@
 import type { SegmentAssumptions } from "./funnel.js";
 import { groupPlan } from "./group.js";
 import { type LagDistribution, lagFromMonths, meanLag } from "./lag.js";
-import { type SegmentInput, type SurgePolicy, computePlan } from "./plan.js";
+import { type Plan, type SegmentInput, type SurgePolicy, computePlan } from "./plan.js";
 import { roundCents } from "./rounding.js";
 
 /** What a scenario changes, for every segment at once (as a command-line flag would). */
@@ -41,7 +41,12 @@ export interface ScenarioFigures {
   costPerDeal: number | null;
   /** Quota money per marketing dollar: quota ÷ budget. */
   revenuePerDollar: number | null;
+  /** With a team: rep-months over capacity in this scenario's plan (null without a team). */
+  overCapacity: number | null;
 }
+
+/** A check every scenario's plan goes through (the capacity check), counting what fails. */
+export type PlanCheck = (plan: Plan) => number;
 
 export interface ScenarioRow extends ScenarioFigures {
   budgetChange: Change;
@@ -59,7 +64,7 @@ export function withOverrides(segments: readonly SegmentInput[], overrides: Scen
 }
 
 /** Plans one scenario from already-read segments: nothing is read again. */
-export function scenarioFigures(segments: readonly SegmentInput[], surge: SurgePolicy, scenario: Scenario): ScenarioFigures {
+export function scenarioFigures(segments: readonly SegmentInput[], surge: SurgePolicy, scenario: Scenario, check?: PlanCheck): ScenarioFigures {
   const policy = scenario.overrides.surge === undefined ? surge : { ...surge, rate: scenario.overrides.surge };
   const plan = computePlan(withOverrides(segments, scenario.overrides), policy);
   const quarters = groupPlan(plan, "quarter");
@@ -77,6 +82,7 @@ export function scenarioFigures(segments: readonly SegmentInput[], surge: SurgeP
     costPerQualifiedLead: totals.costPerQualifiedLead,
     costPerDeal: totals.costPerDeal,
     revenuePerDollar: ratio(totals.quota, totals.budget),
+    overCapacity: check ? check(plan) : null,
   };
 }
 
@@ -87,9 +93,9 @@ export function changeOf(value: number | null, base: number | null): Change {
 }
 
 /** The baseline (no override) first, then every scenario with its change against the baseline. */
-export function compareScenarios(segments: readonly SegmentInput[], surge: SurgePolicy, scenarios: readonly Scenario[]): ScenarioRow[] {
-  const baseline = scenarioFigures(segments, surge, { name: "baseline", overrides: {} });
-  const rows = [baseline, ...scenarios.map((scenario) => scenarioFigures(segments, surge, scenario))];
+export function compareScenarios(segments: readonly SegmentInput[], surge: SurgePolicy, scenarios: readonly Scenario[], check?: PlanCheck): ScenarioRow[] {
+  const baseline = scenarioFigures(segments, surge, { name: "baseline", overrides: {} }, check);
+  const rows = [baseline, ...scenarios.map((scenario) => scenarioFigures(segments, surge, scenario, check))];
   return rows.map((row) => ({ ...row, budgetChange: changeOf(row.budget, baseline.budget), inquiriesChange: changeOf(row.inquiries, baseline.inquiries) }));
 }
 

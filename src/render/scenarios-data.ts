@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { ScenarioRow } from "../core/scenarios.js";
-import { type ScenariosReport, quarterTitles } from "./scenarios-report.js";
+import { type ScenariosReport, hasTeam, quarterTitles } from "./scenarios-report.js";
 
 const cell = (value: number | null) => (value === null ? "" : String(value));
 
@@ -25,6 +25,7 @@ export function renderScenariosCsv(report: ScenariosReport): string {
     "cost_per_deal",
     "quota_per_dollar",
     ...quarters.map((quarter) => `budget_${quarter}`),
+    ...(hasTeam(report) ? ["rep_months_over_capacity"] : []),
   ];
   const records = report.rows.map((row) => [
     row.name,
@@ -40,6 +41,7 @@ export function renderScenariosCsv(report: ScenariosReport): string {
     cell(row.costPerDeal),
     cell(row.revenuePerDollar),
     ...quarters.map((quarter) => cell(row.budgetByQuarter.find((entry) => entry.quarter === quarter)?.budget ?? null)),
+    ...(hasTeam(report) ? [cell(row.overCapacity)] : []),
   ]);
   return stringify([header, ...records], { record_delimiter: "\n" });
 }
@@ -60,6 +62,7 @@ function rowJson(row: ScenarioRow) {
     quota_per_dollar: row.revenuePerDollar,
     budget_change: row.budgetChange,
     inquiries_change: row.inquiriesChange,
+    rep_months_over_capacity: row.overCapacity,
   };
 }
 

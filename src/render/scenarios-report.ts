@@ -41,6 +41,10 @@ export function scenarioCells(row: ScenarioRow): string[] {
 
 export const SCENARIO_TITLES = ["Scenario", "Inquiries", "Qualified leads", "Deals", "Budget", "Budget change", "Cost/qualified", "Cost/deal", "Quota per $"];
 
+/** With a team, a last column: rep-months over capacity in each scenario. */
+export const hasTeam = (report: ScenariosReport): boolean => report.rows.some((row) => row.overCapacity !== null);
+export const OVER_CAPACITY_TITLE = "Rep-months over capacity";
+
 /** Budget per fiscal quarter: one column per quarter of the baseline. */
 export function quarterTitles(report: ScenariosReport): string[] {
   return report.rows[0]?.budgetByQuarter.map((entry) => entry.quarter) ?? [];

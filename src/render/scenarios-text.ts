@@ -1,10 +1,12 @@
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import {
+  OVER_CAPACITY_TITLE,
   SCENARIO_TITLES,
   SENSITIVITY_TITLES,
   SOURCE_TITLES,
   type ScenariosReport,
+  hasTeam,
   quarterCells,
   quarterTitles,
   scenarioCells,
@@ -38,7 +40,9 @@ export function renderScenariosText(report: ScenariosReport, options: { color: b
   const quarters = quarterTitles(report);
   const sections = [
     title("Scenarios against the baseline (budget change in money and percent)"),
-    draw(SCENARIO_TITLES, report.rows.map(scenarioCells)),
+    hasTeam(report)
+      ? draw([...SCENARIO_TITLES, OVER_CAPACITY_TITLE], report.rows.map((row) => [...scenarioCells(row), String(row.overCapacity ?? "–")]))
+      : draw(SCENARIO_TITLES, report.rows.map(scenarioCells)),
     "",
     title("Budget per fiscal quarter"),
     draw(["Scenario", ...quarters], report.rows.map((row) => [row.name, ...quarterCells(row, quarters)])),

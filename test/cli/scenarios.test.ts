@@ -90,9 +90,21 @@ describe("leadplan scenarios", () => {
     expect(run.stderr).toBe("warning: 2027-02: the sources' caps leave 0.8 won deals short of the need\n");
   });
 
-  it("refuses a team, which scenarios do not check yet", async () => {
-    const run = await scenarios(["--reps-count", "2", "--rep-capacity", "30"]);
-    expect(run.stderr).toBe("leadplan: --reps: no team for scenarios: the capacity check runs with compute and track\n");
+  it("counts each scenario's rep-months over capacity, and fails --strict on any", async () => {
+    // 10 qualified leads in 2027-02 shared by two reps of capacity 4: 5 each, both over. A 25%
+    // qualification rate leaves the qualified leads as they are; a 40% close rate halves them.
+    const args = ["--reps-count", "2", "--rep-capacity", "4", "--vary", "qualified_to_won=20%,40%", "--format", "csv"];
+    const run = await scenarios(args);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n").map((line) => line.split(",").at(-1))).toEqual(["rep_months_over_capacity", "2", "2", "0", ""]);
+    expect(run.stderr).toBe("warning: baseline: 2 rep-months over capacity\nwarning: qualified_to_won=20%: 2 rep-months over capacity\n");
+    const strict = await scenarios([...args, "--strict"]);
+    expect([strict.code, strict.stdout]).toEqual([1, run.stdout]);
+  });
+
+  it("refuses a capacity-only view, which scenarios have no place for", async () => {
+    const run = await scenarios(["--reps-count", "2", "--rep-capacity", "4", "--view", "team"]);
+    expect(run.stderr).toBe('leadplan: --view: expected plan for scenarios (capacity shows as a column per scenario), found "team"\n');
   });
 
   it("reads the sources file calibrate writes", async () => {
