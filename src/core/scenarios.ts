@@ -1,18 +1,12 @@
 import type { SegmentAssumptions } from "./funnel.js";
 import { groupPlan } from "./group.js";
-import { type LagDistribution, lagFromMonths, meanLag } from "./lag.js";
+import { lagFromMonths, meanLag } from "./lag.js";
 import { type Plan, type SegmentInput, type SurgePolicy, computePlan } from "./plan.js";
+import type { AssumptionValues } from "./resolve.js";
 import { roundCents } from "./rounding.js";
 
 /** What a scenario changes, for every segment at once (as a command-line flag would). */
-export interface ScenarioOverrides {
-  avgDealSize?: number;
-  unitsPerDeal?: number;
-  closeRate?: number;
-  qualifyRate?: number;
-  costPerInquiry?: number;
-  salesCycle?: LagDistribution;
-  qualification?: LagDistribution;
+export interface ScenarioOverrides extends AssumptionValues {
   /** The surge as a share (0.3 for 30%). */
   surge?: number;
 }
