@@ -7,6 +7,8 @@ import { FORMATS, type Format } from "../io/settings.js";
 import { parseWholeNumber } from "../io/values.js";
 import type { CalibrationReport } from "../render/calibrate-report.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
+import { parseDecimalMarkName } from "../io/decimal-mark.js";
+import { type DecimalFlags, addDecimalMarkOptions, decimalMarkOfFlags } from "./decimal-options.js";
 import { type HistoryFlags, addHistoryReadOptions, historyOptionsOf } from "./history-options.js";
 import { writeOutput } from "./write-output.js";
 
@@ -20,7 +22,7 @@ Examples:
 Exit codes: 0 calibration written; 2 bad input or usage, including the first bad row (one line on
 stderr, nothing written). Formats of every file: see README.md.`;
 
-interface CalibrateFlags extends HistoryFlags {
+interface CalibrateFlags extends HistoryFlags, DecimalFlags {
   asOf?: string;
   byRep?: boolean;
   minLeads?: string;
@@ -41,7 +43,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
         "and qualification time as month-lag distributions, the quality of each lead source, and the baseline volume.",
     )
     .argument("<HISTORY>", "lead_id,created,source,product,rep,qualified_on,closed_on,outcome,amount,cost (or month,source,product,inquiries,qualified,won,revenue,spend); - reads stdin");
-  return addHistoryReadOptions(command)
+  return addDecimalMarkOptions(addHistoryReadOptions(command))
     .option("--as-of <DATE>", "the day the export was taken, YYYY-MM-DD (default: the latest date in it)")
     .option("--by-rep", "also a ratio row per rep and product")
     .option("--min-leads <N>", `least leads behind a product or rep value written to the files (default: ${DEFAULT_MIN_LEADS})`)
@@ -53,7 +55,8 @@ export function calibrateCommand(environment: CliEnvironment): Command {
     .addHelpText("after", EXAMPLES)
     .action(async (historyPath: string, flags: CalibrateFlags) => {
       // Every option is checked, and every output path, before the history is opened.
-      const options = historyOptionsOf(flags, { asOf: flags.asOf, byRep: flags.byRep });
+      const stated = decimalMarkOfFlags(flags);
+      const options = { ...historyOptionsOf(flags, { asOf: flags.asOf, byRep: flags.byRep }), decimalMark: stated === undefined ? undefined : parseDecimalMarkName(stated) };
       const minLeads = flags.minLeads === undefined ? DEFAULT_MIN_LEADS : minLeadsOf(flags.minLeads);
       checkOutputs(flags, historyPath, environment.cwd);
       // The reader (Papa Parse, date-fns) loads only here: other commands do not pay for it.

@@ -4,6 +4,7 @@ import type { Calibration } from "../core/calibrate.js";
 import type { SegmentInput } from "../core/plan.js";
 import type { ScopedAssumptions } from "../core/resolve.js";
 import { readCycles } from "../io/cycles.js";
+import type { ReadOptions } from "../io/decimal-mark.js";
 import { checkOutputPath, readTextFile } from "../io/files.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import { type QuotaFile, readQuotas } from "../io/quotas.js";
@@ -11,6 +12,7 @@ import { readRatios } from "../io/ratios.js";
 import type { LocatedAssumptions } from "../io/scoped-table.js";
 import { assignAssumptions } from "../io/segments.js";
 import { CONFIG_FILE, type ComputeSettings, type RawSettings, resolveSettings } from "../io/settings.js";
+import { decimalMarkOfFlags } from "./decimal-options.js";
 import type { CliEnvironment } from "./environment.js";
 import { historyOptionsOf, requireHistoryFor } from "./history-options.js";
 import type { PlanFlags } from "./plan-options.js";
@@ -23,6 +25,8 @@ export interface LoadedPlan {
   warnings: InputIssue[];
   /** Every file read (as the user named it), which `--out` must not replace. */
   inputs: string[];
+  /** How a command's own extra files are read: the stated decimal mark. */
+  readOptions: ReadOptions;
   /** Reads another input file the same way (for a command's own extra files). */
   read: (path: string) => { name: string; content: string };
   /** What `--history` taught, when given. */
@@ -42,14 +46,35 @@ async function loadConfig(flags: PlanFlags, environment: CliEnvironment): Promis
   return { values: readConfig(path, file), file };
 }
 
+/** The options of a planning command validated (flags, then config, then built-ins), no file read yet. */
+export interface PlanSettings {
+  settings: ComputeSettings;
+  config: { values: RawSettings | undefined; file: string };
+}
+
+/**
+ * Validates the options before any file is read. A command with flags of its own that depend on
+ * them (the decimal mark of `--vary`) resolves them first and hands them to {@link loadPlan}.
+ */
+export async function resolvePlanSettings(flags: PlanFlags, environment: CliEnvironment): Promise<PlanSettings> {
+  const config = await loadConfig(flags, environment);
+  const settings = resolveSettings({ ...flags, decimalMark: decimalMarkOfFlags(flags) }, config.values, config.file);
+  return { settings, config };
+}
+
 /**
  * Validates the options (flags, then config, then built-ins), checks `--out` against every input
  * before reading any, then reads the quotas, the ratio and cycle files, and gives every quota
  * segment its assumptions. `extraInputs` are a command's own files, checked against `--out` too.
  */
-export async function loadPlan(quotasPath: string, flags: PlanFlags, environment: CliEnvironment, extraInputs: readonly string[] = []): Promise<LoadedPlan> {
-  const config = await loadConfig(flags, environment);
-  const settings = resolveSettings(flags, config.values, config.file);
+export async function loadPlan(
+  quotasPath: string,
+  flags: PlanFlags,
+  environment: CliEnvironment,
+  extraInputs: readonly string[] = [],
+  resolved?: PlanSettings,
+): Promise<LoadedPlan> {
+  const { settings, config } = resolved ?? (await resolvePlanSettings(flags, environment));
   for (const name of ["ratios", "cycles"] as const) {
     if (settings[name] !== "-") continue;
     const expected = "a file: only QUOTAS may read standard input";
@@ -60,7 +85,7 @@ export async function loadPlan(quotasPath: string, flags: PlanFlags, environment
     );
   }
   if (flags.history === undefined) requireHistoryFor(flags);
-  const historyOptions = flags.history === undefined ? undefined : historyOptionsOf(flags);
+  const historyOptions = flags.history === undefined ? undefined : { ...historyOptionsOf(flags), decimalMark: settings.decimalMark };
   if (flags.history === "-" && quotasPath === "-") {
     throw new InputError({ code: "option.invalid", file: "--history", expected: "a file: QUOTAS reads standard input already", found: "-" });
   }
@@ -71,7 +96,8 @@ export async function loadPlan(quotasPath: string, flags: PlanFlags, environment
   const read = (path: string) => readTextFile(path, environment.cwd, environment.readStdin);
 
   const quotasInput = read(quotasPath);
-  const quotas = readQuotas(quotasInput.content, quotasInput.name);
+  const readOptions: ReadOptions = { decimalMark: settings.decimalMark };
+  const quotas = readQuotas(quotasInput.content, quotasInput.name, readOptions);
   const warnings: InputIssue[] = [...quotas.warnings];
   const scoped: LocatedAssumptions[] = [];
   for (const [path, reader] of [
@@ -80,14 +106,14 @@ export async function loadPlan(quotasPath: string, flags: PlanFlags, environment
   ] as const) {
     if (path === undefined) continue;
     const input = read(path);
-    const file = reader(input.content, input.name);
+    const file = reader(input.content, input.name, readOptions);
     scoped.push(...file.rows);
     warnings.push(...file.warnings);
   }
   const learned = flags.history === undefined || historyOptions === undefined ? undefined : await learnFromHistory(flags.history, historyOptions, environment, warnings);
   const assigned = assignAssumptions(quotas, scoped, settings, learned?.rows);
   warnings.push(...assigned.warnings);
-  const loaded: LoadedPlan = { settings, quotas, segments: assigned.segments, warnings, inputs, read };
+  const loaded: LoadedPlan = { settings, quotas, segments: assigned.segments, warnings, inputs, read, readOptions };
   if (learned) loaded.history = { file: learned.file, calibration: learned.calibration };
   return loaded;
 }

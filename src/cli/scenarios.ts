@@ -4,7 +4,8 @@ import { type Plan, computePlan } from "../core/plan.js";
 import { type Scenario, compareScenarios, gridSize, scenarioGrid, sensitivity } from "../core/scenarios.js";
 import { fixedMix, optimalMix } from "../core/source-mix.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
-import { InputError, formatIssue } from "../io/input-issue.js";
+import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
+import type { MarkInForce } from "../io/number-text.js";
 import { parseVariation, readScenarios } from "../io/scenario-overrides.js";
 import { readSources } from "../io/sources-file.js";
 import { parsePercent } from "../io/values.js";
@@ -12,7 +13,7 @@ import { type ScenariosReport, sourceWarnings } from "../render/scenarios-report
 import { loadTeam, repMonthsOverCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
-import { loadPlan } from "./load-plan.js";
+import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
 
@@ -63,8 +64,10 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (flags.optimizeMix && flags.sources === undefined) {
         throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
       }
-      const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity);
-      const variations = flags.vary.map(parseVariation);
+      const resolved = await resolvePlanSettings(flags, environment);
+      const { decimalMark } = resolved.settings;
+      const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity, decimalMark);
+      const variations = flags.vary.map((text) => parseVariation(text, decimalMark));
       const size = gridSize(variations);
       if (size > LARGEST_GRID) {
         throw new InputError({ code: "option.invalid", file: "--vary", expected: `expected at most ${LARGEST_GRID.toLocaleString("en-US")} combinations, found ${size.toLocaleString("en-US")}` });
@@ -72,11 +75,11 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (size > ANNOUNCED_GRID) environment.stderr(`scenarios: ${size} combinations\n`);
       const teamFile = capacitySettings.team?.kind === "file" ? capacitySettings.team.file : undefined;
       const extra = [flags.scenarios, flags.sources, teamFile].filter((path): path is string => path !== undefined);
-      const loaded = await loadPlan(quotasPath, flags, environment, extra);
+      const loaded = await loadPlan(quotasPath, flags, environment, extra, resolved);
       let scenarios: Scenario[] = [];
       if (flags.scenarios !== undefined) {
         const input = loaded.read(flags.scenarios);
-        scenarios = readScenarios(input.content, input.name);
+        scenarios = readScenarios(input.content, input.name, loaded.readOptions);
       }
       scenarios = [...scenarios, ...scenarioGrid(variations)];
       const { surge } = loaded.settings;
@@ -97,7 +100,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       };
       if (flags.sources !== undefined) {
         const input = loaded.read(flags.sources);
-        const sources = readSources(input.content, input.name, flags.optimizeMix !== true);
+        const sources = readSources(input.content, input.name, flags.optimizeMix !== true, loaded.readOptions);
         const needs = monthNeeds(computePlan(loaded.segments, surge));
         const months = needs.map((need) => (flags.optimizeMix ? optimalMix(sources, need.month, need.won) : fixedMix(sources, need.month, need.qualifiedLeads)));
         report.sources = { optimized: flags.optimizeMix === true, sources, months };
@@ -116,8 +119,10 @@ export function scenariosCommand(environment: CliEnvironment): Command {
     });
 }
 
-function parseShare(text: string): number {
-  const parsed = parsePercent(text);
+function parseShare(text: string, mark: MarkInForce): number {
+  const parsed = parsePercent(text, mark);
   if (parsed.ok && parsed.value > 0 && parsed.value < 1) return parsed.value;
-  throw new InputError({ code: "option.invalid", file: "--sensitivity", expected: "a percentage above 0 and below 100, like 10 or 10%", found: text });
+  const issue: InputIssue = { code: "option.invalid", file: "--sensitivity", expected: "a percentage above 0 and below 100, like 10 or 10%", found: text };
+  if (!parsed.ok && parsed.hint !== undefined) issue.hint = parsed.hint;
+  throw new InputError(issue);
 }

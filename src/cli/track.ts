@@ -9,13 +9,14 @@ import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { actualsWarnings } from "../io/actuals-warnings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import type { Format } from "../io/settings.js";
-import { parseMonth, parsePercent } from "../io/values.js";
+import type { MarkInForce } from "../io/number-text.js";
+import { type Parsed, parseMonth, parsePercent } from "../io/values.js";
 import { capacityWarnings } from "../render/capacity-text.js";
 import { type TrackReport, catchUpChanged } from "../render/track-report.js";
 import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
-import { loadPlan } from "./load-plan.js";
+import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
 
@@ -36,20 +37,24 @@ Exit codes: 0 on track within the tolerance; 1 behind beyond it (the report stil
 2 bad input or usage (one line on stderr, nothing written). Formats of every file: see README.md.`;
 
 /** The tolerance: a percentage up to 100 (`10` and `10%` both mean 10 percent). */
-function parseTolerance(text: string) {
-  const parsed = parsePercent(text);
-  return parsed.ok && parsed.value <= 1 ? parsed : ({ ok: false, expected: "a percentage from 0 to 100, like 10 or 10%" } as const);
+function parseTolerance(text: string, mark: MarkInForce): Parsed<number> {
+  const parsed = parsePercent(text, mark);
+  if (parsed.ok && parsed.value <= 1) return parsed;
+  const expected = "a percentage from 0 to 100, like 10 or 10%";
+  return !parsed.ok && parsed.hint !== undefined ? { ok: false, expected, hint: parsed.hint } : { ok: false, expected };
 }
 
 /** Checks the flags only track has, before any file is read. */
-function trackOptions(flags: TrackFlags) {
-  const check = <T>(flag: string, text: string, parsed: { ok: true; value: T } | { ok: false; expected: string }): T => {
+function trackOptions(flags: TrackFlags, mark: MarkInForce) {
+  const check = <T>(flag: string, text: string, parsed: Parsed<T>): T => {
     if (parsed.ok) return parsed.value;
-    throw new InputError({ code: "option.invalid", file: flag, expected: parsed.expected, found: text });
+    const issue: InputIssue = { code: "option.invalid", file: flag, expected: parsed.expected, found: text };
+    if (parsed.hint !== undefined) issue.hint = parsed.hint;
+    throw new InputError(issue);
   };
   return {
     asOf: flags.asOf === undefined ? undefined : check("--as-of", flags.asOf, parseMonth(flags.asOf)),
-    tolerance: flags.tolerance === undefined ? 0.1 : check("--tolerance", flags.tolerance, parseTolerance(flags.tolerance)),
+    tolerance: flags.tolerance === undefined ? 0.1 : check("--tolerance", flags.tolerance, parseTolerance(flags.tolerance, mark)),
   };
 }
 
@@ -85,7 +90,8 @@ export function trackCommand(environment: CliEnvironment): Command {
     .option("--bank-surplus", "let revenue above plan lower the quota ahead (default: a surplus is kept)")
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
-      const options = trackOptions(flags);
+      const resolved = await resolvePlanSettings(flags, environment);
+      const options = trackOptions(flags, resolved.settings.decimalMark);
       if (quotasPath === "-" && actualsPath === "-") {
         throw new InputError({ code: "option.invalid", file: "ACTUALS", expected: "a file: QUOTAS already reads standard input", found: "-" });
       }
@@ -93,9 +99,9 @@ export function trackCommand(environment: CliEnvironment): Command {
       if (capacitySettings.view !== "plan") {
         throw new InputError({ code: "option.invalid", file: "--view", expected: "plan for track (its capacity tables print after the report)", found: capacitySettings.view });
       }
-      const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)]);
+      const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)], resolved);
       const input = loaded.read(actualsPath);
-      const actuals = readActuals(input.content, input.name);
+      const actuals = readActuals(input.content, input.name, loaded.readOptions);
       const { by, format, surge } = loaded.settings;
       for (const column of ["rep", "product"] as const) {
         const needed = by === column || by === "segment";

@@ -1,7 +1,9 @@
 import { formatMonth } from "../core/month.js";
 import { type ActualEntry, type Actuals, MEASURES, type Measure } from "../core/track.js";
 import { readCsvTable } from "./csv-table.js";
+import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import type { MarkInForce } from "./number-text.js";
 import { type Parsed, parseAmount, parseMonth } from "./values.js";
 
 /** Actuals as read, with the line of each entry for warnings about it. */
@@ -16,9 +18,11 @@ export interface ActualsFile extends Actuals {
 const ALIASES: Readonly<Record<string, Measure>> = { qualified_leads: "qualified", deals: "won" };
 
 /** A whole number of leads or deals: `1200` or `1,200`. */
-function parseCount(text: string): Parsed<number> {
-  const amount = parseAmount(text);
-  return amount.ok && Number.isInteger(amount.value) ? amount : { ok: false, expected: "a whole number of 0 or more" };
+function parseCount(text: string, mark: MarkInForce): Parsed<number> {
+  const amount = parseAmount(text, mark);
+  if (amount.ok && Number.isInteger(amount.value)) return amount;
+  const expected = "a whole number of 0 or more";
+  return !amount.ok && amount.hint !== undefined ? { ok: false, expected, hint: amount.hint } : { ok: false, expected };
 }
 
 /**
@@ -27,7 +31,7 @@ function parseCount(text: string): Parsed<number> {
  * that is there needs a value in every row (0 for none), since a blank would silently read as 0
  * or hide a month. One row per month × rep × product.
  */
-export function readActuals(content: string, file: string): ActualsFile {
+export function readActuals(content: string, file: string, options: ReadOptions = {}): ActualsFile {
   const table = readCsvTable(content, file);
   const warnings: InputIssue[] = [];
   const columnOf = new Map<Measure, { at: number; name: string }>();
@@ -58,6 +62,8 @@ export function readActuals(content: string, file: string): ActualsFile {
   if (table.records.length === 0) {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no actuals rows: expected at least one row after the header" });
   }
+  const measureColumns = new Set([...columnOf.values()].map(({ name }) => name));
+  const mark = fileDecimalMark(table, (name) => measureColumns.has(name), options.decimalMark);
   const monthAt = table.header.indexOf("month");
   const repAt = table.header.indexOf("rep");
   const productAt = table.header.indexOf("product");
@@ -81,7 +87,7 @@ export function readActuals(content: string, file: string): ActualsFile {
       const { at, name } = columnOf.get(measure) as { at: number; name: string };
       const text = record[at] ?? "";
       const blank = text.trim() === "" ? "write 0 for none, or leave the column out to not compare it" : undefined;
-      values[measure] = read(name, at, measure === "revenue" ? parseAmount(text) : parseCount(text), blank);
+      values[measure] = read(name, at, measure === "revenue" ? parseAmount(text, mark()) : parseCount(text, mark()), blank);
     }
     const key = JSON.stringify([month, rep, product]);
     const first = firstLineOf.get(key);

@@ -3,7 +3,8 @@ import { dirname, isAbsolute, join } from "node:path";
 import { z } from "zod";
 import { InputError, type InputIssue } from "./input-issue.js";
 
-const text = z.union([z.string(), z.number()]).transform(String);
+// A JSON number stays a number: it is always written with a decimal point, whatever the run's mark.
+const text = z.union([z.string(), z.number()]);
 
 /** Keys mirror the long flags in camelCase; values are what the flags take (`"25%"` or `0.25`). */
 const configSchema = z.strictObject({
@@ -22,6 +23,7 @@ const configSchema = z.strictObject({
   fiscalYearStart: text.optional(),
   by: z.string().optional(),
   format: z.string().optional(),
+  decimalMark: z.string().optional(),
 });
 
 export type ConfigValues = z.output<typeof configSchema>;
@@ -58,7 +60,7 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
     }
     const key = String(issue?.path[0] ?? "");
     const value = (raw as Record<string, unknown>)[key];
-    const expected = key === "ratios" || key === "cycles" || key === "by" || key === "format" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
+    const expected = key === "ratios" || key === "cycles" || key === "by" || key === "format" || key === "decimalMark" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
     // JSON values are shown as JSON (true, 5, "x"), not quoted again as text found in a CSV cell.
     throw new InputError({ code: "config.invalid", file: shownAs, column: key, expected: `expected ${expected}, found ${describeJson(value)}` });
   }

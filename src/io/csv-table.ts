@@ -8,6 +8,8 @@ export interface CsvTable {
   header: string[];
   /** Data records (the header excluded); a short record is padded with empty fields. */
   records: string[][];
+  /** The field separator the file uses: `,`, `;` or tab. */
+  delimiter: string;
   /** The 1-based line a data record starts on (computed on demand: only errors need it). */
   lineOf(recordIndex: number): number;
 }
@@ -73,7 +75,7 @@ export function readCsvTable(content: string, file: string): CsvTable {
     startLines ??= startLinesOf(text, options);
     return startLines[rowOfRecord ? (rowOfRecord[recordIndex] ?? 0) : recordIndex + 1] ?? 0;
   };
-  const table: CsvTable = { file, header, records, lineOf };
+  const table: CsvTable = { file, header, records, lineOf, delimiter: options.delimiter };
   header.forEach((name, index) => {
     if (name !== "" && header.indexOf(name) !== index) {
       throw new InputError({ code: "column.duplicate", file, line: 1, column: name, expected: "a column named twice: expected each column once" });

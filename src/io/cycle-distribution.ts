@@ -1,7 +1,9 @@
 import type { LagDistribution } from "../core/lag.js";
 import type { AssumptionValues } from "../core/resolve.js";
 import { type CsvTable, readCsvTable } from "./csv-table.js";
+import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import { type MarkInForce, numberWithMark, troubleHint } from "./number-text.js";
 import { type LocatedAssumptions, type ScopedFile, describeScope } from "./scoped-table.js";
 import { MAX_DURATION, type Parsed, parseWholeNumber } from "./values.js";
 
@@ -13,11 +15,19 @@ type Stage = keyof typeof STAGES;
 export const SHARE_TOLERANCE = 0.001;
 
 /** A share of a scope's volume: `0.25` or `25%`, from 0 to 1. */
-export function parseLagShare(text: string): Parsed<number> {
+export function parseLagShare(text: string, mark?: MarkInForce): Parsed<number> {
+  const expected = "a share from 0 to 1, like 0.25 or 25%";
   const trimmed = text.trim();
-  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
-  const value = percent ? Number(percent[1]) / 100 : /^\d*\.?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  return value >= 0 && value <= 1 ? { ok: true, value } : { ok: false, expected: "a share from 0 to 1, like 0.25 or 25%" };
+  const percent = /^(.*?)\s*%$/.exec(trimmed);
+  const body = percent ? (percent[1] ?? "") : trimmed;
+  const read = /^[\d.,]+$/.test(body) ? numberWithMark(body, mark) : undefined;
+  if (read === undefined) return { ok: false, expected };
+  if (!read.ok) {
+    const hint = troubleHint(read.trouble);
+    return hint === undefined ? { ok: false, expected } : { ok: false, expected, hint };
+  }
+  const value = percent ? read.value / 100 : read.value;
+  return value >= 0 && value <= 1 ? { ok: true, value } : { ok: false, expected };
 }
 
 interface Group {
@@ -35,7 +45,7 @@ interface Group {
  * the scope's volume that takes that many whole months. The shares of one scope and stage must
  * sum to 1 (within {@link SHARE_TOLERANCE}); `calibrate --cycles-out` writes this form.
  */
-export function readCycleDistribution(content: string, file: string): ScopedFile | undefined {
+export function readCycleDistribution(content: string, file: string, options: ReadOptions = {}): ScopedFile | undefined {
   const table = readCsvTable(content, file);
   if (!table.header.includes("lag_months")) return undefined;
   const other = table.header.find((name) => /^(sales_cycle|qualification)_(days|months)$/.test(name));
@@ -51,11 +61,12 @@ export function readCycleDistribution(content: string, file: string): ScopedFile
     if (!KNOWN.includes(name)) warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${index + 1}`, expected: "unknown column, ignored" });
   });
   const groups = new Map<string, Group>();
-  table.records.forEach((record, index) => readRow(table, record, index, groups));
+  const mark = fileDecimalMark(table, (name) => name === "share", options.decimalMark);
+  table.records.forEach((record, index) => readRow(table, record, index, groups, mark));
   return { rows: scopedRows(table, [...groups.values()]), warnings };
 }
 
-function readRow(table: CsvTable, record: readonly string[], index: number, groups: Map<string, Group>): void {
+function readRow(table: CsvTable, record: readonly string[], index: number, groups: Map<string, Group>, mark: () => MarkInForce): void {
   const { file } = table;
   const line = table.lineOf(index);
   const text = (column: string) => {
@@ -65,7 +76,9 @@ function readRow(table: CsvTable, record: readonly string[], index: number, grou
   const value = <T>(column: string, parse: (text: string) => Parsed<T>): T => {
     const parsed = parse(text(column));
     if (parsed.ok) return parsed.value;
-    throw new InputError({ code: "value.invalid", file, line, column, expected: parsed.expected, found: text(column) });
+    const issue: InputIssue = { code: "value.invalid", file, line, column, expected: parsed.expected, found: text(column) };
+    if (parsed.hint !== undefined) issue.hint = parsed.hint;
+    throw new InputError(issue);
   };
   const stageText = text("stage").toLowerCase() || "sales_cycle";
   if (!(stageText in STAGES)) throw new InputError({ code: "value.invalid", file, line, column: "stage", expected: "sales_cycle, qualification or empty", found: text("stage") });
@@ -74,7 +87,7 @@ function readRow(table: CsvTable, record: readonly string[], index: number, grou
     const whole = parseWholeNumber(raw, 0);
     return whole.ok && whole.value <= MAX_DURATION.months ? whole : { ok: false, expected: `a whole number of months from 0 to ${MAX_DURATION.months}` };
   });
-  const share = value("share", parseLagShare);
+  const share = value("share", (raw) => parseLagShare(raw, mark()));
   const rep = text("rep");
   const product = text("product");
   const key = `${rep}\u0000${product}\u0000${stage}`;

@@ -1,6 +1,8 @@
 import { type LagDistribution, lagFromDays, lagFromMonths } from "../core/lag.js";
 import type { AssumptionValues } from "../core/resolve.js";
 import { readCycleDistribution } from "./cycle-distribution.js";
+import type { ReadOptions } from "./decimal-mark.js";
+import type { MarkInForce } from "./number-text.js";
 import { type ScopedFile, readScopedTable } from "./scoped-table.js";
 import { parseDuration } from "./values.js";
 
@@ -13,9 +15,9 @@ const CYCLE_COLUMNS = ["sales_cycle_days", "sales_cycle_months", "qualification_
  * duration in one unit only. Or, with a `lag_months` column, the distribution form
  * ({@link readCycleDistribution}).
  */
-export function readCycles(content: string, file: string): ScopedFile {
+export function readCycles(content: string, file: string, options: ReadOptions = {}): ScopedFile {
   // The distribution form (`lag_months,share` rows, as calibrate writes) is told by its header.
-  const distribution = readCycleDistribution(content, file);
+  const distribution = readCycleDistribution(content, file, options);
   if (distribution !== undefined) return distribution;
   return readScopedTable(content, file, CYCLE_COLUMNS, ["sales_cycle_days", "sales_cycle_months"], (field, reject) => {
     const values: AssumptionValues = {};
@@ -33,8 +35,8 @@ export function readCycles(content: string, file: string): ScopedFile {
     if (salesCycle !== undefined) values.salesCycle = salesCycle;
     if (qualification !== undefined) values.qualification = qualification;
     return values;
-  });
+  }, options);
 }
 
-const days = (text: string) => parseDuration(text, "days");
-const months = (text: string) => parseDuration(text, "months");
+const days = (text: string, mark: MarkInForce) => parseDuration(text, "days", mark);
+const months = (text: string, mark: MarkInForce) => parseDuration(text, "months", mark);

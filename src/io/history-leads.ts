@@ -5,7 +5,12 @@ import type { DateFormat, DaySlot } from "./history-day.js";
 import { DayReader } from "./history-dates.js";
 import { NameIndex } from "./history-names.js";
 import type { InputIssue } from "./input-issue.js";
-import { parseAmount } from "./values.js";
+import { StreamDecimalMark } from "./decimal-mark.js";
+import type { DecimalMark } from "./number-text.js";
+import type { Parsed } from "./values.js";
+
+/** A failed amount's own expectation when it concerns the decimal mark, else the column's. */
+const amountExpected = (failed: { expected: string }, usual: string) => (failed.expected === "one decimal mark in a file" ? failed.expected : usual);
 
 /** `won`, `lost`, `open` or empty (any case; also `Closed Won`, `Closed Lost`), else null. */
 function outcomeOf(text: string): LeadFacts["outcome"] | null {
@@ -33,7 +38,7 @@ function outcomeOf(text: string): LeadFacts["outcome"] | null {
  * which then goes through the full amount parser. Digits and the power of ten are exact doubles
  * below 15 digits, so one IEEE division gives the same correctly rounded value as `Number(text)`.
  */
-function plainAmount(text: string): number {
+function plainAmount(text: string, allowDot: boolean): number {
   const length = text.length;
   if (length === 0 || length > 15) return Number.NaN;
   let digits = 0;
@@ -44,7 +49,7 @@ function plainAmount(text: string): number {
     if (code >= 48 && code <= 57) {
       digits = digits * 10 + (code - 48);
       if (dot >= 0) scale *= 10;
-    } else if (code === 46 && dot < 0 && at > 0 && at < length - 1) {
+    } else if (code === 46 && allowDot && dot < 0 && at > 0 && at < length - 1) {
       dot = at;
     } else {
       return Number.NaN;
@@ -53,12 +58,14 @@ function plainAmount(text: string): number {
   return scale === 1 ? digits : digits / scale;
 }
 
-/** An amount by the quick path, else the full parser; null when it is not one. */
-function amountOf(text: string): number | null {
-  const quick = plainAmount(text);
-  if (!Number.isNaN(quick)) return quick;
-  const parsed = parseAmount(text);
-  return parsed.ok ? parsed.value : null;
+/**
+ * An amount by the quick path (plain digits; a dot only once the file's mark is known to be
+ * one), else the full parser, which also learns the file's decimal mark.
+ */
+function amountOf(text: string, line: number, numbers: StreamDecimalMark): Parsed<number> {
+  const quick = plainAmount(text, numbers.current === ".");
+  if (!Number.isNaN(quick)) return { ok: true, value: quick };
+  return numbers.amount(text, line);
 }
 
 /**
@@ -75,6 +82,7 @@ export class LeadRowReader {
   readonly reps = new NameIndex();
   readonly sources = new NameIndex();
   private readonly days: DayReader;
+  private readonly numbers: StreamDecimalMark;
   private readonly slot: DaySlot = { day: 0, month: 0 };
   // Field indices, -1 for an absent column: numbers, so the hot path looks nothing up by name.
   private readonly createdAt: number;
@@ -94,8 +102,10 @@ export class LeadRowReader {
     private readonly file: string,
     dateFormat: DateFormat,
     private readonly asOf: DayNumber | null,
+    decimalMark?: DecimalMark,
   ) {
     this.days = new DayReader(dateFormat);
+    this.numbers = new StreamDecimalMark(decimalMark);
     const at = (name: string) => layout.at[name] ?? -1;
     this.createdAt = at("created");
     this.qualifiedAt = at("qualified_on");
@@ -160,16 +170,16 @@ export class LeadRowReader {
     lead.amount = null;
     if (outcome === "won") {
       const amountText = this.amountAt < 0 ? "" : (fields[this.amountAt] ?? "");
-      const amount = amountOf(amountText);
-      if (amount === null || amount <= 0) return this.issue(line, "amount", "the amount of a won lead, above 0", amountText);
-      lead.amount = amount;
+      const amount = amountOf(amountText, line, this.numbers);
+      if (!amount.ok || amount.value <= 0) return this.issue(line, "amount", amount.ok ? "the amount of a won lead, above 0" : amountExpected(amount, "the amount of a won lead, above 0"), amountText, amount.ok ? undefined : amount.hint);
+      lead.amount = amount.value;
     }
     lead.cost = null;
     const costText = this.costAt < 0 ? "" : (fields[this.costAt] ?? "");
     if (costText !== "") {
-      const cost = amountOf(costText);
-      if (cost === null) return this.issue(line, "cost", "an amount of 0 or more", costText);
-      lead.cost = cost;
+      const cost = amountOf(costText, line, this.numbers);
+      if (!cost.ok) return this.issue(line, "cost", amountExpected(cost, "an amount of 0 or more"), costText, cost.hint);
+      lead.cost = cost.value;
     }
     // An unnamed product or rep has no group of its own: it counts only towards all leads.
     const product = this.productAt < 0 ? "" : (fields[this.productAt] ?? "");

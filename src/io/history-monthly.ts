@@ -4,7 +4,9 @@ import { formatMonth } from "../core/month.js";
 import type { HistoryLayout } from "./history-columns.js";
 import { NameIndex } from "./history-names.js";
 import type { InputIssue } from "./input-issue.js";
-import { type Parsed, parseAmount, parseMonth, parseWholeNumber } from "./values.js";
+import { StreamDecimalMark } from "./decimal-mark.js";
+import type { DecimalMark } from "./number-text.js";
+import { type Parsed, parseMonth } from "./values.js";
 
 /**
  * Checks one row of a monthly aggregate (`month,source,product,inquiries,qualified,won,revenue,spend`)
@@ -22,7 +24,12 @@ export class MonthRowReader {
     private readonly header: readonly string[],
     private readonly file: string,
     private readonly asOf: DayNumber | null,
-  ) {}
+    decimalMark?: DecimalMark,
+  ) {
+    this.numbers = new StreamDecimalMark(decimalMark);
+  }
+
+  private readonly numbers: StreamDecimalMark;
 
   private text(fields: readonly string[], column: string): string {
     const index = this.layout.at[column] ?? -1;
@@ -54,13 +61,14 @@ export class MonthRowReader {
       problem = this.issue(line, column, parsed.expected, text, parsed.hint);
       return null;
     };
-    const count = (text: string) => parseWholeNumber(text, 0);
+    const count = (text: string) => this.numbers.count(text, line);
+    const amount = (text: string) => this.numbers.amount(text, line);
     facts.month = value("month", parseMonth, "required") ?? 0;
     facts.inquiries = value("inquiries", count, "required") ?? 0;
     facts.qualified = value("qualified", count, "required") ?? 0;
     facts.won = value("won", count, "required") ?? 0;
-    facts.revenue = value("revenue", parseAmount, 0) ?? 0;
-    facts.spend = value<number | null>("spend", parseAmount, null);
+    facts.revenue = value("revenue", amount, 0) ?? 0;
+    facts.spend = value<number | null>("spend", amount, null);
     if (problem !== null) return problem;
     if (this.asOf !== null && firstDayOfMonth(facts.month) > this.asOf) {
       return this.issue(line, "month", `a month on or before --as-of ${formatDay(this.asOf)}`, this.text(fields, "month"));

@@ -12,6 +12,7 @@ import type { DateFormat } from "./history-day.js";
 import { LeadRowReader } from "./history-leads.js";
 import { MonthRowReader } from "./history-monthly.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import type { DecimalMark } from "./number-text.js";
 
 /** How to read a history, validated before the file is opened. */
 export interface HistoryOptions {
@@ -22,6 +23,8 @@ export interface HistoryOptions {
   byRep: boolean;
   /** The export's date; null: the latest date in the file. */
   asOf: DayNumber | null;
+  /** The decimal mark stated (`--decimal-comma`, `--decimal-point`); else the file reveals it. */
+  decimalMark?: DecimalMark | undefined;
 }
 
 /** A history to read: its name for messages, its size when known, and how to stream it. */
@@ -100,7 +103,7 @@ export async function readHistory(source: HistorySource, options: HistoryOptions
       shape = layout.shape;
       // The row function is chosen once here, not per row.
       if (shape === "leads") {
-        const leads = new LeadRowReader(layout, fields, file, options.dateFormat, options.asOf);
+        const leads = new LeadRowReader(layout, fields, file, options.dateFormat, options.asOf, options.decimalMark);
         reader = leads;
         addRow = (row, line) => {
           const issue = leads.read(row, line);
@@ -108,7 +111,7 @@ export async function readHistory(source: HistorySource, options: HistoryOptions
           else bad(issue);
         };
       } else {
-        const months = new MonthRowReader(layout, fields, file, options.asOf);
+        const months = new MonthRowReader(layout, fields, file, options.asOf, options.decimalMark);
         reader = months;
         addRow = (row, line) => {
           const issue = months.read(row, line);

@@ -1,7 +1,9 @@
 import { formatMonth } from "../core/month.js";
 import type { MonthQuota } from "../core/plan.js";
 import { type CsvTable, readCsvTable } from "./csv-table.js";
+import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import type { MarkInForce } from "./number-text.js";
 import { type Parsed, parseAmount, parseMonth, quickAmount, quickMonth } from "./values.js";
 
 /** The quotas of one rep × product, with the record that first named it (for messages). */
@@ -30,7 +32,7 @@ const MONTH_COLUMN = /^\d{4}-\d{2}$/;
  * with the quota of each month in its column (an empty cell means none). The wide form is
  * recognised by month-named columns and no `month` column.
  */
-export function readQuotas(content: string, file: string): QuotaFile {
+export function readQuotas(content: string, file: string, options: ReadOptions = {}): QuotaFile {
   const table = readCsvTable(content, file);
   const wide = !table.header.includes("month") && table.header.some((name) => MONTH_COLUMN.test(name));
   const warnings: InputIssue[] = [];
@@ -47,7 +49,8 @@ export function readQuotas(content: string, file: string): QuotaFile {
   if (table.records.length === 0) {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota rows: expected at least one row after the header" });
   }
-  const segments = wide ? readWide(table) : readLong(table);
+  const mark = fileDecimalMark(table, (name) => (wide ? MONTH_COLUMN.test(name) : name === "quota" || name === "units"), options.decimalMark);
+  const segments = wide ? readWide(table, mark) : readLong(table, mark);
   if (segments.every((segment) => segment.quotas.length === 0)) {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota in any month column: expected at least one amount" });
   }
@@ -121,7 +124,7 @@ class SegmentCollector {
   }
 }
 
-function readLong(table: CsvTable): QuotaSegment[] {
+function readLong(table: CsvTable, mark: () => MarkInForce): QuotaSegment[] {
   const column = (name: string) => table.header.indexOf(name);
   const monthAt = column("month");
   const quotaAt = column("quota");
@@ -138,11 +141,14 @@ function readLong(table: CsvTable): QuotaSegment[] {
   );
   // The per-row work is kept free of closures and result objects: on files of a million rows it
   // is, with csv-parse itself, most of the run.
+  // The file's decimal mark is looked for only at its first number that is not plain digits.
+  let knownMark: MarkInForce;
   const amountAt = (recordIndex: number, column: string, text: string): number | null => {
-    const quick = quickAmount(text);
+    const quick = quickAmount(text, knownMark);
     if (Number.isFinite(quick)) return quick;
     if (text.trim() === "") return null;
-    return valueOf(table, recordIndex, column, parseAmount(text), text);
+    knownMark = mark();
+    return valueOf(table, recordIndex, column, parseAmount(text, knownMark), text);
   };
   const records = table.records;
   for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
@@ -161,7 +167,7 @@ function readLong(table: CsvTable): QuotaSegment[] {
   return collector.segments();
 }
 
-function readWide(table: CsvTable): QuotaSegment[] {
+function readWide(table: CsvTable, mark: () => MarkInForce): QuotaSegment[] {
   const repAt = table.header.indexOf("rep");
   const productAt = table.header.indexOf("product");
   const monthColumns: { at: number; name: string; month: number }[] = [];
@@ -188,7 +194,7 @@ function readWide(table: CsvTable): QuotaSegment[] {
     for (const { at, name, month } of monthColumns) {
       const text = record[at] ?? "";
       if (text.trim() === "") continue;
-      collector.add(rep, product, { month, quota: valueOf(table, recordIndex, name, parseAmount(text), text), units: null }, recordIndex);
+      collector.add(rep, product, { month, quota: valueOf(table, recordIndex, name, parseAmount(text, mark()), text), units: null }, recordIndex);
     }
   });
   return collector.segments();

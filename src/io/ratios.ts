@@ -1,4 +1,5 @@
 import type { AssumptionValues } from "../core/resolve.js";
+import type { ReadOptions } from "./decimal-mark.js";
 import { type ScopedFile, readScopedTable } from "./scoped-table.js";
 import { parseAmount, parsePositiveAmount, parseRate } from "./values.js";
 
@@ -9,7 +10,7 @@ export const RATIO_COLUMNS = ["avg_deal_size", "qualified_to_won", "inquiry_to_q
  * `avg_deal_size`, `qualified_to_won`, `inquiry_to_qualified`, `units_per_deal`,
  * `cost_per_inquiry`. An empty cell gives nothing, so a less specific row (or a flag) supplies it.
  */
-export function readRatios(content: string, file: string): ScopedFile {
+export function readRatios(content: string, file: string, options: ReadOptions = {}): ScopedFile {
   return readScopedTable(content, file, RATIO_COLUMNS, RATIO_COLUMNS, (field) => {
     const values: AssumptionValues = {};
     const avgDealSize = field("avg_deal_size", parsePositiveAmount);
@@ -23,5 +24,5 @@ export function readRatios(content: string, file: string): ScopedFile {
     if (unitsPerDeal !== undefined) values.unitsPerDeal = unitsPerDeal;
     if (costPerInquiry !== undefined) values.costPerInquiry = costPerInquiry;
     return values;
-  });
+  }, options);
 }

@@ -1,7 +1,9 @@
 import type { RepCapacity } from "../core/capacity-lanes.js";
 import type { MonthIndex } from "../core/month.js";
 import { readCsvTable } from "./csv-table.js";
+import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import { type MarkInForce, numberWithMark, troubleHint } from "./number-text.js";
 import type { QuotaFile } from "./quotas.js";
 import { type Parsed, parseAmount, parseMonth } from "./values.js";
 
@@ -18,22 +20,28 @@ const MONTH_COLUMN = /^\d{4}-\d{2}$/;
 const KNOWN_COLUMNS = ["rep", "capacity", "inquiry_capacity"];
 
 /** A count of leads a person can work in a month: above 0, fractions allowed (a thousands comma too). */
-function positiveCount(what: string, example: string) {
+function positiveCount(what: string, example: string, mark: () => MarkInForce) {
   return (text: string): Parsed<number> => {
     const expected = `a number of ${what} above 0, like ${example}`;
-    const amount = parseAmount(text);
+    const amount = parseAmount(text, mark());
     if (!amount.ok) return amount.hint === undefined ? { ok: false, expected } : { ok: false, expected, hint: amount.hint };
     return amount.value > 0 ? amount : { ok: false, expected };
   };
 }
 
 /** A share of a month from 0 to 1: `0.5`, `.25` or `50%`. */
-export function parseShare(text: string): Parsed<number> {
+export function parseShare(text: string, mark?: MarkInForce): Parsed<number> {
   const trimmed = text.trim();
-  const percent = /^(\d*\.?\d+)\s*%$/.exec(trimmed);
-  const value = percent ? Number(percent[1]) / 100 : /^\d*\.?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (value >= 0 && value <= 1) return { ok: true, value };
   const expected = "a share of the month from 0 to 1, like 0.5 or 50%";
+  const percent = /^(.*?)\s*%$/.exec(trimmed);
+  const body = percent ? (percent[1] ?? "") : trimmed;
+  const read = /^[\d.,]+$/.test(body) ? numberWithMark(body, mark) : undefined;
+  if (read !== undefined && !read.ok) {
+    const hint = troubleHint(read.trouble);
+    return hint === undefined ? { ok: false, expected } : { ok: false, expected, hint };
+  }
+  const value = read === undefined ? Number.NaN : percent ? read.value / 100 : read.value;
+  if (value >= 0 && value <= 1) return { ok: true, value };
   // "50" is most likely 50%; "1.5" is not a percentage anyone means.
   return !percent && Number.isInteger(value) && value > 1 && value <= 100 ? { ok: false, expected, hint: `for a percentage write ${trimmed}%` } : { ok: false, expected };
 }
@@ -44,8 +52,9 @@ export function parseShare(text: string): Parsed<number> {
  * columns named `YYYY-MM` holding the share of that month the rep works (1 full, 0.5 half on
  * holiday, 0.25 a ramping hire). An empty availability cell, or a month with no column, is 1.
  */
-export function readReps(content: string, file: string): RepsFile {
+export function readReps(content: string, file: string, options: ReadOptions = {}): RepsFile {
   const table = readCsvTable(content, file);
+  const mark = fileDecimalMark(table, (name) => name === "capacity" || name === "inquiry_capacity" || MONTH_COLUMN.test(name), options.decimalMark);
   const warnings: InputIssue[] = [];
   table.header.forEach((name, index) => {
     if (!KNOWN_COLUMNS.includes(name) && !MONTH_COLUMN.test(name)) {
@@ -68,8 +77,8 @@ export function readReps(content: string, file: string): RepsFile {
     months.push({ at, name, month: parsed.value });
   });
   const column = (name: string) => table.header.indexOf(name);
-  const capacity = positiveCount("qualified leads", "30");
-  const inquiryCapacity = positiveCount("inquiries", "400");
+  const capacity = positiveCount("qualified leads", "30", mark);
+  const inquiryCapacity = positiveCount("inquiries", "400", mark);
   const firstLine = new Map<string, number>();
   const reps = table.records.map((record, recordIndex): RepCapacity => {
     const line = table.lineOf(recordIndex);
@@ -91,7 +100,7 @@ export function readReps(content: string, file: string): RepsFile {
     const availability = new Map<MonthIndex, number>();
     for (const { at, name: monthName, month } of months) {
       const share = text(at);
-      if (share !== "") availability.set(month, value(monthName, share, parseShare(share)));
+      if (share !== "") availability.set(month, value(monthName, share, parseShare(share, mark())));
     }
     return {
       name,

@@ -1,13 +1,15 @@
 import { lagFromDays, lagFromMonths } from "../core/lag.js";
 import type { Scenario, ScenarioOverrides, Variation } from "../core/scenarios.js";
 import { readCsvTable } from "./csv-table.js";
-import { InputError } from "./input-issue.js";
+import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
+import { InputError, type InputIssue } from "./input-issue.js";
+import type { MarkInForce } from "./number-text.js";
 import { type Parsed, parseAmount, parseDuration, parsePercent, parsePositiveAmount, parseRate } from "./values.js";
 
 const map =
-  <T>(parse: (text: string) => Parsed<T>, into: (value: T) => ScenarioOverrides) =>
-  (text: string): Parsed<ScenarioOverrides> => {
-    const parsed = parse(text);
+  <T>(parse: (text: string, mark: MarkInForce) => Parsed<T>, into: (value: T) => ScenarioOverrides) =>
+  (text: string, mark: MarkInForce): Parsed<ScenarioOverrides> => {
+    const parsed = parse(text, mark);
     return parsed.ok ? { ok: true, value: into(parsed.value) } : parsed;
   };
 
@@ -15,17 +17,17 @@ const map =
  * The assumptions a scenario may set, by the column names the ratio and cycle files use, each
  * read by the same parser as its flag (`25%` and `0.25` alike; `surge` as the --surge percent).
  */
-export const OVERRIDE_COLUMNS: Readonly<Record<string, (text: string) => Parsed<ScenarioOverrides>>> = {
+export const OVERRIDE_COLUMNS: Readonly<Record<string, (text: string, mark: MarkInForce) => Parsed<ScenarioOverrides>>> = {
   avg_deal_size: map(parsePositiveAmount, (avgDealSize) => ({ avgDealSize })),
   units_per_deal: map(parsePositiveAmount, (unitsPerDeal) => ({ unitsPerDeal })),
   qualified_to_won: map(parseRate, (closeRate) => ({ closeRate })),
   inquiry_to_qualified: map(parseRate, (qualifyRate) => ({ qualifyRate })),
   cost_per_inquiry: map(parseAmount, (costPerInquiry) => ({ costPerInquiry })),
   surge: map(parsePercent, (surge) => ({ surge })),
-  sales_cycle_days: map((text) => parseDuration(text, "days"), (days) => ({ salesCycle: lagFromDays(days) })),
-  sales_cycle_months: map((text) => parseDuration(text, "months"), (months) => ({ salesCycle: lagFromMonths(months) })),
-  qualification_days: map((text) => parseDuration(text, "days"), (days) => ({ qualification: lagFromDays(days) })),
-  qualification_months: map((text) => parseDuration(text, "months"), (months) => ({ qualification: lagFromMonths(months) })),
+  sales_cycle_days: map((text, mark) => parseDuration(text, "days", mark), (days) => ({ salesCycle: lagFromDays(days) })),
+  sales_cycle_months: map((text, mark) => parseDuration(text, "months", mark), (months) => ({ salesCycle: lagFromMonths(months) })),
+  qualification_days: map((text, mark) => parseDuration(text, "days", mark), (days) => ({ qualification: lagFromDays(days) })),
+  qualification_months: map((text, mark) => parseDuration(text, "months", mark), (months) => ({ qualification: lagFromMonths(months) })),
 };
 
 const KNOWN = Object.keys(OVERRIDE_COLUMNS).join(", ");
@@ -34,8 +36,9 @@ const KNOWN = Object.keys(OVERRIDE_COLUMNS).join(", ");
  * Reads a scenarios file: `scenario`, then any override column; an empty cell leaves that
  * assumption as the baseline has it. Unknown columns are an error naming them.
  */
-export function readScenarios(content: string, file: string): Scenario[] {
+export function readScenarios(content: string, file: string, options: ReadOptions = {}): Scenario[] {
   const table = readCsvTable(content, file);
+  const mark = fileDecimalMark(table, (name) => name !== "scenario", options.decimalMark);
   if (!table.header.includes("scenario")) {
     throw new InputError({ code: "column.missing", file, line: 1, column: "scenario", expected: "missing column: expected a scenario column naming each row" });
   }
@@ -56,8 +59,12 @@ export function readScenarios(content: string, file: string): Scenario[] {
       const text = (record[at] ?? "").trim();
       const parse = OVERRIDE_COLUMNS[column];
       if (column === "scenario" || text === "" || parse === undefined) return;
-      const parsed = parse(text);
-      if (!parsed.ok) throw new InputError({ code: "value.invalid", file, line, column, expected: parsed.expected, found: text });
+      const parsed = parse(text, mark());
+      if (!parsed.ok) {
+        const issue: InputIssue = { code: "value.invalid", file, line, column, expected: parsed.expected, found: text };
+        if (parsed.hint !== undefined) issue.hint = parsed.hint;
+        throw new InputError(issue);
+      }
       overrides = { ...overrides, ...parsed.value };
     });
     return { name, overrides };
@@ -66,24 +73,29 @@ export function readScenarios(content: string, file: string): Scenario[] {
 
 /**
  * One `--vary NAME=V1,V2,...`: the values are separated by commas, so amounts are written
- * without thousands separators (`--vary avg_deal_size=60000,75000`).
+ * without thousands separators (`--vary avg_deal_size=60000,75000`). With a decimal comma
+ * stated, the comma is the decimal mark and `;` separates the values (`cost_per_inquiry=40,5;60`).
  */
-export function parseVariation(text: string): Variation {
+export function parseVariation(text: string, mark?: MarkInForce): Variation {
   const equals = text.indexOf("=");
   const name = text.slice(0, equals).trim();
   const parse = OVERRIDE_COLUMNS[name];
   if (equals < 0 || parse === undefined) {
-    throw new InputError({ code: "option.invalid", file: "--vary", expected: `NAME=V1,V2,... with NAME one of ${KNOWN}`, found: text });
+    throw new InputError({ code: "option.invalid", file: "--vary", expected: `NAME=${mark === "," ? "V1;V2;..." : "V1,V2,..."} with NAME one of ${KNOWN}`, found: text });
   }
   const values = text
     .slice(equals + 1)
-    .split(",")
+    .split(mark === "," ? ";" : ",")
     .map((value) => value.trim());
   return {
     name,
     values: values.map((value) => {
-      const parsed = value === "" ? ({ ok: false, expected: "a value" } as const) : parse(value);
-      if (!parsed.ok) throw new InputError({ code: "option.invalid", file: "--vary", column: name, expected: parsed.expected, found: value });
+      // A value of the list is read like a flag's: by the stated mark, else by its own shape.
+      const parsed = value === "" ? ({ ok: false, expected: "a value" } as const) : parse(value, mark);
+      if (!parsed.ok) {
+        const hint = "hint" in parsed && parsed.hint !== undefined ? parsed.hint : undefined;
+        throw new InputError({ code: "option.invalid", file: "--vary", column: name, expected: parsed.expected, found: value, ...(hint === undefined ? {} : { hint }) });
+      }
       return { text: value, overrides: parsed.value };
     }),
   };

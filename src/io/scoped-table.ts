@@ -1,6 +1,8 @@
 import type { ScopedAssumptions } from "../core/resolve.js";
 import { type CsvTable, readCsvTable } from "./csv-table.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
+import type { MarkInForce } from "./number-text.js";
 import type { Parsed } from "./values.js";
 
 /** A ratio or cycle row, with the line it came from. */
@@ -15,7 +17,7 @@ export interface ScopedFile {
 }
 
 /** Reads one column of the current row: undefined when empty, else parsed and validated. */
-export type FieldReader = <T>(column: string, parse: (text: string) => Parsed<T>) => T | undefined;
+export type FieldReader = <T>(column: string, parse: (text: string, mark: MarkInForce) => Parsed<T>) => T | undefined;
 /** Rejects the current row, naming the column at fault. */
 export type RowRejecter = (column: string, expected: string) => never;
 /** How one record's fields become assumption values. */
@@ -31,8 +33,11 @@ export function readScopedTable(
   valueColumns: readonly string[],
   requiredOneOf: readonly string[],
   readRow: RowReader,
+  options: ReadOptions = {},
 ): ScopedFile {
   const table = readCsvTable(content, file);
+  // Every value column holds a number: together they reveal the file's decimal mark.
+  const mark = fileDecimalMark(table, (name) => valueColumns.includes(name), options.decimalMark);
   const warnings: InputIssue[] = [];
   table.header.forEach((name, index) => {
     if (name !== "rep" && name !== "product" && !valueColumns.includes(name)) {
@@ -75,7 +80,7 @@ export function readScopedTable(
       (column, parse) => {
         const value = text(column);
         if (value === "") return undefined;
-        const parsed = parse(value);
+        const parsed = parse(value, mark());
         if (parsed.ok) return parsed.value;
         throw invalid(table, recordIndex, column, parsed, value);
       },

@@ -2,7 +2,9 @@ import { GROUPINGS, type Grouping } from "../core/group.js";
 import { type LagDistribution, lagFromDays, lagFromMonths } from "../core/lag.js";
 import type { SurgePolicy } from "../core/plan.js";
 import type { AssumptionValues } from "../core/resolve.js";
+import { parseDecimalMarkName } from "./decimal-mark.js";
 import { InputError } from "./input-issue.js";
+import { COMMA_GROUPS, type DecimalMark, type MarkInForce } from "./number-text.js";
 import {
   type Parsed,
   parseAmount,
@@ -24,24 +26,34 @@ export type Format = (typeof FORMATS)[number];
 export interface RawSettings {
   ratios?: string | undefined;
   cycles?: string | undefined;
-  dealSize?: string | undefined;
-  closeRate?: string | undefined;
-  qualifyRate?: string | undefined;
-  unitsPerDeal?: string | undefined;
-  costPerInquiry?: string | undefined;
-  cycleDays?: string | undefined;
-  cycleMonths?: string | undefined;
-  qualifyDays?: string | undefined;
-  surge?: string | undefined;
+  dealSize?: RawValue | undefined;
+  closeRate?: RawValue | undefined;
+  qualifyRate?: RawValue | undefined;
+  unitsPerDeal?: RawValue | undefined;
+  costPerInquiry?: RawValue | undefined;
+  cycleDays?: RawValue | undefined;
+  cycleMonths?: RawValue | undefined;
+  qualifyDays?: RawValue | undefined;
+  surge?: RawValue | undefined;
   surgeQuarters?: string | undefined;
-  fiscalYearStart?: string | undefined;
+  fiscalYearStart?: RawValue | undefined;
   by?: string | undefined;
   format?: string | undefined;
+  /** `comma` or `point` (`--decimal-comma`, `--decimal-point`, or the config's `decimalMark`). */
+  decimalMark?: string | undefined;
 }
+
+/**
+ * A value as typed on the command line (text) or in the config file (text, or a JSON number,
+ * which is always written with a decimal point whatever mark the run states).
+ */
+export type RawValue = string | number;
 
 /** Everything a compute run needs besides its input files, validated. */
 export interface ComputeSettings {
   ratios: string | undefined;
+  /** The decimal mark stated for every file and flag; undefined: each file reveals its own. */
+  decimalMark: DecimalMark | undefined;
   cycles: string | undefined;
   /** From flags: they apply to every segment, over the ratio and cycle files. */
   overrides: AssumptionValues;
@@ -71,15 +83,19 @@ const FLAG_OF: Record<keyof RawSettings, string> = {
   fiscalYearStart: "--fiscal-year-start",
   by: "--by",
   format: "--format",
+  decimalMark: "--decimal-comma",
 };
 
 /** Where a value came from, for messages: the flag, or the config file and its key. */
 type Origin = { kind: "flag" } | { kind: "config"; file: string };
 
-function check<T>(raw: RawSettings, name: keyof RawSettings, origin: Origin, parse: (text: string) => Parsed<T>): T | undefined {
-  const text = raw[name];
-  if (text === undefined) return undefined;
-  const parsed = parse(text);
+type Parser<T> = (text: string, mark: MarkInForce) => Parsed<T>;
+
+function check<T>(raw: RawSettings, name: keyof RawSettings, origin: Origin, parse: Parser<T>, mark?: MarkInForce): T | undefined {
+  const value = raw[name];
+  if (value === undefined) return undefined;
+  const text = String(value);
+  const parsed = parse(text, typeof value === "number" ? "." : mark);
   if (parsed.ok) return parsed.value;
   const issue =
     origin.kind === "flag"
@@ -93,18 +109,18 @@ const choice =
   (text: string): Parsed<T> =>
     (choices as readonly string[]).includes(text) ? { ok: true, value: text as T } : { ok: false, expected: `one of ${choices.join(", ")}` };
 
-function assumptionsFrom(raw: RawSettings, origin: Origin): AssumptionValues {
+function assumptionsFrom(raw: RawSettings, origin: Origin, mark: MarkInForce): AssumptionValues {
   const values: AssumptionValues = {};
   const set = <Name extends keyof AssumptionValues>(name: Name, value: AssumptionValues[Name] | undefined) => {
     if (value !== undefined) values[name] = value;
   };
-  set("avgDealSize", check(raw, "dealSize", origin, parsePositiveAmount));
-  set("closeRate", check(raw, "closeRate", origin, parseRate));
-  set("qualifyRate", check(raw, "qualifyRate", origin, parseRate));
-  set("unitsPerDeal", check(raw, "unitsPerDeal", origin, parsePositiveAmount));
-  set("costPerInquiry", check(raw, "costPerInquiry", origin, parseAmount));
-  const cycleDays = check(raw, "cycleDays", origin, (text) => parseDuration(text, "days"));
-  const cycleMonths = check(raw, "cycleMonths", origin, (text) => parseDuration(text, "months"));
+  set("avgDealSize", check(raw, "dealSize", origin, parsePositiveAmount, mark));
+  set("closeRate", check(raw, "closeRate", origin, parseRate, mark));
+  set("qualifyRate", check(raw, "qualifyRate", origin, parseRate, mark));
+  set("unitsPerDeal", check(raw, "unitsPerDeal", origin, parsePositiveAmount, mark));
+  set("costPerInquiry", check(raw, "costPerInquiry", origin, parseAmount, mark));
+  const cycleDays = check(raw, "cycleDays", origin, (text, stated) => parseDuration(text, "days", stated), mark);
+  const cycleMonths = check(raw, "cycleMonths", origin, (text, stated) => parseDuration(text, "months", stated), mark);
   if (cycleDays !== undefined && cycleMonths !== undefined) {
     const expected = "both a cycle in days and in months: expected one of them";
     throw new InputError(
@@ -116,7 +132,7 @@ function assumptionsFrom(raw: RawSettings, origin: Origin): AssumptionValues {
   const salesCycle: LagDistribution | undefined =
     cycleDays !== undefined ? lagFromDays(cycleDays) : cycleMonths !== undefined ? lagFromMonths(cycleMonths) : undefined;
   set("salesCycle", salesCycle);
-  const qualifyDays = check(raw, "qualifyDays", origin, (text) => parseDuration(text, "days"));
+  const qualifyDays = check(raw, "qualifyDays", origin, (text, stated) => parseDuration(text, "days", stated), mark);
   set("qualification", qualifyDays === undefined ? undefined : lagFromDays(qualifyDays));
   return values;
 }
@@ -129,12 +145,20 @@ function assumptionsFrom(raw: RawSettings, origin: Origin): AssumptionValues {
 export function resolveSettings(flags: RawSettings, config: RawSettings | undefined, configFile: string): ComputeSettings {
   const configOrigin: Origin = { kind: "config", file: configFile };
   const flagOrigin: Origin = { kind: "flag" };
-  const pick = <T>(name: keyof RawSettings, parse: (text: string) => Parsed<T>, builtIn: string): T => {
-    const fromFlag = check(flags, name, flagOrigin, parse);
+  const markOf = (text: string): Parsed<DecimalMark> => {
+    const mark = parseDecimalMarkName(text);
+    return mark === undefined ? { ok: false, expected: "comma or point" } : { ok: true, value: mark };
+  };
+  const decimalMark = check(flags, "decimalMark", flagOrigin, markOf) ?? (config ? check(config, "decimalMark", configOrigin, markOf) : undefined);
+  // A number typed as a flag or a config text is read like a comma-separated file's: `75,000` is
+  // 75000, `75.000` is refused unless a mark is stated.
+  const valueMark = decimalMark ?? COMMA_GROUPS;
+  const pick = <T>(name: keyof RawSettings, parse: Parser<T>, builtIn: string): T => {
+    const fromFlag = check(flags, name, flagOrigin, parse, valueMark);
     if (fromFlag !== undefined) return fromFlag;
-    const fromConfig = config ? check(config, name, configOrigin, parse) : undefined;
+    const fromConfig = config ? check(config, name, configOrigin, parse, valueMark) : undefined;
     if (fromConfig !== undefined) return fromConfig;
-    const fallback = parse(builtIn);
+    const fallback = parse(builtIn, ".");
     if (!fallback.ok) throw new Error(`built-in ${name} is invalid`);
     return fallback.value;
   };
@@ -143,9 +167,10 @@ export function resolveSettings(flags: RawSettings, config: RawSettings | undefi
   const fiscalYearStart = pick("fiscalYearStart", parseMonthOfYear, BUILT_IN.fiscalYearStart);
   return {
     ratios: flags.ratios ?? config?.ratios,
+    decimalMark,
     cycles: flags.cycles ?? config?.cycles,
-    overrides: assumptionsFrom(flags, flagOrigin),
-    defaults: config ? assumptionsFrom(config, configOrigin) : {},
+    overrides: assumptionsFrom(flags, flagOrigin, valueMark),
+    defaults: config ? assumptionsFrom(config, configOrigin, valueMark) : {},
     surge: { rate: surgeRate, quarters, fiscalYearStart },
     by: pick("by", choice(GROUPINGS), BUILT_IN.by),
     format: pick("format", choice(FORMATS), BUILT_IN.format),

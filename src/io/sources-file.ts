@@ -1,17 +1,21 @@
 import type { LeadSource } from "../core/source-mix.js";
 import { readCsvTable } from "./csv-table.js";
-import { InputError } from "./input-issue.js";
+import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
+import { InputError, type InputIssue } from "./input-issue.js";
+import type { MarkInForce } from "./number-text.js";
 import { type Parsed, parseAmount, parseRate } from "./values.js";
 
 const REQUIRED = ["source", "inquiry_to_qualified", "qualified_to_won", "cost_per_inquiry"] as const;
+const NUMBER_COLUMNS: readonly string[] = ["share", "inquiry_to_qualified", "qualified_to_won", "cost_per_inquiry", "max_inquiries_per_month"];
 
 /**
  * Reads a lead-source file: `source,share,inquiry_to_qualified,qualified_to_won,cost_per_inquiry`
  * and optionally `max_inquiries_per_month` (calibrate's `--sources-out` file has these columns).
  * Other columns are left alone. Shares are needed, and must sum to 100%, only for a fixed mix.
  */
-export function readSources(content: string, file: string, needShares: boolean): LeadSource[] {
+export function readSources(content: string, file: string, needShares: boolean, options: ReadOptions = {}): LeadSource[] {
   const table = readCsvTable(content, file);
+  const mark = fileDecimalMark(table, (name) => NUMBER_COLUMNS.includes(name), options.decimalMark);
   for (const column of needShares ? [...REQUIRED, "share"] : REQUIRED) {
     if (!table.header.includes(column)) {
       throw new InputError({ code: "column.missing", file, line: 1, column, expected: `missing column: expected ${[...REQUIRED, "share"].join(", ")}` });
@@ -19,10 +23,12 @@ export function readSources(content: string, file: string, needShares: boolean):
   }
   const sources = table.records.map((record, recordIndex): LeadSource => {
     const text = (column: string) => (record[table.header.indexOf(column)] ?? "").trim();
-    const value = <T>(column: string, parse: (text: string) => Parsed<T>): T => {
-      const parsed = parse(text(column));
+    const value = <T>(column: string, parse: (text: string, mark: MarkInForce) => Parsed<T>): T => {
+      const parsed = parse(text(column), mark());
       if (parsed.ok) return parsed.value;
-      throw new InputError({ code: "value.invalid", file, line: table.lineOf(recordIndex), column, expected: parsed.expected, found: text(column) });
+      const issue: InputIssue = { code: "value.invalid", file, line: table.lineOf(recordIndex), column, expected: parsed.expected, found: text(column) };
+      if (parsed.hint !== undefined) issue.hint = parsed.hint;
+      throw new InputError(issue);
     };
     const shareText = table.header.includes("share") ? text("share") : "";
     const capText = table.header.includes("max_inquiries_per_month") ? text("max_inquiries_per_month") : "";
@@ -46,8 +52,10 @@ export function readSources(content: string, file: string, needShares: boolean):
 }
 
 /** A share of the mix, or a source's rate: like a rate, but 0 is allowed. */
-function parseShare(text: string): Parsed<number> {
-  if (/^0*(\.0*)?%?$/.test(text)) return { ok: true, value: 0 };
-  const rate = parseRate(text);
-  return rate.ok ? rate : { ok: false, expected: "a share from 0 to 100%, like 40% or 0.4" };
+function parseShare(text: string, mark: MarkInForce): Parsed<number> {
+  if (/^0*([.,]0*)?%?$/.test(text)) return { ok: true, value: 0 };
+  const rate = parseRate(text, mark);
+  if (rate.ok) return rate;
+  const expected = "a share from 0 to 100%, like 40% or 0.4";
+  return rate.hint !== undefined && !rate.hint.startsWith("for a percentage") ? { ok: false, expected, hint: rate.hint } : { ok: false, expected };
 }

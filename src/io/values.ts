@@ -1,36 +1,16 @@
 import { isExists } from "date-fns/isExists";
 import { type MonthIndex, monthIndex } from "../core/month.js";
+import { type MarkInForce, numberWithMark, quickNumber, troubleHint } from "./number-text.js";
 
 /** A parsed value, or what was expected instead (completing "expected …"). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string; hint?: string };
 
-const fail = (expected: string, hint?: string): { ok: false; expected: string; hint?: string } =>
+const fail = (expected: string, hint?: string | undefined): { ok: false; expected: string; hint?: string } =>
   hint === undefined ? { ok: false, expected } : { ok: false, expected, hint };
 
-// Thousands separators must group digits by three, so "12,5" (a decimal comma) is refused
-// rather than read as 125; a currency sign may lead.
-const AMOUNT = /^[$€£]?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
-
 /** Plain decimal digits with at most one dot: the form of nearly every cell in large files. */
-function isPlainDecimal(text: string): boolean {
-  let dots = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 46) {
-      if (++dots > 1 || index === 0 || index === text.length - 1) return false;
-    } else if (code < 48 || code > 57) {
-      return false;
-    }
-  }
-  return text.length > 0;
-}
-
-/**
- * The common case of {@link parseAmount} without allocating a result: plain digits, or NaN when
- * the text needs the full parser (which also explains what is wrong).
- */
-export function quickAmount(text: string): number {
-  return isPlainDecimal(text) ? Number(text) : Number.NaN;
+export function quickAmount(text: string, mark: MarkInForce): number {
+  return quickNumber(text, mark);
 }
 
 /** The common case of {@link parseMonth} (`YYYY-MM`) without allocating a result, else NaN. */
@@ -49,40 +29,61 @@ export function quickMonth(text: string): MonthIndex {
   return monthIndex(year, month);
 }
 
-/** A non-negative amount of money or units: `1200000`, `1200000.50`, `$1,200,000`. */
-export function parseAmount(text: string): Parsed<number> {
-  const quick = quickAmount(text);
+// A currency sign may lead or trail (`$1,200`, `1.200 €`); it says nothing of the value.
+const CURRENCY = /^[$€£]\s*|\s*[$€£]$/g;
+
+/**
+ * The digits and separators of a number: currency signs, a leading minus and surrounding spaces
+ * taken off (`negative` says whether there was a minus).
+ */
+export function numberBody(text: string): { body: string; negative: boolean } {
+  let body = text.trim().replace(CURRENCY, "");
+  const negative = body.startsWith("-");
+  if (negative) body = body.slice(1).trim().replace(CURRENCY, "");
+  return { body, negative };
+}
+
+/** A number's body read with the mark in force, or a failure with the hint that explains it. */
+function readBody(body: string, mark: MarkInForce, expected: string): Parsed<number> {
+  const read = numberWithMark(body, mark);
+  if (read.ok) return Number.isFinite(read.value) ? read : fail(`a finite ${expected.replace(/^an? /, "")}`);
+  return fail(expected, troubleHint(read.trouble));
+}
+
+/**
+ * A non-negative amount of money or units: `1200000`, `1200000.50`, `$1,200,000`, and with a
+ * decimal comma `1.200.000,50 €`. `mark` is the decimal mark stated or revealed by the file;
+ * without one, a number that reads two ways (`75.000`) is refused.
+ */
+export function parseAmount(text: string, mark?: MarkInForce): Parsed<number> {
+  const quick = quickNumber(text, mark);
   if (Number.isFinite(quick)) return { ok: true, value: quick };
-  const trimmed = text.trim();
-  const match = AMOUNT.exec(trimmed);
-  if (!match) {
-    if (/^-/.test(trimmed) || /^[$€£]\s*-/.test(trimmed)) return fail("an amount of 0 or more");
-    if (/^\d+,\d{1,2}$/.test(trimmed)) return fail("an amount", "use a dot for decimals: 12.5");
-    return fail("an amount");
-  }
-  const value = Number(`${(match[1] ?? "").replaceAll(",", "")}${match[2] ?? ""}`);
-  return Number.isFinite(value) ? { ok: true, value } : fail("a finite amount");
+  const { body, negative } = numberBody(text);
+  if (negative) return numberWithMark(body, mark).ok ? fail("an amount of 0 or more") : fail("an amount");
+  return readBody(body, mark, "an amount");
 }
 
 /** A positive amount: a deal size or units per deal, where 0 would divide by zero. */
-export function parsePositiveAmount(text: string): Parsed<number> {
-  const amount = parseAmount(text);
+export function parsePositiveAmount(text: string, mark?: MarkInForce): Parsed<number> {
+  const amount = parseAmount(text, mark);
   if (!amount.ok) return amount;
   return amount.value > 0 ? amount : fail("an amount above 0");
 }
 
-/** A conversion rate in (0, 1]: `0.25` or `25%`. */
-export function parseRate(text: string): Parsed<number> {
+const RATE = "a rate above 0 and at most 100%, like 25% or 0.25";
+
+/** A conversion rate or share in (0, 1]: `0.25` or `25%` (`0,25`, `12,5%` with a decimal comma). */
+export function parseRate(text: string, mark?: MarkInForce): Parsed<number> {
   const trimmed = text.trim();
-  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
-  const value = percent ? Number(percent[1]) / 100 : /^\d*\.?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (Number.isNaN(value)) {
-    const hint = /^\d+,\d+%?$/.test(trimmed) ? `use a dot for decimals: ${trimmed.replace(",", ".")}` : undefined;
-    return fail("a rate above 0 and at most 100%, like 25% or 0.25", hint);
-  }
+  const percent = /^(.*?)\s*%$/.exec(trimmed);
+  const body = percent ? (percent[1] ?? "") : trimmed;
+  const read = /^[\d.,]+$/.test(body) ? numberWithMark(body, mark) : undefined;
+  if (read === undefined) return fail(RATE);
+  if (!read.ok) return fail(RATE, troubleHint(read.trouble));
+  const value = percent ? read.value / 100 : read.value;
   if (value <= 0 || value > 1 + 1e-12) {
     const hint = !percent && value > 1 && value <= 100 ? `for a percentage write ${trimmed}%` : undefined;
-    return fail("a rate above 0 and at most 100%, like 25% or 0.25", hint);
+    return fail(RATE, hint);
   }
   return { ok: true, value: Math.min(value, 1) };
 }
@@ -90,31 +91,48 @@ export function parseRate(text: string): Parsed<number> {
 /** The largest surge taken: ten times normal generation is already beyond any real plan. */
 export const MAX_PERCENT = 1000;
 
-/** A percentage from 0 to 1000: `30`, `30%` (both 30 percent); the result is a share (0.3). */
-export function parsePercent(text: string): Parsed<number> {
-  const match = /^(\d+(?:\.\d+)?)\s*%?$/.exec(text.trim());
-  const percent = Number(match?.[1]);
-  if (!match || !(percent <= MAX_PERCENT)) return fail(`a percentage from 0 to ${MAX_PERCENT}, like 30 or 30%`);
-  return { ok: true, value: percent / 100 };
+/**
+ * Percent points from 0 to 1000: `30` and `30%` both mean 30 percent; the result is a share
+ * (0.3). A bare number between 0 and 1 (`0.3`) is refused: it would be 0.3 percent, while the
+ * same text means 30% as a rate (`--close-rate 0.3`), and a planner who wrote it meant one of them.
+ */
+export function parsePercent(text: string, mark?: MarkInForce): Parsed<number> {
+  const expected = `a percentage from 0 to ${MAX_PERCENT}, like 30 or 30%`;
+  const trimmed = text.trim();
+  const percent = /^(.*?)\s*%$/.exec(trimmed);
+  const body = percent ? (percent[1] ?? "") : trimmed;
+  const read = /^[\d.,]+$/.test(body) ? numberWithMark(body, mark) : undefined;
+  if (read === undefined) return fail(expected);
+  if (!read.ok) return fail(expected, troubleHint(read.trouble));
+  if (!(read.value <= MAX_PERCENT)) return fail(expected);
+  if (!percent && read.value > 0 && read.value < 1) {
+    const points = Math.round(read.value * 100 * 1e9) / 1e9;
+    return fail(expected, `${trimmed} would mean ${trimmed} percent here: write ${points} or ${points}% for ${points} percent, or ${trimmed}% for ${trimmed} percent`);
+  }
+  return { ok: true, value: read.value / 100 };
 }
 
 /** The longest stage taken: ten years, far past any sales cycle, and a bound on the plan's length. */
 export const MAX_DURATION = { days: 3652.5, months: 120 } as const;
 
 /** A duration from 0 to ten years in days or months, fractions allowed. */
-export function parseDuration(text: string, unit: "days" | "months"): Parsed<number> {
-  const trimmed = text.trim();
+export function parseDuration(text: string, unit: "days" | "months", mark?: MarkInForce): Parsed<number> {
   const expected = `a number of ${unit} from 0 to ${MAX_DURATION[unit]}`;
-  if (!/^-?\d*\.?\d+$/.test(trimmed)) return fail(expected);
-  const value = Number(trimmed);
-  return value >= 0 && value <= MAX_DURATION[unit] ? { ok: true, value } : fail(expected);
+  const { body, negative } = numberBody(text);
+  if (negative || body !== text.trim() || !/^[\d.,]+$/.test(body)) return fail(expected);
+  const read = numberWithMark(body, mark);
+  if (!read.ok) return fail(expected, troubleHint(read.trouble));
+  return read.value <= MAX_DURATION[unit] ? read : fail(expected);
 }
 
 /** A whole number of at least `minimum`. */
-export function parseWholeNumber(text: string, minimum: number): Parsed<number> {
+export function parseWholeNumber(text: string, minimum: number, mark?: MarkInForce): Parsed<number> {
   const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed) || Number(trimmed) < minimum) return fail(`a whole number of ${minimum} or more`);
-  return { ok: true, value: Number(trimmed) };
+  const expected = `a whole number of ${minimum} or more`;
+  if (!/^[\d.,\u00a0\u202f' ]+$/.test(trimmed)) return fail(expected);
+  const read = numberWithMark(trimmed, mark);
+  if (!read.ok) return fail(expected, troubleHint(read.trouble));
+  return Number.isInteger(read.value) && read.value >= minimum ? read : fail(expected);
 }
 
 const MONTH = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;

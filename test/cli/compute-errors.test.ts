@@ -218,7 +218,15 @@ describe("compute refuses bad flags", () => {
   it.each([
     [["--close-rate", "abc"], `leadplan: --close-rate: ${RATE}, found "abc"`],
     [["--close-rate", "0"], `leadplan: --close-rate: ${RATE}, found "0"`],
-    [["--close-rate", "0,25"], `leadplan: --close-rate: ${RATE}, found "0,25" (use a dot for decimals: 0.25)`],
+    [["--close-rate", "0,25", "--decimal-point"], `leadplan: --close-rate: ${RATE}, found "0,25" (it is written with a decimal comma, but a decimal point is in force here: write the file one way, or give --decimal-comma)`],
+    [
+      ["--deal-size", "75.000"],
+      'leadplan: --deal-size: expected an amount, found "75.000" (it reads as 75000 with a decimal comma or 75 with a decimal point: give --decimal-comma or --decimal-point, or write it without a thousands separator)',
+    ],
+    [
+      ["--surge", "0.3"],
+      'leadplan: --surge: expected a percentage from 0 to 1000, like 30 or 30%, found "0.3" (0.3 would mean 0.3 percent here: write 30 or 30% for 30 percent, or 0.3% for 0.3 percent)',
+    ],
     [["--surge", "-5"], 'leadplan: --surge: expected a percentage from 0 to 1000, like 30 or 30%, found "-5"'],
     [["--surge", "1001%"], 'leadplan: --surge: expected a percentage from 0 to 1000, like 30 or 30%, found "1001%"'],
     [["--surge", "9".repeat(400)], `leadplan: --surge: expected a percentage from 0 to 1000, like 30 or 30%, found "${"9".repeat(400)}"`],
@@ -330,7 +338,7 @@ describe("compute refuses a bad config file", () => {
     );
   });
 
-  const SETTINGS = "ratios, cycles, dealSize, closeRate, qualifyRate, unitsPerDeal, costPerInquiry, cycleDays, cycleMonths, qualifyDays, surge, surgeQuarters, fiscalYearStart, by, format";
+  const SETTINGS = "ratios, cycles, dealSize, closeRate, qualifyRate, unitsPerDeal, costPerInquiry, cycleDays, cycleMonths, qualifyDays, surge, surgeQuarters, fiscalYearStart, by, format, decimalMark";
 
   it("reports an unknown key", async () => {
     await expectRefused(

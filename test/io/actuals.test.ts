@@ -66,7 +66,18 @@ describe("readActuals errors", () => {
       "value.invalid",
       'actuals.csv:2: revenue: expected an amount, found "" (write 0 for none, or leave the column out to not compare it)',
     ],
-    ["a decimal comma", 'month,revenue\n2027-01,"12,5"\n', "value.invalid", 'actuals.csv:2: revenue: expected an amount, found "12,5" (use a dot for decimals: 12.5)'],
+    [
+      "a file with both decimal marks",
+      'month,revenue\n2027-01,"12,5"\n2027-02,7.5\n',
+      "value.invalid",
+      'actuals.csv:3: revenue: expected one decimal mark in a file, found "7.5" (it has a decimal point, but line 2 has "12,5" with a decimal comma: write the file one way, or give --decimal-comma or --decimal-point)',
+    ],
+    [
+      "a count that reads two ways",
+      "month;inquiries\n2027-01;1.200\n",
+      "value.invalid",
+      'actuals.csv:2: inquiries: expected a whole number of 0 or more, found "1.200" (it reads as 1200 with a decimal comma or 1.2 with a decimal point: give --decimal-comma or --decimal-point, or write it without a thousands separator)',
+    ],
     ["a negative revenue", "month,revenue\n2027-01,-100\n", "value.invalid", 'actuals.csv:2: revenue: expected an amount of 0 or more, found "-100"'],
     [
       "a repeated month, rep and product",

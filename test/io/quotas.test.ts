@@ -156,10 +156,28 @@ describe("readQuotas errors", () => {
     ["an Infinity quota", "month,quota\n2027-01,Infinity\n", "value.invalid", 'quotas.csv:2: quota: expected an amount, found "Infinity"'],
     ["a 1e999 quota", "month,quota\n2027-01,1e999\n", "value.invalid", 'quotas.csv:2: quota: expected an amount, found "1e999"'],
     [
-      "a decimal comma",
-      "month;quota\n2027-01;12,5\n",
+      "an amount that reads two ways in a ; file",
+      "month;quota\n2027-01;750.000\n",
       "value.invalid",
-      'quotas.csv:2: quota: expected an amount, found "12,5" (use a dot for decimals: 12.5)',
+      'quotas.csv:2: quota: expected an amount, found "750.000" (it reads as 750000 with a decimal comma or 750 with a decimal point: give --decimal-comma or --decimal-point, or write it without a thousands separator)',
+    ],
+    [
+      "a comma-grouped amount in a ; file, where the comma may be the decimal mark",
+      "month;quota\n2027-01;750,000\n",
+      "value.invalid",
+      'quotas.csv:2: quota: expected an amount, found "750,000" (it reads as 750 with a decimal comma or 750000 with a decimal point: give --decimal-comma or --decimal-point, or write it without a thousands separator)',
+    ],
+    [
+      "a dot-grouped amount in a , file",
+      'month,quota\n2027-01,"75.000"\n',
+      "value.invalid",
+      'quotas.csv:2: quota: expected an amount, found "75.000" (it reads as 75000 with a decimal comma or 75 with a decimal point: give --decimal-comma or --decimal-point, or write it without a thousands separator)',
+    ],
+    [
+      "both decimal marks in one file",
+      'month,quota\n2027-01,"1.200.000,50"\n2027-02,"1,200,000.50"\n',
+      "value.invalid",
+      'quotas.csv:3: quota: expected one decimal mark in a file, found "1,200,000.50" (it has a decimal point, but line 2 has "1.200.000,50" with a decimal comma: write the file one way, or give --decimal-comma or --decimal-point)',
     ],
     ["an empty quota", "month,quota\n2027-01,\n", "value.invalid", 'quotas.csv:2: quota: expected an amount, found ""'],
     [

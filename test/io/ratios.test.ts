@@ -94,12 +94,6 @@ describe("readRatios errors", () => {
       `ratios.csv:2: qualified_to_won: ${RATE}, found "25" (for a percentage write 25%)`,
     ],
     [
-      "a rate with a decimal comma",
-      "rep;qualified_to_won\nAna;0,25\n",
-      "value.invalid",
-      `ratios.csv:2: qualified_to_won: ${RATE}, found "0,25" (use a dot for decimals: 0.25)`,
-    ],
-    [
       "a column named twice once hyphens are read as underscores",
       "avg_deal_size,avg-deal-size\n1,2\n",
       "column.duplicate",
@@ -116,6 +110,21 @@ describe("readRatios errors", () => {
     ["a NaN deal size", "avg_deal_size\nNaN\n", "value.invalid", 'ratios.csv:2: avg_deal_size: expected an amount, found "NaN"'],
   ])("refuses %s", (_name, content, code, message) => {
     expect(issueOf(() => read(content))).toStrictEqual({ code, message });
+  });
+
+  it("refuses a rate with a decimal point where --decimal-comma is stated", () => {
+    expect(issueOf(() => readRatios("rep;qualified_to_won\nAna;0.25\n", "ratios.csv", { decimalMark: "," }))).toStrictEqual({
+      code: "value.invalid",
+      message: `ratios.csv:2: qualified_to_won: ${RATE}, found "0.25" (it is written with a decimal point, but a decimal comma is in force here: write the file one way, or give --decimal-point)`,
+    });
+  });
+
+  it("reads a European file: rates, amounts and costs with a decimal comma", () => {
+    const file = read('rep;product;avg_deal_size;qualified_to_won;inquiry_to_qualified;cost_per_inquiry\n;;75.000;12,5%;0,1;"45,50 €"\n;Services;"1.200.000,50";25%;10%;30\n');
+    expect(file.rows.map((row) => row.values)).toStrictEqual([
+      { avgDealSize: 75000, closeRate: 0.125, qualifyRate: 0.1, costPerInquiry: 45.5 },
+      { avgDealSize: 1200000.5, closeRate: 0.25, qualifyRate: 0.1, costPerInquiry: 30 },
+    ]);
   });
 
   it("refuses a second row for the same rep, naming both lines", () => {

@@ -48,7 +48,7 @@ describe("readReps errors", () => {
     ["an empty capacity", "rep,capacity\nAna,\n", "value.invalid", 'reps.csv:2: capacity: expected a number of qualified leads above 0, like 30, found ""'],
     ["a capacity of 0", "rep,capacity\nAna,0\n", "value.invalid", 'reps.csv:2: capacity: expected a number of qualified leads above 0, like 30, found "0"'],
     ["a capacity in words", "rep,capacity\nAna,thirty\n", "value.invalid", 'reps.csv:2: capacity: expected a number of qualified leads above 0, like 30, found "thirty"'],
-    ["a capacity with a decimal comma", 'rep,capacity\nAna,"12,5"\n', "value.invalid", 'reps.csv:2: capacity: expected a number of qualified leads above 0, like 30, found "12,5" (use a dot for decimals: 12.5)'],
+    ["a capacity that reads two ways", 'rep;capacity\nAna;1.200\n', "value.invalid", 'reps.csv:2: capacity: expected a number of qualified leads above 0, like 30, found "1.200" (it reads as 1200 with a decimal comma or 1.2 with a decimal point: give --decimal-comma or --decimal-point, or write it without a thousands separator)'],
     ["a negative inquiry capacity", "rep,capacity,inquiry_capacity\nAna,30,-5\n", "value.invalid", 'reps.csv:2: inquiry_capacity: expected a number of inquiries above 0, like 400, found "-5"'],
     ["an availability above 1", "rep,capacity,2027-01\nAna,30,1.5\n", "value.invalid", 'reps.csv:2: 2027-01: expected a share of the month from 0 to 1, like 0.5 or 50%, found "1.5"'],
     ["an availability written as a bare percentage", "rep,capacity,2027-01\nAna,30,50\n", "value.invalid", 'reps.csv:2: 2027-01: expected a share of the month from 0 to 1, like 0.5 or 50%, found "50" (for a percentage write 50%)'],

@@ -24,10 +24,10 @@ describe("parseAmount", () => {
     [" 42 ", ok(42)],
     ["-5", fail("an amount of 0 or more")],
     ["$-5", fail("an amount of 0 or more")],
-    ["12,5", fail("an amount", "use a dot for decimals: 12.5")],
+    ["12,5", ok(12.5)],
     ["12,5k", fail("an amount")],
-    ["1,2345", fail("an amount")],
-    [".5", fail("an amount")],
+    ["1,2345", ok(1.2345)],
+    [".5", ok(0.5)],
     ["NaN", fail("an amount")],
     ["Infinity", fail("an amount")],
     ["1e999", fail("an amount")],
@@ -59,8 +59,8 @@ describe("parseRate", () => {
     ["-0.25", fail(RATE)],
     ["abc", fail(RATE)],
     ["", fail(RATE)],
-    ["0,25", fail(RATE, "use a dot for decimals: 0.25")],
-    ["12,5%", fail(RATE, "use a dot for decimals: 12.5%")],
+    ["0,25", ok(0.25)],
+    ["12,5%", ok(0.125)],
     ["1,2,3", fail(RATE)],
   ])("reads %j as %j", (text, expected) => {
     expect(parseRate(text)).toStrictEqual(expected);
@@ -181,5 +181,58 @@ describe("parseDuration", () => {
 
   it("refuses a duration too large to be a finite number", () => {
     expect(parseDuration(HUGE, "days")).toStrictEqual(fail("a number of days from 0 to 3652.5"));
+  });
+});
+
+describe("decimal marks: read by the mark in force, or by the number's own shape", () => {
+  const AMBIGUOUS_75 = "it reads as 75000 with a decimal comma or 75 with a decimal point: give --decimal-comma or --decimal-point, or write it without a thousands separator";
+  it.each([
+    ["1.200.000,50", undefined, ok(1200000.5)],
+    ["1 200 000,50", undefined, ok(1200000.5)],
+    ["1\u202f200\u202f000,50", undefined, ok(1200000.5)],
+    ["1'200'000.50", undefined, ok(1200000.5)],
+    ["1.200.000,50 €", undefined, ok(1200000.5)],
+    ["1.200.000", undefined, ok(1200000)],
+    ["1,200,000", undefined, ok(1200000)],
+    ["75.000", ",", ok(75000)],
+    ["75.000", ".", ok(75)],
+    ["1,500", ".", ok(1500)],
+    ["1,500", ",", ok(1.5)],
+    ["1 500", undefined, ok(1500)],
+    ["75.000", undefined, fail("an amount", AMBIGUOUS_75)],
+    ["75,000", undefined, fail("an amount", "it reads as 75 with a decimal comma or 75000 with a decimal point: give --decimal-comma or --decimal-point, or write it without a thousands separator")],
+    ["12.5", ",", fail("an amount", "it is written with a decimal point, but a decimal comma is in force here: write the file one way, or give --decimal-point")],
+    ["1.2.3", undefined, fail("an amount")],
+    ["1,20,000", undefined, fail("an amount")],
+    ["0.125", undefined, ok(0.125)],
+  ] as const)("amount %j with mark %j", (text, mark, expected) => {
+    expect(parseAmount(text, mark)).toStrictEqual(expected);
+  });
+
+  it.each([
+    ["12,5%", undefined, ok(0.125)],
+    ["0,25", ",", ok(0.25)],
+    ["0.25", ",", fail("a rate above 0 and at most 100%, like 25% or 0.25", "it is written with a decimal point, but a decimal comma is in force here: write the file one way, or give --decimal-point")],
+  ] as const)("rate %j with mark %j", (text, mark, expected) => {
+    expect(parseRate(text, mark)).toStrictEqual(expected);
+  });
+
+  it("reads durations with a decimal comma", () => {
+    expect(parseDuration("1,5", "months", ",")).toStrictEqual(ok(1.5));
+    expect(parseDuration("1,5", "months")).toStrictEqual(ok(1.5));
+  });
+});
+
+describe("percent points: 30 and 30% are 30 percent; 0.3 is refused, not read as 0.3%", () => {
+  const PERCENT = "a percentage from 0 to 1000, like 30 or 30%";
+  it.each([
+    ["0.3", fail(PERCENT, "0.3 would mean 0.3 percent here: write 30 or 30% for 30 percent, or 0.3% for 0.3 percent")],
+    ["0.05", fail(PERCENT, "0.05 would mean 0.05 percent here: write 5 or 5% for 5 percent, or 0.05% for 0.05 percent")],
+    ["0,3", fail(PERCENT, "0,3 would mean 0,3 percent here: write 30 or 30% for 30 percent, or 0,3% for 0,3 percent")],
+    ["0.3%", ok(0.003)],
+    ["1", ok(0.01)],
+    ["12,5%", ok(0.125)],
+  ])("reads %j as %j", (text, expected) => {
+    expect(parsePercent(text)).toStrictEqual(expected);
   });
 });

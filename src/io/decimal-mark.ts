@@ -1,0 +1,128 @@
+import type { CsvTable } from "./csv-table.js";
+import { InputError } from "./input-issue.js";
+import { COMMA_GROUPS, DECIMAL_MARK_NAME, type DecimalMark, type MarkInForce, readNumberText } from "./number-text.js";
+import { type Parsed, numberBody, parseAmount, parseWholeNumber } from "./values.js";
+
+/** How the decimal mark of a run was stated: `--decimal-comma`, `--decimal-point`, the config, or not. */
+export interface ReadOptions {
+  decimalMark?: DecimalMark | undefined;
+}
+
+/** The config and flag spellings of a decimal mark. */
+export function parseDecimalMarkName(text: string): DecimalMark | undefined {
+  const name = text.trim().toLowerCase();
+  if (name === "comma" || name === ",") return ",";
+  if (name === "point" || name === "dot" || name === ".") return ".";
+  return undefined;
+}
+
+interface Revealed {
+  recordIndex: number;
+  column: string;
+  text: string;
+}
+
+/**
+ * The decimal mark a file's numbers are read with: the one stated, else the one its own numbers
+ * reveal (`12,5` or `1.200.000` reveal a comma; `12.5` or `1,200,000` a point), else in a
+ * comma-separated file the {@link COMMA_GROUPS} rule, else none: a number that reads two ways
+ * (`75.000`) is then refused where it stands. A file whose numbers
+ * reveal both marks is refused: one of them is misread, and which one is not ours to guess.
+ *
+ * Lazy: the scan runs the first time a number is not plain digits, so files of whole numbers
+ * (nearly every large one) never pay for it.
+ */
+export function fileDecimalMark(table: CsvTable, isNumberColumn: (name: string) => boolean, stated: DecimalMark | undefined): () => MarkInForce {
+  if (stated !== undefined) return () => stated;
+  let scanned = false;
+  let mark: MarkInForce;
+  return () => {
+    if (!scanned) {
+      mark = revealedMark(table, isNumberColumn) ?? (table.delimiter === "," ? COMMA_GROUPS : undefined);
+      scanned = true;
+    }
+    return mark;
+  };
+}
+
+function revealedMark(table: CsvTable, isNumberColumn: (name: string) => boolean): DecimalMark | undefined {
+  const columns = table.header.flatMap((name, at) => (isNumberColumn(name) ? [at] : []));
+  const first: Partial<Record<DecimalMark, Revealed>> = {};
+  for (let recordIndex = 0; recordIndex < table.records.length; recordIndex++) {
+    const record = table.records[recordIndex] as string[];
+    for (const at of columns) {
+      const text = record[at] ?? "";
+      if (!/[.,]/.test(text)) continue;
+      const reading = readNumberText(numberBody(text.replace(/%\s*$/, "")).body);
+      if (reading.kind !== "revealing" || first[reading.mark] !== undefined) continue;
+      first[reading.mark] = { recordIndex, column: table.header[at] ?? "", text: text.trim() };
+      const point = first["."];
+      const comma = first[","];
+      if (point !== undefined && comma !== undefined) throw conflict(table, point, comma);
+    }
+  }
+  return first["."] !== undefined ? "." : first[","] !== undefined ? "," : undefined;
+}
+
+function conflict(table: CsvTable, point: Revealed, comma: Revealed): InputError {
+  const [earlier, later] = point.recordIndex <= comma.recordIndex ? [point, comma] : [comma, point];
+  const markOf = (cell: Revealed): DecimalMark => (cell === point ? "." : ",");
+  return new InputError({
+    code: "value.invalid",
+    file: table.file,
+    line: table.lineOf(later.recordIndex),
+    column: later.column,
+    expected: "one decimal mark in a file",
+    found: later.text,
+    hint: `it has ${DECIMAL_MARK_NAME[markOf(later)].name}, but line ${table.lineOf(earlier.recordIndex)} has ${JSON.stringify(earlier.text)} with ${DECIMAL_MARK_NAME[markOf(earlier)].name}: write the file one way, or give --decimal-comma or --decimal-point`,
+  });
+}
+
+/**
+ * The decimal mark of a file read as a stream (a history), where a later row cannot be looked at
+ * first: the mark stated, else the first number that reveals one sets it for the rest of the
+ * file. A number that reads two ways before any has revealed the mark is refused where it
+ * stands; so is one that reveals the other mark.
+ */
+export class StreamDecimalMark {
+  private mark: DecimalMark | undefined;
+  private revealedBy: { line: number; text: string } | undefined;
+
+  constructor(stated: DecimalMark | undefined) {
+    this.mark = stated;
+  }
+
+  /** The mark in force so far: stated, or revealed by a number already read. */
+  get current(): DecimalMark | undefined {
+    return this.mark;
+  }
+
+  /** A non-negative amount (`parseAmount`'s rules) at `line`. */
+  amount(text: string, line: number): Parsed<number> {
+    return this.read(text, line, (mark) => parseAmount(text, mark));
+  }
+
+  /** A whole count (`parseWholeNumber`'s rules) at `line`. */
+  count(text: string, line: number): Parsed<number> {
+    return this.read(text, line, (mark) => parseWholeNumber(text, 0, mark));
+  }
+
+  private read(text: string, line: number, parse: (mark: DecimalMark | undefined) => Parsed<number>): Parsed<number> {
+    if (this.mark === undefined && /[.,]/.test(text)) {
+      const reading = readNumberText(numberBody(text).body);
+      if (reading.kind === "revealing") {
+        this.mark = reading.mark;
+        this.revealedBy = { line, text: text.trim() };
+      }
+    }
+    const parsed = parse(this.mark);
+    if (parsed.ok || this.revealedBy === undefined || this.mark === undefined) return parsed;
+    const reading = readNumberText(numberBody(text).body);
+    if (reading.kind !== "revealing" || reading.mark === this.mark) return parsed;
+    return {
+      ok: false,
+      expected: "one decimal mark in a file",
+      hint: `it has ${DECIMAL_MARK_NAME[reading.mark].name}, but line ${this.revealedBy.line} has ${JSON.stringify(this.revealedBy.text)} with ${DECIMAL_MARK_NAME[this.mark].name}: write the file one way, or give --decimal-comma or --decimal-point`,
+    };
+  }
+}
