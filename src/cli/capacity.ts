@@ -25,7 +25,7 @@ export function capacityInputs(settings: CapacitySettings): string[] {
  * quotas name is in it, and checks `plan` against it. Any command with a plan calls this:
  * compute with its plan, track with its catch-up plan. Undefined when no team was given.
  */
-export function runCapacity(settings: CapacitySettings, loaded: Pick<LoadedPlan, "quotas" | "read">, plan: Plan): CapacityRun | undefined {
+export function runCapacity(settings: CapacitySettings, loaded: Pick<LoadedPlan, "quotas" | "read" | "dateFormat">, plan: Plan): CapacityRun | undefined {
   const { team: source } = settings;
   if (source === undefined) return undefined;
   const { team, warnings } = loadTeam(settings, loaded) ?? { team: [], warnings: [] };
@@ -40,7 +40,7 @@ export function runCapacity(settings: CapacitySettings, loaded: Pick<LoadedPlan,
  * Reads the team once (the reps file, or `--reps-count` anonymous reps) and checks that every rep
  * the quotas name is in it; undefined without a team. For commands that check many plans.
  */
-export function loadTeam(settings: CapacitySettings, loaded: Pick<LoadedPlan, "quotas" | "read">): { team: RepCapacity[]; warnings: string[] } | undefined {
+export function loadTeam(settings: CapacitySettings, loaded: Pick<LoadedPlan, "quotas" | "read" | "dateFormat">): { team: RepCapacity[]; warnings: string[] } | undefined {
   const { team: source } = settings;
   if (source === undefined) return undefined;
   if (source.kind === "count") {
@@ -49,7 +49,7 @@ export function loadTeam(settings: CapacitySettings, loaded: Pick<LoadedPlan, "q
     return { team, warnings: [] };
   }
   const input = loaded.read(source.file);
-  const file = readReps(input.content, input.name);
+  const file = readReps(input.content, input.name, loaded.dateFormat);
   checkTeamCoversQuotas(loaded.quotas, file.reps, { kind: "file", file: input.name });
   return { team: file.reps, warnings: file.warnings.map(formatIssue) };
 }

@@ -12,7 +12,8 @@ import type { LocatedAssumptions } from "../io/scoped-table.js";
 import { assignAssumptions } from "../io/segments.js";
 import { CONFIG_FILE, type ComputeSettings, type RawSettings, resolveSettings } from "../io/settings.js";
 import type { CliEnvironment } from "./environment.js";
-import { historyOptionsOf, requireHistoryFor } from "./history-options.js";
+import type { DateFormat } from "../io/history-day.js";
+import { dateFormatOf, historyOptionsOf, requireHistoryFor } from "./history-options.js";
 import type { PlanFlags } from "./plan-options.js";
 
 /** Everything a planning command has read and checked before it plans. */
@@ -25,6 +26,8 @@ export interface LoadedPlan {
   inputs: string[];
   /** Reads another input file the same way (for a command's own extra files). */
   read: (path: string) => { name: string; content: string };
+  /** `--date-format`: how the command's files write dates with a day, for the files read later. */
+  dateFormat: DateFormat;
   /** What `--history` taught, when given. */
   history?: { file: string; calibration: Calibration };
 }
@@ -60,6 +63,7 @@ export async function loadPlan(quotasPath: string, flags: PlanFlags, environment
     );
   }
   if (flags.history === undefined) requireHistoryFor(flags);
+  const dateFormat = dateFormatOf(flags);
   const historyOptions = flags.history === undefined ? undefined : historyOptionsOf(flags);
   if (flags.history === "-" && quotasPath === "-") {
     throw new InputError({ code: "option.invalid", file: "--history", expected: "a file: QUOTAS reads standard input already", found: "-" });
@@ -71,7 +75,7 @@ export async function loadPlan(quotasPath: string, flags: PlanFlags, environment
   const read = (path: string) => readTextFile(path, environment.cwd, environment.readStdin);
 
   const quotasInput = read(quotasPath);
-  const quotas = readQuotas(quotasInput.content, quotasInput.name);
+  const quotas = readQuotas(quotasInput.content, quotasInput.name, dateFormat);
   const warnings: InputIssue[] = [...quotas.warnings];
   const scoped: LocatedAssumptions[] = [];
   for (const [path, reader] of [
@@ -87,7 +91,7 @@ export async function loadPlan(quotasPath: string, flags: PlanFlags, environment
   const learned = flags.history === undefined || historyOptions === undefined ? undefined : await learnFromHistory(flags.history, historyOptions, environment, warnings);
   const assigned = assignAssumptions(quotas, scoped, settings, learned?.rows);
   warnings.push(...assigned.warnings);
-  const loaded: LoadedPlan = { settings, quotas, segments: assigned.segments, warnings, inputs, read };
+  const loaded: LoadedPlan = { settings, quotas, segments: assigned.segments, warnings, inputs, read, dateFormat };
   if (learned) loaded.history = { file: learned.file, calibration: learned.calibration };
   return loaded;
 }

@@ -15,6 +15,7 @@ import { type TrackReport, catchUpChanged } from "../render/track-report.js";
 import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
+import { dateFormatOf } from "./history-options.js";
 import { loadPlan } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
@@ -43,12 +44,13 @@ function parseTolerance(text: string) {
 
 /** Checks the flags only track has, before any file is read. */
 function trackOptions(flags: TrackFlags) {
-  const check = <T>(flag: string, text: string, parsed: { ok: true; value: T } | { ok: false; expected: string }): T => {
+  const check = <T>(flag: string, text: string, parsed: { ok: true; value: T } | { ok: false; expected: string; hint?: string }): T => {
     if (parsed.ok) return parsed.value;
-    throw new InputError({ code: "option.invalid", file: flag, expected: parsed.expected, found: text });
+    const issue = { code: "option.invalid" as const, file: flag, expected: parsed.expected, found: text };
+    throw new InputError(parsed.hint === undefined ? issue : { ...issue, hint: parsed.hint });
   };
   return {
-    asOf: flags.asOf === undefined ? undefined : check("--as-of", flags.asOf, parseMonth(flags.asOf)),
+    asOf: flags.asOf === undefined ? undefined : check("--as-of", flags.asOf, parseMonth(flags.asOf, dateFormatOf(flags))),
     tolerance: flags.tolerance === undefined ? 0.1 : check("--tolerance", flags.tolerance, parseTolerance(flags.tolerance)),
   };
 }
@@ -79,7 +81,7 @@ export function trackCommand(environment: CliEnvironment): Command {
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
     .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue; - reads stdin");
   return addPlanOptions(command)
-    .option("--as-of <YYYY-MM>", "last month of actuals to compare (default: the last month in ACTUALS)")
+    .option("--as-of <YYYY-MM>", "last month of actuals to compare, YYYY-MM or as the files write months (default: the last month in ACTUALS)")
     .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
     .option("--tolerance <PCT>", "on track within this much below plan; behind within twice it (default: 10)")
     .option("--bank-surplus", "let revenue above plan lower the quota ahead (default: a surplus is kept)")
@@ -95,7 +97,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       }
       const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)]);
       const input = loaded.read(actualsPath);
-      const actuals = readActuals(input.content, input.name);
+      const actuals = readActuals(input.content, input.name, loaded.dateFormat);
       const { by, format, surge } = loaded.settings;
       for (const column of ["rep", "product"] as const) {
         const needed = by === column || by === "segment";

@@ -2,6 +2,7 @@ import type { MonthFacts } from "../core/calibrate-accumulator.js";
 import { type DayNumber, firstDayOfMonth, formatDay } from "../core/calibrate-days.js";
 import { formatMonth } from "../core/month.js";
 import type { HistoryLayout } from "./history-columns.js";
+import type { DateFormat } from "./history-day.js";
 import { NameIndex } from "./history-names.js";
 import type { InputIssue } from "./input-issue.js";
 import { type Parsed, parseAmount, parseMonth, parseWholeNumber } from "./values.js";
@@ -16,13 +17,18 @@ export class MonthRowReader {
   readonly products = new NameIndex();
   readonly sources = new NameIndex();
   private readonly seen = new Map<string, number>();
+  /** Reads a month in any spelling parseMonth takes, dates with a day in the --date-format. */
+  private readonly parseMonthCell: (text: string) => Parsed<number>;
 
   constructor(
     private readonly layout: HistoryLayout,
     private readonly header: readonly string[],
     private readonly file: string,
     private readonly asOf: DayNumber | null,
-  ) {}
+    dateFormat: DateFormat = "auto",
+  ) {
+    this.parseMonthCell = (text) => parseMonth(text, dateFormat);
+  }
 
   private text(fields: readonly string[], column: string): string {
     const index = this.layout.at[column] ?? -1;
@@ -55,7 +61,7 @@ export class MonthRowReader {
       return null;
     };
     const count = (text: string) => parseWholeNumber(text, 0);
-    facts.month = value("month", parseMonth, "required") ?? 0;
+    facts.month = value("month", this.parseMonthCell, "required") ?? 0;
     facts.inquiries = value("inquiries", count, "required") ?? 0;
     facts.qualified = value("qualified", count, "required") ?? 0;
     facts.won = value("won", count, "required") ?? 0;

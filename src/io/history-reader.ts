@@ -108,7 +108,7 @@ export async function readHistory(source: HistorySource, options: HistoryOptions
           else bad(issue);
         };
       } else {
-        const months = new MonthRowReader(layout, fields, file, options.asOf);
+        const months = new MonthRowReader(layout, fields, file, options.asOf, options.dateFormat);
         reader = months;
         addRow = (row, line) => {
           const issue = months.read(row, line);
