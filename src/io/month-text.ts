@@ -23,15 +23,19 @@ function monthOfName(word: string): number {
   return at + 1;
 }
 
-// The first letters of month names in the languages spreadsheets are most often set to (German,
-// French, Spanish, Italian, Portuguese, Dutch) that English does not share: such a word before a
-// year is a month we refuse by name rather than a column we ignore.
+// Month words in the languages spreadsheets are most often set to (German, French, Spanish,
+// Italian, Portuguese, Dutch) that English does not read: an abbreviation (up to five letters) that
+// starts like a month in one of them, or a longer name in full. Such a word before a year is a
+// month refused by name, not a column quietly ignored; `Marketing 2027` or `Total 2027` is neither.
 const FOREIGN_STEMS = new Set(["jän", "ene", "gen", "fév", "fev", "mär", "mrt", "avr", "abr", "mai", "mag", "mei", "giu", "jui", "lug", "aoû", "ago", "set", "okt", "ott", "out", "dez", "déc", "dic"]);
+const FOREIGN_NAMES = new Set([
+  "januar", "februar", "oktober", "dezember", "janvier", "février", "juillet", "septembre", "octobre", "novembre", "décembre",
+  "febrero", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+]);
 const ENGLISH_STEMS = new Set(NAMES.map((name) => name.slice(0, 3)));
-const isMonthStem = (word: string) => {
-  const stem = word.slice(0, 3).toLowerCase();
-  return ENGLISH_STEMS.has(stem) || FOREIGN_STEMS.has(stem);
-};
+const stemOf = (word: string) => word.slice(0, 3).toLowerCase();
+const isMonthStem = (word: string) => ENGLISH_STEMS.has(stemOf(word)) || FOREIGN_STEMS.has(stemOf(word));
+const isMonthWord = (word: string) => monthOfName(word) > 0 || (word.length <= 5 && isMonthStem(word)) || FOREIGN_NAMES.has(word.toLowerCase());
 
 // `2027-01`, `2027-01-31`, `2027-01-31T00:00:00` (or a space before the time), `…Z`, `…+01:00`.
 const ISO = /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?$/i;
@@ -104,7 +108,7 @@ function isoMonth(match: RegExpExecArray): Parsed<MonthIndex> {
 function namedMonth(word: string, separator: string, yearText: string): Parsed<MonthIndex> {
   const month = monthOfName(word);
   if (month === 0) {
-    const hint = isMonthStem(word) ? "month names are read in English, like Jan, Sept or September; or write YYYY-MM" : undefined;
+    const hint = isMonthWord(word) ? "month names are read in English, like Jan, Sept or September; or write YYYY-MM" : undefined;
     return fail(MONTH, hint);
   }
   // `Jan 27` reads as the 27th of January as often as a year: only `Jan-27` (Excel's mmm-yy) is a month.
@@ -170,7 +174,7 @@ export function looksLikeMonthColumn(name: string): boolean {
   if (!(first >= 48 && first <= 57) && !isMonthStem(trimmed)) return false;
   if (ISO.test(trimmed) || YEAR_SLASH_MONTH.test(trimmed) || MONTH_SLASH_YEAR.test(trimmed) || DAY_DATE.test(trimmed)) return true;
   const named = NAMED.exec(trimmed);
-  return named !== null && isMonthStem(named[1] ?? "");
+  return named !== null && isMonthWord(named[1] ?? "");
 }
 
 /** A month column whose name is no month (or, without --date-format, an ambiguous date). */
