@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { DayNumber } from "../core/calibrate-days.js";
 import { parseColumnMap } from "../io/history-columns.js";
-import { type DaySlot, parseDateFormat, readIsoDay } from "../io/history-day.js";
+import { type DateFormat, type DaySlot, parseDateFormat, readIsoDay } from "../io/history-day.js";
 import type { HistoryOptions } from "../io/history-reader.js";
 import { InputError } from "../io/input-issue.js";
 import type { Parsed } from "../io/values.js";
@@ -16,11 +16,14 @@ export interface HistoryFlags {
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** `--map`, `--date-format`, `--skip-bad-rows`: the same meaning in `calibrate` and `compute --history`. */
+/**
+ * `--map`, `--date-format`, `--skip-bad-rows`: the same meaning in `calibrate` and `compute --history`;
+ * `--date-format` also says how every other file of a command writes the dates of its months.
+ */
 export function addHistoryReadOptions(command: Command): Command {
   return command
     .option("--map <PAIRS>", 'rename the export\'s columns: created="Created Date",source="Lead Source" (repeatable)', collect)
-    .option("--date-format <FORMAT>", "auto (ISO dates and date-times, 14.03.2026) or a pattern: MM/dd/yyyy, dd/MM/yyyy, dd.MM.yyyy (default: auto)")
+    .option("--date-format <FORMAT>", "how dates with a day are written, in every file: auto (ISO dates and date-times, 14.03.2026) or a pattern: MM/dd/yyyy, dd/MM/yyyy, dd.MM.yyyy (default: auto)")
     .option("--skip-bad-rows", "go on past bad rows; report how many were skipped and the first five");
 }
 
@@ -30,6 +33,11 @@ function check<T>(flag: string, text: string | undefined, parse: (text: string) 
   if (parsed.ok) return parsed.value;
   const issue = { code: "option.invalid" as const, file: flag, expected: parsed.expected, found: text };
   throw new InputError(parsed.hint === undefined ? issue : { ...issue, hint: parsed.hint });
+}
+
+/** `--date-format`, checked: how every file of the command writes dates with a day (`01/02/2027`). */
+export function dateFormatOf(flags: HistoryFlags): DateFormat {
+  return check("--date-format", flags.dateFormat, parseDateFormat) ?? "auto";
 }
 
 /** `--as-of`: a calendar date as YYYY-MM-DD. */
@@ -43,16 +51,19 @@ export function historyOptionsOf(flags: HistoryFlags, extra: { asOf?: string | u
   const map = check("--map", flags.map === undefined ? undefined : flags.map.join(","), (text) => parseColumnMap([text])) ?? new Map<string, string>();
   return {
     map,
-    dateFormat: check("--date-format", flags.dateFormat, parseDateFormat) ?? "auto",
+    dateFormat: dateFormatOf(flags),
     skipBadRows: flags.skipBadRows === true,
     byRep: extra.byRep === true,
     asOf: check("--as-of", extra.asOf, parseAsOf) ?? null,
   };
 }
 
-/** Refuses the history reading flags when there is no history to read (`compute` without `--history`). */
+/**
+ * Refuses the history reading flags when there is no history to read (`compute` without `--history`).
+ * `--date-format` is not one of them: it reads the months of the quota, reps and actuals files too.
+ */
 export function requireHistoryFor(flags: HistoryFlags): void {
-  const given = [flags.map !== undefined ? "--map" : null, flags.dateFormat !== undefined ? "--date-format" : null, flags.skipBadRows ? "--skip-bad-rows" : null].find(
+  const given = [flags.map !== undefined ? "--map" : null, flags.skipBadRows ? "--skip-bad-rows" : null].find(
     (flag) => flag !== null,
   );
   if (given) throw new InputError({ code: "option.invalid", file: given, expected: "a flag for reading --history FILE: expected --history too" });

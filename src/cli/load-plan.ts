@@ -14,7 +14,7 @@ import { assignAssumptions } from "../io/segments.js";
 import { CONFIG_FILE, type ComputeSettings, type RawSettings, resolveSettings } from "../io/settings.js";
 import { decimalMarkOfFlags } from "./decimal-options.js";
 import type { CliEnvironment } from "./environment.js";
-import { historyOptionsOf, requireHistoryFor } from "./history-options.js";
+import { dateFormatOf, historyOptionsOf, requireHistoryFor } from "./history-options.js";
 import type { PlanFlags } from "./plan-options.js";
 
 /** Everything a planning command has read and checked before it plans. */
@@ -85,6 +85,7 @@ export async function loadPlan(
     );
   }
   if (flags.history === undefined) requireHistoryFor(flags);
+  const dateFormat = dateFormatOf(flags);
   const historyOptions = flags.history === undefined ? undefined : { ...historyOptionsOf(flags), decimalMark: settings.decimalMark };
   if (flags.history === "-" && quotasPath === "-") {
     throw new InputError({ code: "option.invalid", file: "--history", expected: "a file: QUOTAS reads standard input already", found: "-" });
@@ -96,7 +97,7 @@ export async function loadPlan(
   const read = (path: string) => readTextFile(path, environment.cwd, environment.readStdin);
 
   const quotasInput = read(quotasPath);
-  const readOptions: ReadOptions = { decimalMark: settings.decimalMark };
+  const readOptions: ReadOptions = { decimalMark: settings.decimalMark, dateFormat };
   const quotas = readQuotas(quotasInput.content, quotasInput.name, readOptions);
   const warnings: InputIssue[] = [...quotas.warnings];
   const scoped: LocatedAssumptions[] = [];

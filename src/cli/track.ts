@@ -16,6 +16,7 @@ import { type TrackReport, catchUpChanged } from "../render/track-report.js";
 import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
+import { dateFormatOf } from "./history-options.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
@@ -53,7 +54,7 @@ function trackOptions(flags: TrackFlags, mark: MarkInForce) {
     throw new InputError(issue);
   };
   return {
-    asOf: flags.asOf === undefined ? undefined : check("--as-of", flags.asOf, parseMonth(flags.asOf)),
+    asOf: flags.asOf === undefined ? undefined : check("--as-of", flags.asOf, parseMonth(flags.asOf, dateFormatOf(flags))),
     tolerance: flags.tolerance === undefined ? 0.1 : check("--tolerance", flags.tolerance, parseTolerance(flags.tolerance, mark)),
   };
 }
@@ -84,7 +85,7 @@ export function trackCommand(environment: CliEnvironment): Command {
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
     .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue; - reads stdin");
   return addPlanOptions(command)
-    .option("--as-of <YYYY-MM>", "last month of actuals to compare (default: the last month in ACTUALS)")
+    .option("--as-of <YYYY-MM>", "last month of actuals to compare, YYYY-MM or as the files write months (default: the last month in ACTUALS)")
     .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
     .option("--tolerance <PCT>", "on track within this much below plan; behind within twice it (default: 10)")
     .option("--bank-surplus", "let revenue above plan lower the quota ahead (default: a surplus is kept)")

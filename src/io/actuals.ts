@@ -29,9 +29,11 @@ function parseCount(text: string, mark: MarkInForce): Parsed<number> {
  * Reads an actuals CSV: `month`, optional `rep` and `product`, then any of `inquiries`,
  * `qualified`, `won` (deals) and `revenue`. A measure without a column is not compared; a column
  * that is there needs a value in every row (0 for none), since a blank would silently read as 0
- * or hide a month. One row per month × rep × product.
+ * or hide a month. One row per month × rep × product. A month may be in any spelling parseMonth
+ * reads with `dateFormat` (`Jan-27`, `January 2027`); it prints as YYYY-MM.
  */
 export function readActuals(content: string, file: string, options: ReadOptions = {}): ActualsFile {
+  const dateFormat = options.dateFormat ?? "auto";
   const table = readCsvTable(content, file);
   const warnings: InputIssue[] = [];
   const columnOf = new Map<Measure, { at: number; name: string }>();
@@ -79,7 +81,7 @@ export function readActuals(content: string, file: string, options: ReadOptions 
       const why = parsed.hint ?? hint;
       throw new InputError(why === undefined ? issue : { ...issue, hint: why });
     };
-    const month = read("month", monthAt, parseMonth(record[monthAt] ?? ""));
+    const month = read("month", monthAt, parseMonth(record[monthAt] ?? "", dateFormat));
     const rep = repAt < 0 ? "" : (record[repAt] ?? "").trim();
     const product = productAt < 0 ? "" : (record[productAt] ?? "").trim();
     const values: ActualEntry["values"] = {};

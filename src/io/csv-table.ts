@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { delimiterOf } from "./delimiter.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import { looksLikeMonthColumn } from "./month-text.js";
 
 /** A parsed CSV file: normalised header names and the data records, as text. */
 export interface CsvTable {
@@ -14,12 +15,13 @@ export interface CsvTable {
   lineOf(recordIndex: number): number;
 }
 
-const MONTH_NAME = /^\d{4}-\d{2}$/;
-
-/** `Avg Deal Size`, `avg-deal-size` and ` avg_deal_size ` all name `avg_deal_size`; `2027-01` stays. */
+/**
+ * `Avg Deal Size`, `avg-deal-size` and ` avg_deal_size ` all name `avg_deal_size`; a month
+ * (`2027-01`, `Jan-27`, `January 2027`) stays as written, for the reader to parse and to name.
+ */
 export function normaliseColumnName(name: string): string {
-  const trimmed = name.trim().toLowerCase();
-  return MONTH_NAME.test(trimmed) ? trimmed : trimmed.replace(/[\s-]+/g, "_");
+  const trimmed = name.trim();
+  return looksLikeMonthColumn(trimmed) ? trimmed : trimmed.toLowerCase().replace(/[\s-]+/g, "_");
 }
 
 const isBlank = (record: readonly string[]) => record.every((field) => field === "" || field.trim() === "");

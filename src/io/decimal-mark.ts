@@ -1,11 +1,14 @@
 import type { CsvTable } from "./csv-table.js";
+import type { DateFormat } from "./history-day.js";
 import { InputError } from "./input-issue.js";
 import { COMMA_GROUPS, DECIMAL_MARK_NAME, type DecimalMark, type MarkInForce, readNumberText } from "./number-text.js";
 import { type Parsed, numberBody, parseAmount, parseWholeNumber } from "./values.js";
 
-/** How the decimal mark of a run was stated: `--decimal-comma`, `--decimal-point`, the config, or not. */
+/** How a run reads its files: the decimal mark stated (or not), and the date format. */
 export interface ReadOptions {
   decimalMark?: DecimalMark | undefined;
+  /** `--date-format`: how dates with a day are written (`dd/MM/yyyy`); `auto` reads only unambiguous ones. */
+  dateFormat?: DateFormat | undefined;
 }
 
 /** The config and flag spellings of a decimal mark. */

@@ -2,6 +2,7 @@ import type { MonthFacts } from "../core/calibrate-accumulator.js";
 import { type DayNumber, firstDayOfMonth, formatDay } from "../core/calibrate-days.js";
 import { formatMonth } from "../core/month.js";
 import type { HistoryLayout } from "./history-columns.js";
+import type { DateFormat } from "./history-day.js";
 import { NameIndex } from "./history-names.js";
 import type { InputIssue } from "./input-issue.js";
 import { StreamDecimalMark } from "./decimal-mark.js";
@@ -18,6 +19,8 @@ export class MonthRowReader {
   readonly products = new NameIndex();
   readonly sources = new NameIndex();
   private readonly seen = new Map<string, number>();
+  /** Reads a month in any spelling parseMonth takes, dates with a day in the --date-format. */
+  private readonly parseMonthCell: (text: string) => Parsed<number>;
 
   constructor(
     private readonly layout: HistoryLayout,
@@ -25,8 +28,10 @@ export class MonthRowReader {
     private readonly file: string,
     private readonly asOf: DayNumber | null,
     decimalMark?: DecimalMark,
+    dateFormat: DateFormat = "auto",
   ) {
     this.numbers = new StreamDecimalMark(decimalMark);
+    this.parseMonthCell = (text) => parseMonth(text, dateFormat);
   }
 
   private readonly numbers: StreamDecimalMark;
@@ -63,7 +68,7 @@ export class MonthRowReader {
     };
     const count = (text: string) => this.numbers.count(text, line);
     const amount = (text: string) => this.numbers.amount(text, line);
-    facts.month = value("month", parseMonth, "required") ?? 0;
+    facts.month = value("month", this.parseMonthCell, "required") ?? 0;
     facts.inquiries = value("inquiries", count, "required") ?? 0;
     facts.qualified = value("qualified", count, "required") ?? 0;
     facts.won = value("won", count, "required") ?? 0;

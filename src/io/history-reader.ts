@@ -111,7 +111,7 @@ export async function readHistory(source: HistorySource, options: HistoryOptions
           else bad(issue);
         };
       } else {
-        const months = new MonthRowReader(layout, fields, file, options.asOf, options.decimalMark);
+        const months = new MonthRowReader(layout, fields, file, options.asOf, options.decimalMark, options.dateFormat);
         reader = months;
         addRow = (row, line) => {
           const issue = months.read(row, line);

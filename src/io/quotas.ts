@@ -2,7 +2,9 @@ import { formatMonth } from "../core/month.js";
 import type { MonthQuota } from "../core/plan.js";
 import { type CsvTable, readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
+import type { DateFormat } from "./history-day.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import { looksLikeMonthColumn, monthColumnIssue } from "./month-text.js";
 import type { MarkInForce } from "./number-text.js";
 import { type Parsed, parseAmount, parseMonth, quickAmount, quickMonth } from "./values.js";
 
@@ -24,19 +26,20 @@ export interface QuotaFile {
 }
 
 const LONG_COLUMNS = ["month", "quota", "units", "rep", "product"];
-const MONTH_COLUMN = /^\d{4}-\d{2}$/;
 
 /**
  * Reads a quota file in either form. Long: `month,quota[,units][,rep][,product]`, one row per
  * month × rep × product. Wide, as spreadsheets export it: `rep,product,2027-01,2027-02,...`
  * with the quota of each month in its column (an empty cell means none). The wide form is
- * recognised by month-named columns and no `month` column.
+ * recognised by month-named columns and no `month` column. Months may be in any spelling
+ * parseMonth reads (`Jan-27`, `January 2027`); `dateFormat` says how to read dates with a day.
  */
 export function readQuotas(content: string, file: string, options: ReadOptions = {}): QuotaFile {
+  const dateFormat = options.dateFormat ?? "auto";
   const table = readCsvTable(content, file);
-  const wide = !table.header.includes("month") && table.header.some((name) => MONTH_COLUMN.test(name));
+  const wide = !table.header.includes("month") && table.header.some(looksLikeMonthColumn);
   const warnings: InputIssue[] = [];
-  const known = (name: string) => (wide ? name === "rep" || name === "product" || MONTH_COLUMN.test(name) : LONG_COLUMNS.includes(name));
+  const known = (name: string) => (wide ? name === "rep" || name === "product" || looksLikeMonthColumn(name) : LONG_COLUMNS.includes(name));
   table.header.forEach((name, index) => {
     if (!known(name)) {
       warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${index + 1}`, expected: "unknown column, ignored" });
@@ -49,8 +52,8 @@ export function readQuotas(content: string, file: string, options: ReadOptions =
   if (table.records.length === 0) {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota rows: expected at least one row after the header" });
   }
-  const mark = fileDecimalMark(table, (name) => (wide ? MONTH_COLUMN.test(name) : name === "quota" || name === "units"), options.decimalMark);
-  const segments = wide ? readWide(table, mark) : readLong(table, mark);
+  const mark = fileDecimalMark(table, (name) => (wide ? looksLikeMonthColumn(name) : name === "quota" || name === "units"), options.decimalMark);
+  const segments = wide ? readWide(table, mark, dateFormat) : readLong(table, mark, dateFormat);
   if (segments.every((segment) => segment.quotas.length === 0)) {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota in any month column: expected at least one amount" });
   }
@@ -124,7 +127,7 @@ class SegmentCollector {
   }
 }
 
-function readLong(table: CsvTable, mark: () => MarkInForce): QuotaSegment[] {
+function readLong(table: CsvTable, mark: () => MarkInForce, dateFormat: DateFormat): QuotaSegment[] {
   const column = (name: string) => table.header.indexOf(name);
   const monthAt = column("month");
   const quotaAt = column("quota");
@@ -135,7 +138,7 @@ function readLong(table: CsvTable, mark: () => MarkInForce): QuotaSegment[] {
   const collector = new SegmentCollector(table, (rep, product, month, before) =>
     table.records.findIndex((record, index) => {
       if (index >= before || textAt(record, repAt) !== rep || textAt(record, productAt) !== product) return false;
-      const parsed = parseMonth(record[monthAt] ?? "");
+      const parsed = parseMonth(record[monthAt] ?? "", dateFormat);
       return parsed.ok && parsed.value === month;
     }),
   );
@@ -150,12 +153,20 @@ function readLong(table: CsvTable, mark: () => MarkInForce): QuotaSegment[] {
     knownMark = mark();
     return valueOf(table, recordIndex, column, parseAmount(text, knownMark), text);
   };
+  // Months in another spelling than YYYY-MM (`Jan-27`) are parsed once each: a file has few.
+  const spelledMonths = new Map<string, number>();
   const records = table.records;
   for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
     const record = records[recordIndex] as string[];
     const monthText = record[monthAt] ?? "";
     let month = quickMonth(monthText);
-    if (Number.isNaN(month)) month = valueOf(table, recordIndex, "month", parseMonth(monthText), monthText);
+    if (Number.isNaN(month)) {
+      month = spelledMonths.get(monthText) ?? Number.NaN;
+      if (Number.isNaN(month)) {
+        month = valueOf(table, recordIndex, "month", parseMonth(monthText, dateFormat), monthText);
+        if (spelledMonths.size < 10_000) spelledMonths.set(monthText, month);
+      }
+    }
     const quota = quotaAt < 0 ? null : amountAt(recordIndex, "quota", record[quotaAt] ?? "");
     const units = unitsAt < 0 ? null : amountAt(recordIndex, "units", record[unitsAt] ?? "");
     if (quota === null && units === null) {
@@ -167,19 +178,22 @@ function readLong(table: CsvTable, mark: () => MarkInForce): QuotaSegment[] {
   return collector.segments();
 }
 
-function readWide(table: CsvTable, mark: () => MarkInForce): QuotaSegment[] {
+function readWide(table: CsvTable, mark: () => MarkInForce, dateFormat: DateFormat): QuotaSegment[] {
   const repAt = table.header.indexOf("rep");
   const productAt = table.header.indexOf("product");
   const monthColumns: { at: number; name: string; month: number }[] = [];
   table.header.forEach((name, at) => {
-    if (!MONTH_COLUMN.test(name)) return;
-    const parsed = parseMonth(name);
-    if (!parsed.ok) throw new InputError({ code: "value.invalid", file: table.file, line: 1, column: name, expected: "a month column as YYYY-MM", found: name });
+    if (!looksLikeMonthColumn(name)) return;
+    const parsed = parseMonth(name, dateFormat);
+    if (!parsed.ok) throw new InputError(monthColumnIssue(table.file, name, parsed));
     monthColumns.push({ at, name, month: parsed.value });
   });
   const seenMonth = new Set<number>();
   for (const { name, month } of monthColumns) {
-    if (seenMonth.has(month)) throw new InputError({ code: "row.duplicate", file: table.file, line: 1, column: name, expected: "a month column named twice: expected each month once" });
+    if (seenMonth.has(month)) {
+      const first = monthColumns.find((column) => column.month === month)?.name ?? name;
+      throw new InputError({ code: "row.duplicate", file: table.file, line: 1, column: name, expected: "a month column named twice: expected each month once", hint: `${first} is ${formatMonth(month)} too` });
+    }
     seenMonth.add(month);
   }
   // A wide file gives each month once per row, so a repeated month is a repeated rep and product.

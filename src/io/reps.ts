@@ -1,8 +1,9 @@
 import type { RepCapacity } from "../core/capacity-lanes.js";
-import type { MonthIndex } from "../core/month.js";
+import { type MonthIndex, formatMonth } from "../core/month.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import { looksLikeMonthColumn, monthColumnIssue } from "./month-text.js";
 import { type MarkInForce, numberWithMark, troubleHint } from "./number-text.js";
 import type { QuotaFile } from "./quotas.js";
 import { type Parsed, parseAmount, parseMonth } from "./values.js";
@@ -16,7 +17,6 @@ export interface RepsFile {
 /** Where the team came from, for messages: a reps file, or `--reps-count` anonymous reps. */
 export type TeamOrigin = { kind: "file"; file: string } | { kind: "count" };
 
-const MONTH_COLUMN = /^\d{4}-\d{2}$/;
 const KNOWN_COLUMNS = ["rep", "capacity", "inquiry_capacity"];
 
 /** A count of leads a person can work in a month: above 0, fractions allowed (a thousands comma too). */
@@ -49,15 +49,17 @@ export function parseShare(text: string, mark?: MarkInForce): Parsed<number> {
 /**
  * Reads a reps file: `rep`, `capacity` (qualified leads a rep can work in a full month), optional
  * `inquiry_capacity` (inquiries their follow-up can touch in a month), and optional availability
- * columns named `YYYY-MM` holding the share of that month the rep works (1 full, 0.5 half on
- * holiday, 0.25 a ramping hire). An empty availability cell, or a month with no column, is 1.
+ * columns named by month (`2027-01`, `Jan-27`, as parseMonth reads it with `dateFormat`) holding
+ * the share of that month the rep works (1 full, 0.5 half on holiday, 0.25 a ramping hire). An
+ * empty availability cell, or a month with no column, is 1.
  */
 export function readReps(content: string, file: string, options: ReadOptions = {}): RepsFile {
+  const dateFormat = options.dateFormat ?? "auto";
   const table = readCsvTable(content, file);
-  const mark = fileDecimalMark(table, (name) => name === "capacity" || name === "inquiry_capacity" || MONTH_COLUMN.test(name), options.decimalMark);
+  const mark = fileDecimalMark(table, (name) => name === "capacity" || name === "inquiry_capacity" || looksLikeMonthColumn(name), options.decimalMark);
   const warnings: InputIssue[] = [];
   table.header.forEach((name, index) => {
-    if (!KNOWN_COLUMNS.includes(name) && !MONTH_COLUMN.test(name)) {
+    if (!KNOWN_COLUMNS.includes(name) && !looksLikeMonthColumn(name)) {
       warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${index + 1}`, expected: "unknown column, ignored" });
     }
   });
@@ -71,9 +73,13 @@ export function readReps(content: string, file: string, options: ReadOptions = {
   }
   const months: { at: number; name: string; month: MonthIndex }[] = [];
   table.header.forEach((name, at) => {
-    if (!MONTH_COLUMN.test(name)) return;
-    const parsed = parseMonth(name);
-    if (!parsed.ok) throw new InputError({ code: "value.invalid", file, line: 1, column: name, expected: "a month column as YYYY-MM", found: name });
+    if (!looksLikeMonthColumn(name)) return;
+    const parsed = parseMonth(name, dateFormat);
+    if (!parsed.ok) throw new InputError(monthColumnIssue(file, name, parsed));
+    const first = months.find((column) => column.month === parsed.value);
+    if (first) {
+      throw new InputError({ code: "column.duplicate", file, line: 1, column: name, expected: "a month column named twice: expected each month once", hint: `${first.name} is ${formatMonth(parsed.value)} too` });
+    }
     months.push({ at, name, month: parsed.value });
   });
   const column = (name: string) => table.header.indexOf(name);

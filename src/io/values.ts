@@ -1,5 +1,6 @@
-import { isExists } from "date-fns/isExists";
 import { type MonthIndex, monthIndex } from "../core/month.js";
+import type { DateFormat } from "./history-day.js";
+import { readMonthText } from "./month-text.js";
 import { type MarkInForce, numberWithMark, quickNumber, troubleHint } from "./number-text.js";
 
 /** A parsed value, or what was expected instead (completing "expected …"). */
@@ -135,19 +136,15 @@ export function parseWholeNumber(text: string, minimum: number, mark?: MarkInFor
   return Number.isInteger(read.value) && read.value >= minimum ? read : fail(expected);
 }
 
-const MONTH = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
-
-/** `YYYY-MM`, or a `YYYY-MM-DD` date taken as its month. */
-export function parseMonth(text: string): Parsed<MonthIndex> {
+/**
+ * A month: `YYYY-MM`, or any spelling a spreadsheet writes (`2027-01-31`, `Jan-27`, `January 2027`,
+ * `2027/01`, `01/2027`; see month-text.ts). `format` (`--date-format`) says how to read a date with
+ * its day in another order, like `01/02/2027`.
+ */
+export function parseMonth(text: string, format: DateFormat = "auto"): Parsed<MonthIndex> {
   const quick = quickMonth(text);
   if (!Number.isNaN(quick)) return { ok: true, value: quick };
-  const match = MONTH.exec(text.trim());
-  const year = Number(match?.[1]);
-  const month = Number(match?.[2]);
-  if (!match || month < 1 || month > 12) return fail("a month as YYYY-MM");
-  // isExists checks the calendar (leap years, month lengths) from numbers alone: no time zone enters.
-  if (match[3] !== undefined && !isExists(year, month - 1, Number(match[3]))) return fail("a month as YYYY-MM or a date as YYYY-MM-DD");
-  return { ok: true, value: monthIndex(year, month) };
+  return readMonthText(text, format);
 }
 
 const MONTH_NAMES = [

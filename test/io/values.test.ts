@@ -105,7 +105,7 @@ describe("parseMonth", () => {
     ["2027-13", fail(MONTH)],
     ["2027-00", fail(MONTH)],
     ["2027-1", fail(MONTH)],
-    ["2027/01", fail(MONTH)],
+    ["2027/01", ok(2027 * 12)],
     ["Q3", fail(MONTH)],
     ["", fail(MONTH)],
     ["2027-13-01", fail(MONTH)],
