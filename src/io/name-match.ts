@@ -4,30 +4,32 @@ import type { QuotaFile } from "./quotas.js";
 
 export type NameKind = "rep" | "product";
 
-/** The distinct names one column of one file writes, each with the first line that writes it. */
+/** The distinct names one column of one file writes, each with where the file first writes it. */
 export interface NameList {
   file: string;
   kind: NameKind;
-  /** Name → first line, in the order the file first writes them; no empty (unassigned) name. */
-  lines: ReadonlyMap<string, number>;
+  /** Name → where first written (see `lineOf`), in file order; no empty (unassigned) name. */
+  first: ReadonlyMap<string, number>;
+  /** The line of a `first` position: a quota file finds its lines only when a message needs one. */
+  lineOf: (position: number) => number;
 }
 
 /** How many same-file spellings are warned about one by one; the rest are counted. */
 const TWINS_SHOWN = 5;
 
-/** The distinct names of `entries` (name, line), first line kept; empty names left out. */
-export function nameList(file: string, kind: NameKind, entries: Iterable<readonly [string, number]>): NameList {
-  const lines = new Map<string, number>();
-  for (const [name, line] of entries) if (name !== "" && !lines.has(name)) lines.set(name, line);
-  return { file, kind, lines };
+/** The distinct names of `entries` (name, position), the first position kept; empty names left out. */
+export function nameList(file: string, kind: NameKind, entries: Iterable<readonly [string, number]>, lineOf = (line: number) => line): NameList {
+  const first = new Map<string, number>();
+  for (const [name, position] of entries) if (name !== "" && !first.has(name)) first.set(name, position);
+  return { file, kind, first, lineOf };
 }
 
 /** The reps or products the quotas name, each at its first quota line (segments keep file order). */
 export function quotaNames(quotas: QuotaFile, kind: NameKind): NameList {
   function* entries(): Generator<readonly [string, number]> {
-    for (const segment of quotas.segments) yield [segment[kind], quotas.lineOf(segment.firstRecord)];
+    for (const segment of quotas.segments) yield [segment[kind], segment.firstRecord];
   }
-  return nameList(quotas.file, kind, entries());
+  return nameList(quotas.file, kind, entries(), quotas.lineOf);
 }
 
 /**
@@ -43,10 +45,10 @@ export function quotaNames(quotas: QuotaFile, kind: NameKind): NameList {
  */
 export function matchNames(quotas: NameList, other: NameList): { unmatched: string[]; warnings: InputIssue[] } {
   const unmatched: string[] = [];
-  for (const name of other.lines.keys()) if (!quotas.lines.has(name)) unmatched.push(name);
+  for (const name of other.first.keys()) if (!quotas.first.has(name)) unmatched.push(name);
   if (unmatched.length > 0) {
     const byFold = new Map<string, string>();
-    for (const name of quotas.lines.keys()) {
+    for (const name of quotas.first.keys()) {
       const key = foldName(name);
       if (!byFold.has(key)) byFold.set(key, name);
     }
@@ -59,11 +61,12 @@ export function matchNames(quotas: NameList, other: NameList): { unmatched: stri
 }
 
 function nearMiss(quotas: NameList, other: NameList, name: string, spelling: string): InputIssue {
+  const lineOf = (list: NameList, which: string) => list.lineOf(list.first.get(which) ?? 0);
   const issue: InputIssue = {
     code: "name.near-miss",
     file: other.file,
-    line: other.lines.get(name) ?? 0,
-    expected: `${other.kind} "${name}": no quota segment has this spelling, but ${quotas.file}:${quotas.lines.get(spelling) ?? 0} has "${spelling}": expected the same spelling in both files`,
+    line: lineOf(other, name),
+    expected: `${other.kind} "${name}": no quota segment has this spelling, but ${quotas.file}:${lineOf(quotas, spelling)} has "${spelling}": expected the same spelling in both files`,
   };
   // Composed `é` against `e` + combining accent: the same letters, which print alike.
   if (name.normalize("NFC") === spelling.normalize("NFC")) issue.hint = "the same letters stored in two Unicode forms: retype one of them";
@@ -79,7 +82,7 @@ export function sameFileSpellings(list: NameList): InputIssue[] {
   const firstByFold = new Map<string, string>();
   const warnings: InputIssue[] = [];
   let unshown = 0;
-  for (const [name, line] of list.lines) {
+  for (const [name, position] of list.first) {
     const key = foldCase(name);
     const earlier = firstByFold.get(key);
     if (earlier === undefined) {
@@ -88,8 +91,8 @@ export function sameFileSpellings(list: NameList): InputIssue[] {
       warnings.push({
         code: "name.case-only",
         file: list.file,
-        line,
-        expected: `${list.kind} "${name}" differs from "${earlier}" (line ${list.lines.get(earlier) ?? 0}) only in case or spaces: read as two ${list.kind}s`,
+        line: list.lineOf(position),
+        expected: `${list.kind} "${name}" differs from "${earlier}" (line ${list.lineOf(list.first.get(earlier) ?? 0)}) only in case or spaces: read as two ${list.kind}s`,
       });
     } else {
       unshown++;

@@ -78,9 +78,9 @@ export function checkScopeNames(quotas: QuotaFile, scoped: readonly LocatedAssum
     const applies =
       rep !== "" && product !== ""
         ? pairs.has(`${rep}\u0000${product}`)
-        : (rep === "" || quota.rep.lines.has(rep)) && (product === "" || quota.product.lines.has(product));
+        : (rep === "" || quota.rep.first.has(rep)) && (product === "" || quota.product.first.has(product));
     if (applies) continue;
-    const what = rep !== "" && product !== "" && quota.rep.lines.has(rep) && quota.product.lines.has(product) ? "rep and product" : !quota.rep.lines.has(rep) && rep !== "" ? "rep" : "product";
+    const what = rep !== "" && product !== "" && quota.rep.first.has(rep) && quota.product.first.has(product) ? "rep and product" : !quota.rep.first.has(rep) && rep !== "" ? "rep" : "product";
     warnings.push({
       code: "row.unused",
       file: row.file,
