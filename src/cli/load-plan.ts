@@ -6,7 +6,7 @@ import type { ScopedAssumptions } from "../core/resolve.js";
 import { readCycles } from "../io/cycles.js";
 import { checkOutputPath, readTextFile } from "../io/files.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
-import { matchNames, nameList, quotaNames, sameFileSpellings } from "../io/name-match.js";
+import { historyNameList, matchNames, quotaNames, sameFileSpellings } from "../io/name-match.js";
 import { type QuotaFile, readQuotas } from "../io/quotas.js";
 import { readRatios } from "../io/ratios.js";
 import type { LocatedAssumptions } from "../io/scoped-table.js";
@@ -115,10 +115,7 @@ async function learnFromHistory(
   warnings.push(...read.warnings);
   const kinds = options.byRep ? (["product", "rep"] as const) : (["product"] as const);
   for (const kind of kinds) {
-    const names = read.names[`${kind}s`];
-    const lines = read.nameLines[`${kind}s`];
-    const history = nameList(read.file, kind, names.map((name, index) => [name, lines[index] ?? 0] as const));
-    warnings.push(...matchNames(quotaNames(quotas, kind), history).warnings);
+    warnings.push(...matchNames(quotaNames(quotas, kind), historyNameList(read, kind)).warnings);
   }
   if (read.skipped.count > 0) {
     warnings.push({ code: "value.invalid", file: read.file, expected: `skipped ${read.skipped.count} bad rows of ${read.rows} (--skip-bad-rows); the first ones follow` });

@@ -1,3 +1,4 @@
+import type { HistoryRead } from "./history-reader.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { foldCase, foldName } from "./name-fold.js";
 import type { QuotaFile } from "./quotas.js";
@@ -30,6 +31,13 @@ export function quotaNames(quotas: QuotaFile, kind: NameKind): NameList {
     for (const segment of quotas.segments) yield [segment[kind], segment.firstRecord];
   }
   return nameList(quotas.file, kind, entries(), quotas.lineOf);
+}
+
+/** The products (or reps) a history names, each at the line that first writes it. */
+export function historyNameList(read: HistoryRead, kind: NameKind): NameList {
+  const names = kind === "rep" ? read.names.reps : read.names.products;
+  const lines = kind === "rep" ? read.nameLines.reps : read.nameLines.products;
+  return nameList(read.file, kind, names.map((name, index) => [name, lines[index] ?? 0] as const));
 }
 
 /**

@@ -120,6 +120,18 @@ describe("names that match nothing, or differ only in case within one file, are 
       ].join("\n"),
     );
   });
+
+  it("Services and services in one history, for calibrate", async () => {
+    const history = [
+      "created,product,qualified_on,closed_on,outcome,amount",
+      "2026-01-05,Services,2026-01-10,2026-02-01,won,15000",
+      "2026-01-06,services,2026-01-12,2026-02-03,won,15000",
+      "",
+    ].join("\n");
+    const run = await runIn(folderWith({ "history.csv": history }), ["calibrate", "history.csv", "--format", "csv"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split("\n")).toContain('warning: history.csv:3: product "services" differs from "Services" (line 2) only in case or spaces: read as two products');
+  });
 });
 
 describe("names match exactly, after trimming", () => {
