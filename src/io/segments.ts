@@ -55,6 +55,9 @@ export function assignAssumptions(
   return { segments, warnings };
 }
 
+/** How many rows that apply to nothing are warned about one by one, per file; the rest are counted. */
+const UNUSED_SHOWN = 5;
+
 /**
  * The rep and product of every ratio and cycle row against the quotas' ({@link matchNames}): a
  * near-miss (`services` against the quotas' `Services`) is an error, since the segment would
@@ -66,27 +69,26 @@ export function checkScopeNames(quotas: QuotaFile, scoped: readonly LocatedAssum
   const files = [...new Set(scoped.map((row) => row.file))];
   if (files.length === 0) return warnings;
   const quota = { rep: quotaNames(quotas, "rep"), product: quotaNames(quotas, "product") };
+  let pairs: Set<string> | undefined;
+  const has = (kind: NameKind, name: string) => name === "" || quota[kind].first.has(name);
   for (const file of files) {
     const rows = scoped.filter((row) => row.file === file);
     for (const kind of ["rep", "product"] as const satisfies readonly NameKind[]) {
       warnings.push(...matchNames(quota[kind], nameList(file, kind, rows.map((row) => [row[kind], row.line] as const))).warnings);
     }
-  }
-  const pairs = new Set(quotas.segments.map((segment) => `${segment.rep}\u0000${segment.product}`));
-  for (const row of scoped) {
-    const { rep, product } = row;
-    const applies =
-      rep !== "" && product !== ""
-        ? pairs.has(`${rep}\u0000${product}`)
-        : (rep === "" || quota.rep.first.has(rep)) && (product === "" || quota.product.first.has(product));
-    if (applies) continue;
-    const what = rep !== "" && product !== "" && quota.rep.first.has(rep) && quota.product.first.has(product) ? "rep and product" : !quota.rep.first.has(rep) && rep !== "" ? "rep" : "product";
-    warnings.push({
-      code: "row.unused",
-      file: row.file,
-      line: row.line,
-      expected: `${describeScope(rep, product)}: no quota segment has this ${what}: the row applies to nothing`,
+    const unused = rows.filter(({ rep, product }) => {
+      if (!has("rep", rep) || !has("product", product)) return true;
+      if (rep === "" || product === "") return false;
+      pairs ??= new Set(quotas.segments.map((segment) => `${segment.rep}\u0000${segment.product}`));
+      return !pairs.has(`${rep}\u0000${product}`);
     });
+    for (const { rep, product, line } of unused.slice(0, UNUSED_SHOWN)) {
+      const what = !has("rep", rep) ? "rep" : !has("product", product) ? "product" : "rep and product";
+      warnings.push({ code: "row.unused", file, line, expected: `${describeScope(rep, product)}: no quota segment has this ${what}: the row applies to nothing` });
+    }
+    if (unused.length > UNUSED_SHOWN) {
+      warnings.push({ code: "row.unused", file, expected: `${unused.length - UNUSED_SHOWN} more rows apply to no quota segment` });
+    }
   }
   return warnings;
 }

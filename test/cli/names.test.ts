@@ -91,6 +91,16 @@ describe("names that match nothing, or differ only in case within one file, are 
     expect(run).toMatchObject({ code: 0, stderr: 'warning: ratios.csv:3: product "Servcies": no quota segment has this product: the row applies to nothing\n' });
   });
 
+  it("rows that apply to nothing: the first five each, then a count (a calibrated file holds old products)", async () => {
+    const ratios = ["product,avg_deal_size", ",75000", ...["Old 1", "Old 2", "Old 3", "Old 4", "Old 5", "Old 6", "Old 7"].map((name) => `${name},15000`), ""].join("\n");
+    const run = await compute({ "quotas.csv": BY_PRODUCT, "ratios.csv": ratios }, ["quotas.csv", "--ratios", "ratios.csv", ...RATES]);
+    expect(run.stderr.split("\n").slice(4)).toStrictEqual([
+      'warning: ratios.csv:7: product "Old 5": no quota segment has this product: the row applies to nothing',
+      "warning: ratios.csv: 2 more rows apply to no quota segment",
+      "",
+    ]);
+  });
+
   it("a rep × product row whose rep and product each have quota, but not together", async () => {
     const quotas = "month,rep,product,quota\n2027-02,Ana,Platform,100000\n2027-02,Ben,Services,100000\n";
     const run = await compute({ "quotas.csv": quotas, "ratios.csv": "rep,product,avg_deal_size\n,,75000\nAna,Services,15000\n" }, ["quotas.csv", "--ratios", "ratios.csv", ...RATES]);
