@@ -17,8 +17,9 @@ export function foldName(name: string): string {
 
 /**
  * Case and inner spaces folded, accents kept: within one file, `Ana` and `ana` are one name typed
- * twice, while `Zoë` and `Zoé` may well be two people.
+ * twice, while `Zoë` and `Zoé` may well be two people. An accent stored as a letter plus a
+ * combining mark counts as the letter it makes (NFC), since both print alike.
  */
 export function foldCase(name: string): string {
-  return name.replace(SPACES, " ").toLowerCase();
+  return name.normalize("NFC").replace(SPACES, " ").toLowerCase();
 }

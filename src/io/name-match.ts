@@ -76,8 +76,7 @@ function nearMiss(quotas: NameList, other: NameList, name: string, spelling: str
     line: lineOf(other, name),
     expected: `${other.kind} "${name}": no quota segment has this spelling, but ${quotas.file}:${lineOf(quotas, spelling)} has "${spelling}": expected the same spelling in both files`,
   };
-  // Composed `é` against `e` + combining accent: the same letters, which print alike.
-  if (name.normalize("NFC") === spelling.normalize("NFC")) issue.hint = "the same letters stored in two Unicode forms: retype one of them";
+  if (sameLetters(name, spelling)) issue.hint = "the same letters stored in two Unicode forms: retype one of them";
   return issue;
 }
 
@@ -100,7 +99,7 @@ export function sameFileSpellings(list: NameList): InputIssue[] {
         code: "name.case-only",
         file: list.file,
         line: list.lineOf(position),
-        expected: `${list.kind} "${name}" differs from "${earlier}" (line ${list.lineOf(list.first.get(earlier) ?? 0)}) only in case or spaces: read as two ${list.kind}s`,
+        expected: `${list.kind} "${name}" differs from "${earlier}" (line ${list.lineOf(list.first.get(earlier) ?? 0)}) only in ${sameLetters(name, earlier) ? "Unicode form" : "case or spaces"}: read as two ${list.kind}s`,
       });
     } else {
       unshown++;
@@ -111,3 +110,6 @@ export function sameFileSpellings(list: NameList): InputIssue[] {
   }
   return warnings;
 }
+
+/** Composed `é` against `e` + a combining accent: the same letters, which print alike. */
+const sameLetters = (one: string, other: string) => one.normalize("NFC") === other.normalize("NFC");

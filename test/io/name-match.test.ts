@@ -54,6 +54,14 @@ describe("matchNames", () => {
 });
 
 describe("sameFileSpellings", () => {
+  it("names a spelling that differs only in Unicode form, and lets Zoë and Zoé be", () => {
+    const warnings = sameFileSpellings(list("quotas.csv", ["Zoë", "Zoé", "Zoe\u0308"]));
+    expect(warnings.map((warning) => [warning.line, warning.expected])).toStrictEqual([
+      [4, 'rep "Zoe\u0308" differs from "Zoë" (line 2) only in Unicode form: read as two reps'],
+    ]);
+  });
+
+
   it("warns about the first five spellings that differ only in case or spaces, then counts the rest", () => {
     const names = ["Ana", "Ben", ...["ana", "ANA", "aNa", "Ana ", "ben", "BEN", "aNA"]];
     const warnings = sameFileSpellings(nameList("quotas.csv", "rep", names.map((name, index) => [name.trim(), index + 2] as const)));
