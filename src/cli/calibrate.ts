@@ -3,6 +3,7 @@ import { calibrate } from "../core/calibrate.js";
 import { DEFAULT_MIN_LEADS, type ThinScope, calibratedAssumptions } from "../core/calibrate-assumptions.js";
 import { checkOutputPath, writeFileAtomically } from "../io/files.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
+import { historyNameList, sameFileSpellings } from "../io/name-match.js";
 import { FORMATS, type Format } from "../io/settings.js";
 import { parseWholeNumber } from "../io/values.js";
 import type { CalibrationReport } from "../render/calibrate-report.js";
@@ -67,7 +68,8 @@ export function calibrateCommand(environment: CliEnvironment): Command {
       }
       const calibration = calibrate(read.history, read.names, { asOf: options.asOf, shape: read.shape });
       const assumptions = calibratedAssumptions(calibration, minLeads);
-      const warnings = [...read.warnings.map(formatIssue), ...skippedWarnings(read.file, read.rows, read.skipped)];
+      const spellings = (options.byRep ? (["product", "rep"] as const) : (["product"] as const)).flatMap((kind) => sameFileSpellings(historyNameList(read, kind)));
+      const warnings = [...read.warnings.map(formatIssue), ...spellings.map(formatIssue), ...skippedWarnings(read.file, read.rows, read.skipped)];
       if (calibration.immature) warnings.push(`${read.file}: no cohort is old enough to have resolved: the rates count open leads as not converted and may run low`);
       if (flags.ratiosOut !== undefined || flags.cyclesOut !== undefined) warnings.push(...thinWarnings(assumptions.thin, minLeads));
       const report: CalibrationReport = {

@@ -2,7 +2,7 @@ import { type CapacityFinding, type RepCapacity, capacityFindings, checkCapacity
 import type { Plan } from "../core/plan.js";
 import type { CapacitySettings } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
-import { anonymousTeam, checkTeamCoversQuotas, readReps } from "../io/reps.js";
+import { anonymousTeam, checkRepNames, checkTeamCoversQuotas, readReps } from "../io/reps.js";
 import { type CapacitySection, capacityWarnings } from "../render/capacity-text.js";
 import { CheckFailed } from "./check-failed.js";
 import type { LoadedPlan } from "./load-plan.js";
@@ -38,7 +38,7 @@ export function runCapacity(settings: CapacitySettings, loaded: Pick<LoadedPlan,
 
 /**
  * Reads the team once (the reps file, or `--reps-count` anonymous reps) and checks that every rep
- * the quotas name is in it; undefined without a team. For commands that check many plans.
+ * the quotas name is in it, spelt the same; undefined without a team. For commands that check many plans.
  */
 export function loadTeam(settings: CapacitySettings, loaded: Pick<LoadedPlan, "quotas" | "read" | "readOptions">): { team: RepCapacity[]; warnings: string[] } | undefined {
   const { team: source } = settings;
@@ -50,8 +50,9 @@ export function loadTeam(settings: CapacitySettings, loaded: Pick<LoadedPlan, "q
   }
   const input = loaded.read(source.file);
   const file = readReps(input.content, input.name, loaded.readOptions);
+  const nameWarnings = checkRepNames(loaded.quotas, file);
   checkTeamCoversQuotas(loaded.quotas, file.reps, { kind: "file", file: input.name });
-  return { team: file.reps, warnings: file.warnings.map(formatIssue) };
+  return { team: file.reps, warnings: [...file.warnings, ...nameWarnings].map(formatIssue) };
 }
 
 /** Rep-months over capacity in a plan (qualified leads or inquiries), as warnings count them. */

@@ -7,6 +7,7 @@ import { readCycles } from "../io/cycles.js";
 import type { ReadOptions } from "../io/decimal-mark.js";
 import { checkOutputPath, readTextFile } from "../io/files.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
+import { historyNameList, matchNames, quotaNames, sameFileSpellings } from "../io/name-match.js";
 import { type QuotaFile, readQuotas } from "../io/quotas.js";
 import { readRatios } from "../io/ratios.js";
 import type { LocatedAssumptions } from "../io/scoped-table.js";
@@ -99,7 +100,7 @@ export async function loadPlan(
   const quotasInput = read(quotasPath);
   const readOptions: ReadOptions = { decimalMark: settings.decimalMark, dateFormat };
   const quotas = readQuotas(quotasInput.content, quotasInput.name, readOptions);
-  const warnings: InputIssue[] = [...quotas.warnings];
+  const warnings: InputIssue[] = [...quotas.warnings, ...sameFileSpellings(quotaNames(quotas, "rep")), ...sameFileSpellings(quotaNames(quotas, "product"))];
   const scoped: LocatedAssumptions[] = [];
   for (const [path, reader] of [
     [settings.ratios, readRatios],
@@ -111,7 +112,7 @@ export async function loadPlan(
     scoped.push(...file.rows);
     warnings.push(...file.warnings);
   }
-  const learned = flags.history === undefined || historyOptions === undefined ? undefined : await learnFromHistory(flags.history, historyOptions, environment, warnings);
+  const learned = flags.history === undefined || historyOptions === undefined ? undefined : await learnFromHistory(flags.history, historyOptions, environment, quotas, warnings);
   const assigned = assignAssumptions(quotas, scoped, settings, learned?.rows);
   warnings.push(...assigned.warnings);
   const loaded: LoadedPlan = { settings, quotas, segments: assigned.segments, warnings, inputs, read, readOptions };
@@ -121,12 +122,15 @@ export async function loadPlan(
 
 /**
  * Calibrates on a history as `leadplan calibrate` does with its defaults, for the assumptions no
- * flag or file gives. The reader and the statistics load only when a history is given.
+ * flag or file gives. The reader and the statistics load only when a history is given. Its
+ * product (and, by rep, rep) names are checked against the quotas': a near-miss is an error; a
+ * name the quotas lack is fine (a history holds products no longer sold).
  */
 async function learnFromHistory(
   path: string,
   options: ReturnType<typeof historyOptionsOf>,
   environment: CliEnvironment,
+  quotas: QuotaFile,
   warnings: InputIssue[],
 ): Promise<{ file: string; calibration: Calibration; rows: ScopedAssumptions[] }> {
   const [{ loadHistory }, { calibrate }, { calibratedAssumptions, DEFAULT_MIN_LEADS }] = await Promise.all([
@@ -136,6 +140,10 @@ async function learnFromHistory(
   ]);
   const read = await loadHistory(path, options, environment);
   warnings.push(...read.warnings);
+  const kinds = options.byRep ? (["product", "rep"] as const) : (["product"] as const);
+  for (const kind of kinds) {
+    warnings.push(...matchNames(quotaNames(quotas, kind), historyNameList(read, kind)).warnings);
+  }
   if (read.skipped.count > 0) {
     warnings.push({ code: "value.invalid", file: read.file, expected: `skipped ${read.skipped.count} bad rows of ${read.rows} (--skip-bad-rows); the first ones follow` });
     warnings.push(...read.skipped.first);

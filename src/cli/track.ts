@@ -6,7 +6,7 @@ import { computePlan } from "../core/plan.js";
 import { comparedMeasures, selectActuals, trackCheckpoints } from "../core/track.js";
 import { readActuals } from "../io/actuals.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
-import { actualsWarnings } from "../io/actuals-warnings.js";
+import { actualsWarnings, checkActualsNames } from "../io/actuals-warnings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import type { Format } from "../io/settings.js";
 import type { MarkInForce } from "../io/number-text.js";
@@ -103,6 +103,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)], resolved);
       const input = loaded.read(actualsPath);
       const actuals = readActuals(input.content, input.name, loaded.readOptions);
+      const nameWarnings = checkActualsNames(loaded.quotas, actuals);
       const { by, format, surge } = loaded.settings;
       for (const column of ["rep", "product"] as const) {
         const needed = by === column || by === "segment";
@@ -112,7 +113,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       }
       const plan = computePlan(loaded.segments, surge);
       const measures = comparedMeasures(plan, actuals);
-      const warnings: InputIssue[] = [...loaded.warnings, ...actuals.warnings];
+      const warnings: InputIssue[] = [...loaded.warnings, ...actuals.warnings, ...nameWarnings];
       if (!plan.hasAmounts && actuals.measures.includes("revenue")) {
         const issue = { code: "column.unknown", file: actuals.file, line: 1, column: "revenue" } as const;
         if (measures.length === 0) throw new InputError({ ...issue, code: "column.missing", expected: "the quotas are in units only: expected inquiries, qualified or won to compare" });

@@ -3,6 +3,8 @@ import type { Plan } from "../core/plan.js";
 import type { LeftOutReason, SelectedActuals } from "../core/track.js";
 import type { ActualsFile } from "./actuals.js";
 import type { InputIssue } from "./input-issue.js";
+import { matchNames, nameList, quotaNames } from "./name-match.js";
+import type { QuotaFile } from "./quotas.js";
 
 const rowsText = (count: number) => (count === 1 ? "1 row" : `${count} rows`);
 const distinctMonths = (months: readonly MonthIndex[]) => [...new Set(months)].sort((left, right) => left - right).map(formatMonth).join(", ");
@@ -61,6 +63,22 @@ export function actualsWarnings(actuals: ActualsFile, selected: SelectedActuals,
   }
   for (const month of selected.monthsWithoutRows) {
     warnings.push({ code: "row.missing", file, expected: `no row for ${formatMonth(month)}: its actuals count as 0` });
+  }
+  return warnings;
+}
+
+/**
+ * The actuals' rep and product names against the quotas' ({@link matchNames}): a near-miss is an
+ * error (its rows would be left out as not in the quotas, and the plan read as behind); names
+ * differing only in case are a warning. Names the quotas lack are warned about with their rows
+ * ({@link actualsWarnings}).
+ */
+export function checkActualsNames(quotas: QuotaFile, actuals: ActualsFile): InputIssue[] {
+  const warnings: InputIssue[] = [];
+  for (const kind of ["rep", "product"] as const) {
+    if (!(kind === "rep" ? actuals.byRep : actuals.byProduct)) continue;
+    const names = nameList(actuals.file, kind, actuals.entries.map((entry, index) => [entry[kind], actuals.lines[index] ?? 0] as const));
+    warnings.push(...matchNames(quotaNames(quotas, kind), names).warnings);
   }
   return warnings;
 }

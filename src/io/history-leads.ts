@@ -3,7 +3,7 @@ import { type DayNumber, formatDay } from "../core/calibrate-days.js";
 import type { HistoryLayout } from "./history-columns.js";
 import type { DateFormat, DaySlot } from "./history-day.js";
 import { DayReader } from "./history-dates.js";
-import { NameIndex } from "./history-names.js";
+import { FULL, NameIndex } from "./history-names.js";
 import type { InputIssue } from "./input-issue.js";
 import { StreamDecimalMark } from "./decimal-mark.js";
 import type { DecimalMark } from "./number-text.js";
@@ -78,8 +78,8 @@ export class LeadRowReader {
     created: 0, createdMonth: 0, qualified: null, qualifiedMonth: 0, closed: null, closedMonth: 0,
     outcome: "open", amount: null, cost: null, product: -1, rep: -1, source: 0,
   };
-  readonly products = new NameIndex();
-  readonly reps = new NameIndex();
+  readonly products = new NameIndex(true);
+  readonly reps = new NameIndex(true);
   readonly sources = new NameIndex();
   private readonly days: DayReader;
   private readonly numbers: StreamDecimalMark;
@@ -183,14 +183,14 @@ export class LeadRowReader {
     }
     // An unnamed product or rep has no group of its own: it counts only towards all leads.
     const product = this.productAt < 0 ? "" : (fields[this.productAt] ?? "");
-    lead.product = product === "" ? -1 : this.products.indexOf(product);
-    if (lead.product === -1 && product !== "") return this.tooMany(line, "product", product);
+    lead.product = product === "" ? -1 : this.products.indexOf(product, line);
+    if (lead.product === FULL) return this.tooMany(line, "product", product);
     const rep = this.repAt < 0 ? "" : (fields[this.repAt] ?? "");
-    lead.rep = rep === "" ? -1 : this.reps.indexOf(rep);
-    if (lead.rep === -1 && rep !== "") return this.tooMany(line, "rep", rep);
+    lead.rep = rep === "" ? -1 : this.reps.indexOf(rep, line);
+    if (lead.rep === FULL) return this.tooMany(line, "rep", rep);
     const source = this.sourceAt < 0 ? "" : (fields[this.sourceAt] ?? "");
-    lead.source = this.sources.indexOf(source);
-    if (lead.source === -1) return this.tooMany(line, "source", source);
+    lead.source = this.sources.indexOf(source, line);
+    if (lead.source === FULL) return this.tooMany(line, "source", source);
     return null;
   }
 

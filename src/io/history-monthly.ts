@@ -92,8 +92,8 @@ export class MonthRowReader {
       };
     }
     this.seen.set(key, line);
-    facts.product = product === "" ? -1 : this.products.indexOf(product);
-    facts.source = this.sources.indexOf(source);
+    facts.product = product === "" ? -1 : this.products.indexOf(product, line);
+    facts.source = this.sources.indexOf(source, line);
     if (facts.source < 0 || (product !== "" && facts.product < 0)) {
       return this.issue(line, facts.source < 0 ? "source" : "product", "at most 10,000 different names in the column", facts.source < 0 ? source : product);
     }

@@ -5,15 +5,25 @@ export const MAX_NAMES = 10_000;
 // for a Map on every row; a column with more falls back to the Map.
 const SCANNED = 16;
 
-/** Names seen in a column, each given an index once. */
+/** What {@link NameIndex.indexOf} gives for a blank name in a column where blank means unnamed. */
+export const UNNAMED = -1;
+/** What {@link NameIndex.indexOf} gives once the column holds {@link MAX_NAMES} names. */
+export const FULL = -2;
+
+/** Names seen in a column, each given an index once, with the line that first wrote it. */
 export class NameIndex {
   readonly names: string[] = [];
+  /** The line each name was first seen on, indexed like `names` (for messages about names). */
+  readonly lines: number[] = [];
   private readonly spellings: string[] = [];
   private readonly spellingIndex: number[] = [];
   private readonly indices = new Map<string, number>();
 
-  /** The name's index, or -1 when the column already holds {@link MAX_NAMES} others. */
-  indexOf(name: string): number {
+  /** `blankIsUnnamed`: a name of only spaces is no name ({@link UNNAMED}), as an empty cell is. */
+  constructor(private readonly blankIsUnnamed = false) {}
+
+  /** The name's index, {@link UNNAMED} for a blank one, or {@link FULL} when the column is full. */
+  indexOf(name: string, line: number): number {
     const spellings = this.spellings;
     const count = spellings.length;
     if (count <= SCANNED) {
@@ -25,10 +35,12 @@ export class NameIndex {
     // " Web form" and "Web form" are one source: both spellings get the same index.
     const trimmed = name.trim();
     let index = this.indices.get(trimmed);
+    if (index === undefined && trimmed === "" && this.blankIsUnnamed) index = UNNAMED;
     if (index === undefined) {
-      if (this.names.length >= MAX_NAMES) return -1;
+      if (this.names.length >= MAX_NAMES) return FULL;
       index = this.names.length;
       this.names.push(trimmed);
+      this.lines.push(line);
       this.indices.set(trimmed, index);
     }
     this.indices.set(name, index);

@@ -46,6 +46,8 @@ export interface HistoryRead {
   shape: HistoryShape;
   history: HistoryAccumulator;
   names: HistoryNames;
+  /** The line each product and rep name was first seen on, indexed like `names`. */
+  nameLines: { products: readonly number[]; reps: readonly number[] };
   /** Data rows read, bad ones included. */
   rows: number;
   skipped: SkippedRows;
@@ -141,5 +143,6 @@ export async function readHistory(source: HistorySource, options: HistoryOptions
     sources: done.sources.names,
     reps: done instanceof LeadRowReader ? done.reps.names : [],
   };
-  return { file, shape, history, names, rows, skipped, warnings };
+  const nameLines = { products: done.products.lines, reps: done instanceof LeadRowReader ? done.reps.lines : [] };
+  return { file, shape, history, names, nameLines, rows, skipped, warnings };
 }

@@ -15,6 +15,9 @@ export type IssueCode =
   | "row.missing"
   | "segment.unmatched"
   | "segment.no-cost"
+  | "name.near-miss"
+  | "name.case-only"
+  | "row.unused"
   | "option.invalid"
   | "config.invalid"
   | "csv.malformed";

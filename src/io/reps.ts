@@ -4,6 +4,7 @@ import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { looksLikeMonthColumn, monthColumnIssue } from "./month-text.js";
+import { matchNames, nameList, quotaNames } from "./name-match.js";
 import { type MarkInForce, numberWithMark, troubleHint } from "./number-text.js";
 import type { QuotaFile } from "./quotas.js";
 import { type Parsed, parseAmount, parseMonth } from "./values.js";
@@ -11,6 +12,8 @@ import { type Parsed, parseAmount, parseMonth } from "./values.js";
 export interface RepsFile {
   file: string;
   reps: RepCapacity[];
+  /** The file line of each rep, in the same order. */
+  lines: number[];
   warnings: InputIssue[];
 }
 
@@ -115,12 +118,22 @@ export function readReps(content: string, file: string, options: ReadOptions = {
       availability,
     };
   });
-  return { file, reps, warnings };
+  return { file, reps, lines: reps.map((rep) => firstLine.get(rep.name) ?? 0), warnings };
 }
 
 /** `--reps-count N --rep-capacity C`: N anonymous reps, `rep 1` to `rep N`, all there every month. */
 export function anonymousTeam(count: number, capacity: number): RepCapacity[] {
   return Array.from({ length: count }, (_, index) => ({ name: `rep ${index + 1}`, capacity, inquiryCapacity: null, availability: new Map() }));
+}
+
+/**
+ * The reps file's names against the quotas' ({@link matchNames}): a near-miss (`Chloe` against the
+ * quotas' `Chloé`) is an error, and names differing only in case a warning. A rep without quota is
+ * fine: they take a share of unassigned leads, or are on the team without leads of this plan.
+ */
+export function checkRepNames(quotas: QuotaFile, reps: RepsFile): InputIssue[] {
+  const listed = nameList(reps.file, "rep", reps.reps.map((rep, index) => [rep.name, reps.lines[index] ?? 0] as const));
+  return matchNames(quotaNames(quotas, "rep"), listed).warnings;
 }
 
 /**

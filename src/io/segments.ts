@@ -1,6 +1,7 @@
 import type { SegmentInput } from "../core/plan.js";
 import { type AssumptionName, type ScopedAssumptions, assumptionResolver } from "../core/resolve.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import { type NameKind, matchNames, nameList, quotaNames } from "./name-match.js";
 import type { QuotaFile } from "./quotas.js";
 import { type LocatedAssumptions, describeScope } from "./scoped-table.js";
 import type { ComputeSettings } from "./settings.js";
@@ -23,7 +24,8 @@ export interface PlanSegments {
 /**
  * Gives every quota segment its assumptions (`learned`: rows derived from history, used after the
  * files). A segment nothing applies to is an error at its first quota line, naming what is
- * missing and where it could come from.
+ * missing and where it could come from. The names of the file rows are checked first
+ * ({@link checkScopeNames}).
  */
 export function assignAssumptions(
   quotas: QuotaFile,
@@ -31,6 +33,7 @@ export function assignAssumptions(
   settings: ComputeSettings,
   learned: readonly ScopedAssumptions[] = [],
 ): PlanSegments {
+  const warnings = checkScopeNames(quotas, scoped);
   const resolve = assumptionResolver({ overrides: settings.overrides, scoped, learned, defaults: settings.defaults });
   const withoutCost: string[] = [];
   const segments = quotas.segments.map((segment): SegmentInput => {
@@ -40,7 +43,6 @@ export function assignAssumptions(
     if (resolution.assumptions.costPerInquiry === null) withoutCost.push(describeScope(segment.rep, segment.product));
     return { rep: segment.rep, product: segment.product, assumptions: resolution.assumptions, quotas: segment.quotas };
   });
-  const warnings: InputIssue[] = [];
   if (withoutCost.length > 0) {
     const which = withoutCost.length === segments.length ? "any segment" : `${withoutCost.length} of ${segments.length} segments (first: ${withoutCost[0]})`;
     warnings.push({
@@ -51,6 +53,44 @@ export function assignAssumptions(
     });
   }
   return { segments, warnings };
+}
+
+/** How many rows that apply to nothing are warned about one by one, per file; the rest are counted. */
+const UNUSED_SHOWN = 5;
+
+/**
+ * The rep and product of every ratio and cycle row against the quotas' ({@link matchNames}): a
+ * near-miss (`services` against the quotas' `Services`) is an error, since the segment would
+ * silently fall to a less specific row. A row that applies to no quota segment is a warning
+ * naming its line: a misspelt product (`Servcies`) would otherwise never be mentioned.
+ */
+export function checkScopeNames(quotas: QuotaFile, scoped: readonly LocatedAssumptions[]): InputIssue[] {
+  const warnings: InputIssue[] = [];
+  const files = [...new Set(scoped.map((row) => row.file))];
+  if (files.length === 0) return warnings;
+  const quota = { rep: quotaNames(quotas, "rep"), product: quotaNames(quotas, "product") };
+  let pairs: Set<string> | undefined;
+  const has = (kind: NameKind, name: string) => name === "" || quota[kind].first.has(name);
+  for (const file of files) {
+    const rows = scoped.filter((row) => row.file === file);
+    for (const kind of ["rep", "product"] as const satisfies readonly NameKind[]) {
+      warnings.push(...matchNames(quota[kind], nameList(file, kind, rows.map((row) => [row[kind], row.line] as const))).warnings);
+    }
+    const unused = rows.filter(({ rep, product }) => {
+      if (!has("rep", rep) || !has("product", product)) return true;
+      if (rep === "" || product === "") return false;
+      pairs ??= new Set(quotas.segments.map((segment) => `${segment.rep}\u0000${segment.product}`));
+      return !pairs.has(`${rep}\u0000${product}`);
+    });
+    for (const { rep, product, line } of unused.slice(0, UNUSED_SHOWN)) {
+      const what = !has("rep", rep) ? "rep" : !has("product", product) ? "product" : "rep and product";
+      warnings.push({ code: "row.unused", file, line, expected: `${describeScope(rep, product)}: no quota segment has this ${what}: the row applies to nothing` });
+    }
+    if (unused.length > UNUSED_SHOWN) {
+      warnings.push({ code: "row.unused", file, expected: `${unused.length - UNUSED_SHOWN} more rows apply to no quota segment` });
+    }
+  }
+  return warnings;
 }
 
 function unmatched(

@@ -23,6 +23,7 @@ describe("readReps", () => {
           ]),
         },
       ],
+      lines: [2, 3],
       warnings: [],
     });
   });
