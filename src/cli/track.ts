@@ -11,15 +11,17 @@ import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import type { Format } from "../io/settings.js";
 import { parseMonth, parsePercent } from "../io/values.js";
 import { capacityWarnings } from "../render/capacity-text.js";
+import type { CsvOptions } from "../render/csv-writer.js";
 import { type TrackReport, catchUpChanged } from "../render/track-report.js";
 import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
+import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { loadPlan } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
 
-interface TrackFlags extends PlanFlags {
+interface TrackFlags extends PlanFlags, CsvFlags {
   asOf?: string;
   catchUp: CatchUpWindow;
   tolerance?: string;
@@ -53,14 +55,14 @@ function trackOptions(flags: TrackFlags) {
   };
 }
 
-async function renderTrack(report: TrackReport, format: Format, color: boolean): Promise<string> {
+async function renderTrack(report: TrackReport, format: Format, color: boolean, csv: CsvOptions): Promise<string> {
   switch (format) {
     case "table":
       return (await import("../render/track-table.js")).renderTrackTable(report, { color });
     case "markdown":
       return (await import("../render/track-markdown.js")).renderTrackMarkdown(report);
     case "csv":
-      return (await import("../render/track-csv.js")).renderTrackCsv(report);
+      return (await import("../render/track-csv.js")).renderTrackCsv(report, csv);
     case "json":
       return (await import("../render/track-json.js")).renderTrackJson(report);
   }
@@ -78,7 +80,7 @@ export function trackCommand(environment: CliEnvironment): Command {
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
     .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue; - reads stdin");
-  return addPlanOptions(command)
+  return addCsvOptions(addPlanOptions(command))
     .option("--as-of <YYYY-MM>", "last month of actuals to compare (default: the last month in ACTUALS)")
     .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
     .option("--tolerance <PCT>", "on track within this much below plan; behind within twice it (default: 10)")
@@ -86,6 +88,7 @@ export function trackCommand(environment: CliEnvironment): Command {
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
       const options = trackOptions(flags);
+      const { csv, format: formatFlag } = csvOptionsOf(flags);
       if (quotasPath === "-" && actualsPath === "-") {
         throw new InputError({ code: "option.invalid", file: "ACTUALS", expected: "a file: QUOTAS already reads standard input", found: "-" });
       }
@@ -93,7 +96,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       if (capacitySettings.view !== "plan") {
         throw new InputError({ code: "option.invalid", file: "--view", expected: "plan for track (its capacity tables print after the report)", found: capacitySettings.view });
       }
-      const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)]);
+      const loaded = await loadPlan(quotasPath, { ...flags, format: formatFlag }, environment, [actualsPath, ...capacityInputs(capacitySettings)]);
       const input = loaded.read(actualsPath);
       const actuals = readActuals(input.content, input.name);
       const { by, format, surge } = loaded.settings;
@@ -152,7 +155,7 @@ export function trackCommand(environment: CliEnvironment): Command {
         capacityPlan: capacity ? capacityPlan : undefined,
         warnings: [...warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
       };
-      const text = await renderTrack(report, format, flags.out === undefined && wantsColor(environment));
+      const text = await renderTrack(report, format, flags.out === undefined && wantsColor(environment), csv);
       writeOutput(text, report.warnings, flags.out, environment);
       // Exit 1 when either check fails: behind plan, or (with --strict) over capacity ahead.
       if (checkpoints.status !== "on-track") throw new CheckFailed(`${checkpoints.deciding} ${checkpoints.status}`);

@@ -1,6 +1,7 @@
 import type { RepCapacity } from "../core/capacity-lanes.js";
 import type { MonthIndex } from "../core/month.js";
 import { readCsvTable } from "./csv-table.js";
+import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import type { QuotaFile } from "./quotas.js";
 import { type Parsed, parseAmount, parseMonth } from "./values.js";
@@ -79,7 +80,7 @@ export function readReps(content: string, file: string): RepsFile {
       throw new InputError(parsed.hint === undefined ? issue : { ...issue, hint: parsed.hint });
     };
     const text = (at: number) => (at < 0 ? "" : (record[at] ?? "").trim());
-    const name = text(column("rep"));
+    const name = readName(text(column("rep")));
     if (name === "") value("rep", name, { ok: false, expected: "a rep name" });
     const earlier = firstLine.get(name);
     if (earlier !== undefined) {
