@@ -49,6 +49,8 @@ export function writeCsv(columns: readonly CsvColumn[], records: readonly (reado
         record.map((cell, at) => (guarded[at] === true ? guardName(cell) : comma[at] === true ? cell.replace(".", ",") : cell)),
       )
     : records;
-  const text = stringify([columns.map((column) => column.key), ...rows], { record_delimiter: "\n", delimiter: options.excel === "eu" ? ";" : "," });
+  // csv-stringify quotes a field with a newline but not one with a lone carriage return, which
+  // every reader takes for a line break: quote those too.
+  const text = stringify([columns.map((column) => column.key), ...rows], { record_delimiter: "\n", delimiter: options.excel === "eu" ? ";" : ",", quoted_match: /\r/ });
   return options.excel === null ? text : `\uFEFF${text}`;
 }
