@@ -105,7 +105,7 @@ describe("calibrate's report and files, and reading them back", () => {
     expect(new Set(read("cycles.csv").split("\n").map((line) => line.split(",").slice(0, 2).join(",")))).toStrictEqual(
       new Set(["rep,product", ",", ",'+Platform", ",'=Services", ""]),
     );
-    expect(read("sources.csv").split("\n").map((line) => line.split(",")[0])).toStrictEqual(["source", `"'=HYPERLINK(""http://x""`, "'@SUM(A1)", "'-1+1", ""]);
+    expect(read("sources.csv").split("\n").map((line) => line.split(",")[0])).toStrictEqual(["source", "'@SUM(A1)", `"'=HYPERLINK(""http://x""`, "'-1+1", ""]);
     const report = result.stdout.split("\n").map((line) => line.split(",").slice(0, 4).join(","));
     expect(report).toContain("source,,,'-1+1");
     expect(report).toContain("rep_product,'@Ana,'+Platform,");
