@@ -122,11 +122,12 @@ describe("calibrate's report and files, and reading them back", () => {
       const computed = await runIn(dir, ["compute", "quotas.csv", "--ratios", "ratios.csv", "--cycles", "cycles.csv", "--format", "json"]);
       const mixed = await runIn(dir, ["scenarios", "quotas.csv", "--ratios", "ratios.csv", "--cycles", "cycles.csv", "--sources", "sources.csv", "--format", "json"]);
       expect([computed.code, computed.stderr, mixed.code]).toStrictEqual([0, "", 0]);
-      return { computed: computed.stdout, mixed: mixed.stdout };
+      return { computed: computed.stdout, mixed: mixed.stdout, ratios: readFileSync(join(dir, "ratios.csv"), "utf8") };
     };
     const original = await plan(clean, quotas);
     const hostile = await plan(HISTORY, hostileQuotas);
     // JSON is no spreadsheet: it carries the names as they are, so renaming back must give the clean run.
+    expect(hostile.ratios).toContain(",'+Platform,");
     const back = (text: string) => Object.entries(RENAMED).reduce((json, [name, renamed]) => json.replaceAll(JSON.stringify(renamed), JSON.stringify(name)), text);
     const json = JSON.parse(hostile.mixed) as { sources: { sources: { source: string }[] } };
     expect(json.sources.sources.map((source) => source.source)).toStrictEqual(["@SUM(A1)", LINK, "-1+1"]);
