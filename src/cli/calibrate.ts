@@ -30,6 +30,7 @@ interface CalibrateFlags extends HistoryFlags, CsvFlags {
   ratiosOut?: string;
   cyclesOut?: string;
   sourcesOut?: string;
+  format?: Format;
   out?: string;
 }
 
@@ -85,7 +86,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
         [flags.sourcesOut, () => files.renderSourcesCsv(calibration.sources, csv)],
       ];
       const texts = written.filter((entry): entry is [string, () => string] => entry[0] !== undefined).map(([path, render]) => [path, render()] as const);
-      const text = await renderCalibration(report, (format ?? "table") as Format, { color: flags.out === undefined && wantsColor(environment), csv });
+      const text = await renderCalibration(report, format ?? "table", { color: flags.out === undefined && wantsColor(environment), csv });
       for (const [path, content] of texts) writeFileAtomically(path, environment.cwd, content);
       writeOutput(text, warnings, flags.out, environment);
     });

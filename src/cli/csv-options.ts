@@ -8,7 +8,6 @@ export interface CsvFlags {
   excel?: ExcelLocale | true;
   /** False with `--no-formula-guard`. */
   formulaGuard?: boolean;
-  format?: string | undefined;
 }
 
 /** Adds the two flags every command that writes CSV takes. */
@@ -33,7 +32,7 @@ function excelLocale(text: string): ExcelLocale {
  * flag that asks for another format is refused, not overridden. Returns the CSV options and the
  * format flag to use (`csv` when `--excel` is given).
  */
-export function csvOptionsOf(flags: CsvFlags): { csv: CsvOptions; format: string | undefined } {
+export function csvOptionsOf<F extends string>(flags: CsvFlags & { format?: F | undefined }): { csv: CsvOptions; format: F | "csv" | undefined } {
   const guard = flags.formulaGuard !== false;
   if (flags.excel === undefined) return { csv: { guard, excel: null }, format: flags.format };
   if (flags.format !== undefined && flags.format !== "csv") {
