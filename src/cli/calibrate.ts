@@ -7,6 +7,8 @@ import { historyNameList, sameFileSpellings } from "../io/name-match.js";
 import { FORMATS, type Format } from "../io/settings.js";
 import { parseWholeNumber } from "../io/values.js";
 import type { CalibrationReport } from "../render/calibrate-report.js";
+import type { CsvOptions } from "../render/csv-writer.js";
+import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { parseDecimalMarkName } from "../io/decimal-mark.js";
 import { type DecimalFlags, addDecimalMarkOptions, decimalMarkOfFlags } from "./decimal-options.js";
@@ -18,12 +20,13 @@ Examples:
   $ leadplan calibrate examples/history.csv --min-leads 5
   $ leadplan calibrate crm-export.csv --map created="Created Date",source="Lead Source" --date-format MM/dd/yyyy
   $ leadplan calibrate history.csv --ratios-out ratios.csv --cycles-out cycles.csv --sources-out sources.csv
+  $ leadplan calibrate history.csv --excel eu --out calibration.csv
   $ leadplan compute quotas.csv --ratios ratios.csv --cycles cycles.csv
 
 Exit codes: 0 calibration written; 2 bad input or usage, including the first bad row (one line on
 stderr, nothing written). Formats of every file: see README.md.`;
 
-interface CalibrateFlags extends HistoryFlags, DecimalFlags {
+interface CalibrateFlags extends HistoryFlags, DecimalFlags, CsvFlags {
   asOf?: string;
   byRep?: boolean;
   minLeads?: string;
@@ -44,7 +47,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
         "and qualification time as month-lag distributions, the quality of each lead source, and the baseline volume.",
     )
     .argument("<HISTORY>", "lead_id,created,source,product,rep,qualified_on,closed_on,outcome,amount,cost (or month,source,product,inquiries,qualified,won,revenue,spend); - reads stdin");
-  return addDecimalMarkOptions(addHistoryReadOptions(command))
+  addDecimalMarkOptions(addHistoryReadOptions(command))
     .option("--as-of <DATE>", "the day the export was taken, YYYY-MM-DD (default: the latest date in it)")
     .option("--by-rep", "also a ratio row per rep and product")
     .option("--min-leads <N>", `least leads behind a product or rep value written to the files (default: ${DEFAULT_MIN_LEADS})`)
@@ -52,12 +55,14 @@ export function calibrateCommand(environment: CliEnvironment): Command {
     .option("--cycles-out <FILE>", "write the cycle file (month-lag distributions) compute --cycles reads")
     .option("--sources-out <FILE>", "write the lead-source table as CSV")
     .addOption(new Option("--format <FORMAT>", "report format (default: table)").choices(FORMATS))
-    .option("-o, --out <FILE>", "write the report to FILE (atomically) instead of stdout")
+    .option("-o, --out <FILE>", "write the report to FILE (atomically) instead of stdout");
+  return addCsvOptions(command)
     .addHelpText("after", EXAMPLES)
     .action(async (historyPath: string, flags: CalibrateFlags) => {
       // Every option is checked, and every output path, before the history is opened.
       const stated = decimalMarkOfFlags(flags);
       const options = { ...historyOptionsOf(flags, { asOf: flags.asOf, byRep: flags.byRep }), decimalMark: stated === undefined ? undefined : parseDecimalMarkName(stated) };
+      const { csv, format } = csvOptionsOf(flags);
       const minLeads = flags.minLeads === undefined ? DEFAULT_MIN_LEADS : minLeadsOf(flags.minLeads);
       checkOutputs(flags, historyPath, environment.cwd);
       // The reader (Papa Parse, date-fns) loads only here: other commands do not pay for it.
@@ -81,12 +86,12 @@ export function calibrateCommand(environment: CliEnvironment): Command {
       };
       const files = await import("../render/calibrate-files.js");
       const written: [string | undefined, () => string][] = [
-        [flags.ratiosOut, () => files.renderRatiosFile(assumptions.rows)],
-        [flags.cyclesOut, () => files.renderCyclesFile(assumptions.rows)],
-        [flags.sourcesOut, () => files.renderSourcesCsv(calibration.sources)],
+        [flags.ratiosOut, () => files.renderRatiosFile(assumptions.rows, csv)],
+        [flags.cyclesOut, () => files.renderCyclesFile(assumptions.rows, csv)],
+        [flags.sourcesOut, () => files.renderSourcesCsv(calibration.sources, csv)],
       ];
       const texts = written.filter((entry): entry is [string, () => string] => entry[0] !== undefined).map(([path, render]) => [path, render()] as const);
-      const text = await renderCalibration(report, flags.format ?? "table", { color: flags.out === undefined && wantsColor(environment) });
+      const text = await renderCalibration(report, format ?? "table", { color: flags.out === undefined && wantsColor(environment), csv });
       for (const [path, content] of texts) writeFileAtomically(path, environment.cwd, content);
       writeOutput(text, warnings, flags.out, environment);
     });
@@ -147,14 +152,14 @@ function thinWarnings(thin: readonly ThinScope[], minLeads: number): string[] {
   ];
 }
 
-async function renderCalibration(report: CalibrationReport, format: Format, options: { color: boolean }): Promise<string> {
+async function renderCalibration(report: CalibrationReport, format: Format, options: { color: boolean; csv: CsvOptions }): Promise<string> {
   switch (format) {
     case "table":
       return (await import("../render/calibrate-table.js")).renderCalibrationTable(report, options);
     case "markdown":
       return (await import("../render/calibrate-markdown.js")).renderCalibrationMarkdown(report);
     case "csv":
-      return (await import("../render/calibrate-csv.js")).renderCalibrationCsv(report);
+      return (await import("../render/calibrate-csv.js")).renderCalibrationCsv(report, options.csv);
     case "json":
       return (await import("../render/calibrate-json.js")).renderCalibrationJson(report);
   }

@@ -6,6 +6,7 @@ import { formatIssue } from "../io/input-issue.js";
 import type { BaselineSection } from "../render/calibrate-baseline.js";
 import type { PlanReport } from "../render/report.js";
 import type { CapacityRun } from "./capacity.js";
+import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { type LoadedPlan, loadPlan } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
@@ -18,6 +19,7 @@ Examples:
   $ leadplan compute quotas.csv --deal-size 20000 --close-rate 25% --qualify-rate 20% --cycle-days 90
   $ leadplan compute quotas.csv --by quarter --fiscal-year-start Apr --surge 40
   $ leadplan compute quotas.csv --format csv --out plan.csv
+  $ leadplan compute quotas.csv --excel eu --out plan.csv
   $ cat quotas.csv | leadplan compute - --format json --deal-size 75000 ...
   $ leadplan compute quotas.csv --reps reps.csv --respect-capacity --strict
 
@@ -35,12 +37,13 @@ export function computeCommand(environment: CliEnvironment): Command {
         "each close month, raised in surge quarters, with the budget they cost.",
     )
     .argument("<QUOTAS>", "quota CSV, long (month,quota[,units][,rep][,product]) or wide (rep,product,2027-01,...); - reads stdin");
-  return addPlanOptions(command)
+  return addCsvOptions(addPlanOptions(command))
     .addHelpText("after", EXAMPLES)
-    .action(async (quotasPath: string, flags: PlanFlags) => {
+    .action(async (quotasPath: string, flags: PlanFlags & CsvFlags) => {
+      const { csv, format } = csvOptionsOf(flags);
       const capacitySettings = resolveCapacitySettings(flags);
       const teamFile = capacitySettings.team?.kind === "file" ? [capacitySettings.team.file] : [];
-      const loaded = await loadPlan(quotasPath, flags, environment, teamFile);
+      const loaded = await loadPlan(quotasPath, { ...flags, format }, environment, teamFile);
       const plan = computePlan(loaded.segments, loaded.settings.surge);
       // The capacity code loads only for a run with a team: most runs have none.
       let capacity: CapacityRun | undefined;
@@ -55,7 +58,7 @@ export function computeCommand(environment: CliEnvironment): Command {
       };
       if (capacity) report.capacity = capacity.section;
       if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);
-      const text = await renderReport(report, loaded.settings.format, { color: flags.out === undefined && wantsColor(environment) });
+      const text = await renderReport(report, loaded.settings.format, { color: flags.out === undefined && wantsColor(environment), csv });
       writeOutput(text, report.warnings, flags.out, environment);
       if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);
     });

@@ -12,12 +12,13 @@ import { parsePercent } from "../io/values.js";
 import { type ScenariosReport, sourceWarnings } from "../render/scenarios-report.js";
 import { loadTeam, repMonthsOverCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
+import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
 
-interface ScenariosFlags extends PlanFlags {
+interface ScenariosFlags extends PlanFlags, CsvFlags {
   scenarios?: string;
   vary: string[];
   sensitivity?: string;
@@ -49,7 +50,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         "deal, quota per marketing dollar, and the change against the baseline. Files are read once for all scenarios.",
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin");
-  return addPlanOptions(command)
+  return addCsvOptions(addPlanOptions(command))
     .option("--scenarios <FILE>", "scenarios CSV: scenario, then any of cost_per_inquiry, qualified_to_won, inquiry_to_qualified, avg_deal_size, units_per_deal, surge, sales_cycle_days|months, qualification_days|months")
     .option("--vary <NAME=V1,V2>", "a grid dimension; repeat for every combination (amounts without thousands separators)", (value: string, previous: string[]) => [...previous, value], [])
     .option("--sensitivity <PCT>", "move each assumption down and up by PCT, one at a time, sorted by budget impact")
@@ -57,6 +58,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
     .option("--optimize-mix", "with --sources: the cheapest mix per won deal within each source's monthly cap")
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, flags: ScenariosFlags) => {
+      const { csv, format: formatFlag } = csvOptionsOf(flags);
       const capacitySettings = resolveCapacitySettings(flags);
       if (capacitySettings.view !== "plan") {
         throw new InputError({ code: "option.invalid", file: "--view", expected: "plan for scenarios (capacity shows as a column per scenario)", found: capacitySettings.view });
@@ -64,7 +66,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (flags.optimizeMix && flags.sources === undefined) {
         throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
       }
-      const resolved = await resolvePlanSettings(flags, environment);
+      const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
       const { decimalMark } = resolved.settings;
       const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity, decimalMark);
       const variations = flags.vary.map((text) => parseVariation(text, decimalMark));
@@ -109,7 +111,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const color = flags.out === undefined && wantsColor(environment);
       const format = loaded.settings.format;
       let text: string;
-      if (format === "csv") text = (await import("../render/scenarios-data.js")).renderScenariosCsv(report);
+      if (format === "csv") text = (await import("../render/scenarios-data.js")).renderScenariosCsv(report, csv);
       else if (format === "json") text = (await import("../render/scenarios-data.js")).renderScenariosJson(report);
       else text = (await import("../render/scenarios-text.js")).renderScenariosText(report, { color, markdown: format === "markdown" });
       writeOutput(text, report.warnings, flags.out, environment);

@@ -12,16 +12,18 @@ import type { Format } from "../io/settings.js";
 import type { MarkInForce } from "../io/number-text.js";
 import { type Parsed, parseMonth, parsePercent } from "../io/values.js";
 import { capacityWarnings } from "../render/capacity-text.js";
+import type { CsvOptions } from "../render/csv-writer.js";
 import { type TrackReport, catchUpChanged } from "../render/track-report.js";
 import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
+import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { dateFormatOf } from "./history-options.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
 
-interface TrackFlags extends PlanFlags {
+interface TrackFlags extends PlanFlags, CsvFlags {
   asOf?: string;
   catchUp: CatchUpWindow;
   tolerance?: string;
@@ -59,14 +61,14 @@ function trackOptions(flags: TrackFlags, mark: MarkInForce) {
   };
 }
 
-async function renderTrack(report: TrackReport, format: Format, color: boolean): Promise<string> {
+async function renderTrack(report: TrackReport, format: Format, color: boolean, csv: CsvOptions): Promise<string> {
   switch (format) {
     case "table":
       return (await import("../render/track-table.js")).renderTrackTable(report, { color });
     case "markdown":
       return (await import("../render/track-markdown.js")).renderTrackMarkdown(report);
     case "csv":
-      return (await import("../render/track-csv.js")).renderTrackCsv(report);
+      return (await import("../render/track-csv.js")).renderTrackCsv(report, csv);
     case "json":
       return (await import("../render/track-json.js")).renderTrackJson(report);
   }
@@ -84,14 +86,15 @@ export function trackCommand(environment: CliEnvironment): Command {
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
     .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue; - reads stdin");
-  return addPlanOptions(command)
+  return addCsvOptions(addPlanOptions(command))
     .option("--as-of <YYYY-MM>", "last month of actuals to compare, YYYY-MM or as the files write months (default: the last month in ACTUALS)")
     .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
     .option("--tolerance <PCT>", "on track within this much below plan; behind within twice it (default: 10)")
     .option("--bank-surplus", "let revenue above plan lower the quota ahead (default: a surplus is kept)")
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
-      const resolved = await resolvePlanSettings(flags, environment);
+      const { csv, format: formatFlag } = csvOptionsOf(flags);
+      const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
       const options = trackOptions(flags, resolved.settings.decimalMark);
       if (quotasPath === "-" && actualsPath === "-") {
         throw new InputError({ code: "option.invalid", file: "ACTUALS", expected: "a file: QUOTAS already reads standard input", found: "-" });
@@ -160,7 +163,7 @@ export function trackCommand(environment: CliEnvironment): Command {
         capacityPlan: capacity ? capacityPlan : undefined,
         warnings: [...warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
       };
-      const text = await renderTrack(report, format, flags.out === undefined && wantsColor(environment));
+      const text = await renderTrack(report, format, flags.out === undefined && wantsColor(environment), csv);
       writeOutput(text, report.warnings, flags.out, environment);
       // Exit 1 when either check fails: behind plan, or (with --strict) over capacity ahead.
       if (checkpoints.status !== "on-track") throw new CheckFailed(`${checkpoints.deciding} ${checkpoints.status}`);

@@ -2,6 +2,7 @@ import { formatMonth } from "../core/month.js";
 import { type ActualEntry, type Actuals, MEASURES, type Measure } from "../core/track.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
+import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import type { MarkInForce } from "./number-text.js";
 import { type Parsed, parseAmount, parseMonth } from "./values.js";
@@ -82,8 +83,8 @@ export function readActuals(content: string, file: string, options: ReadOptions 
       throw new InputError(why === undefined ? issue : { ...issue, hint: why });
     };
     const month = read("month", monthAt, parseMonth(record[monthAt] ?? "", dateFormat));
-    const rep = repAt < 0 ? "" : (record[repAt] ?? "").trim();
-    const product = productAt < 0 ? "" : (record[productAt] ?? "").trim();
+    const rep = repAt < 0 ? "" : readName(record[repAt] ?? "");
+    const product = productAt < 0 ? "" : readName(record[productAt] ?? "");
     const values: ActualEntry["values"] = {};
     for (const measure of measures) {
       const { at, name } = columnOf.get(measure) as { at: number; name: string };

@@ -2,6 +2,7 @@ import type { LagDistribution } from "../core/lag.js";
 import type { AssumptionValues } from "../core/resolve.js";
 import { type CsvTable, readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
+import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { type MarkInForce, numberWithMark, troubleHint } from "./number-text.js";
 import { type LocatedAssumptions, type ScopedFile, describeScope } from "./scoped-table.js";
@@ -88,8 +89,8 @@ function readRow(table: CsvTable, record: readonly string[], index: number, grou
     return whole.ok && whole.value <= MAX_DURATION.months ? whole : { ok: false, expected: `a whole number of months from 0 to ${MAX_DURATION.months}` };
   });
   const share = value("share", (raw) => parseLagShare(raw, mark()));
-  const rep = text("rep");
-  const product = text("product");
+  const rep = readName(text("rep"));
+  const product = readName(text("product"));
   const key = `${rep}\u0000${product}\u0000${stage}`;
   const group = groups.get(key) ?? { rep, product, stage, line, shares: new Map<number, number>() };
   groups.set(key, group);

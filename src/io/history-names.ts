@@ -1,3 +1,5 @@
+import { readName } from "./formula-guard.js";
+
 /** More names than this in one column is an id column mapped by mistake, not products or reps. */
 export const MAX_NAMES = 10_000;
 
@@ -32,8 +34,9 @@ export class NameIndex {
       const known = this.indices.get(name);
       if (known !== undefined) return known;
     }
-    // " Web form" and "Web form" are one source: both spellings get the same index.
-    const trimmed = name.trim();
+    // " Web form" and "Web form" are one source: both spellings get the same index; so are
+    // "'=x" (as leadplan's formula guard writes it) and "=x".
+    const trimmed = readName(name);
     let index = this.indices.get(trimmed);
     if (index === undefined && trimmed === "" && this.blankIsUnnamed) index = UNNAMED;
     if (index === undefined) {

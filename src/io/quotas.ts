@@ -3,6 +3,7 @@ import type { MonthQuota } from "../core/plan.js";
 import { type CsvTable, readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import type { DateFormat } from "./history-day.js";
+import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { looksLikeMonthColumn, monthColumnIssue } from "./month-text.js";
 import type { MarkInForce } from "./number-text.js";
@@ -134,7 +135,7 @@ function readLong(table: CsvTable, mark: () => MarkInForce, dateFormat: DateForm
   const unitsAt = column("units");
   const repAt = column("rep");
   const productAt = column("product");
-  const textAt = (record: readonly string[], at: number) => (at < 0 ? "" : (record[at] ?? "").trim());
+  const textAt = (record: readonly string[], at: number) => (at < 0 ? "" : readName(record[at] ?? ""));
   const collector = new SegmentCollector(table, (rep, product, month, before) =>
     table.records.findIndex((record, index) => {
       if (index >= before || textAt(record, repAt) !== rep || textAt(record, productAt) !== product) return false;
@@ -199,12 +200,12 @@ function readWide(table: CsvTable, mark: () => MarkInForce, dateFormat: DateForm
   // A wide file gives each month once per row, so a repeated month is a repeated rep and product.
   const collector = new SegmentCollector(table, (rep, product, _month, before) =>
     table.records.findIndex(
-      (record, index) => index < before && (record[repAt] ?? "").trim() === rep && (record[productAt] ?? "").trim() === product,
+      (record, index) => index < before && readName(record[repAt] ?? "") === rep && readName(record[productAt] ?? "") === product,
     ),
   );
   table.records.forEach((record, recordIndex) => {
-    const rep = repAt < 0 ? "" : (record[repAt] ?? "").trim();
-    const product = productAt < 0 ? "" : (record[productAt] ?? "").trim();
+    const rep = repAt < 0 ? "" : readName(record[repAt] ?? "");
+    const product = productAt < 0 ? "" : readName(record[productAt] ?? "");
     for (const { at, name, month } of monthColumns) {
       const text = record[at] ?? "";
       if (text.trim() === "") continue;

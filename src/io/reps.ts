@@ -2,6 +2,7 @@ import type { RepCapacity } from "../core/capacity-lanes.js";
 import { type MonthIndex, formatMonth } from "../core/month.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
+import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { looksLikeMonthColumn, monthColumnIssue } from "./month-text.js";
 import { matchNames, nameList, quotaNames } from "./name-match.js";
@@ -97,7 +98,7 @@ export function readReps(content: string, file: string, options: ReadOptions = {
       throw new InputError(parsed.hint === undefined ? issue : { ...issue, hint: parsed.hint });
     };
     const text = (at: number) => (at < 0 ? "" : (record[at] ?? "").trim());
-    const name = text(column("rep"));
+    const name = readName(text(column("rep")));
     if (name === "") value("rep", name, { ok: false, expected: "a rep name" });
     const earlier = firstLine.get(name);
     if (earlier !== undefined) {

@@ -2,6 +2,7 @@ import { lagFromDays, lagFromMonths } from "../core/lag.js";
 import type { Scenario, ScenarioOverrides, Variation } from "../core/scenarios.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
+import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import type { MarkInForce } from "./number-text.js";
 import { type Parsed, parseAmount, parseDuration, parsePercent, parsePositiveAmount, parseRate } from "./values.js";
@@ -48,7 +49,7 @@ export function readScenarios(content: string, file: string, options: ReadOption
   }
   const seen = new Map<string, number>();
   return table.records.map((record, recordIndex) => {
-    const name = (record[table.header.indexOf("scenario")] ?? "").trim();
+    const name = readName(record[table.header.indexOf("scenario")] ?? "");
     const line = table.lineOf(recordIndex);
     if (name === "") throw new InputError({ code: "value.invalid", file, line, column: "scenario", expected: "a scenario name", found: "" });
     const earlier = seen.get(name);

@@ -1,5 +1,6 @@
 import type { ScopedAssumptions } from "../core/resolve.js";
 import { type CsvTable, readCsvTable } from "./csv-table.js";
+import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import type { MarkInForce } from "./number-text.js";
@@ -62,8 +63,8 @@ export function readScopedTable(
       const at = table.header.indexOf(column);
       return at < 0 ? "" : (record[at] ?? "").trim();
     };
-    const rep = text("rep");
-    const product = text("product");
+    const rep = readName(text("rep"));
+    const product = readName(text("product"));
     const scope = `${rep}\u0000${product}`;
     const earlier = seenScope.get(scope);
     if (earlier !== undefined) {

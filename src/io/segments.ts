@@ -69,21 +69,18 @@ export function checkScopeNames(quotas: QuotaFile, scoped: readonly LocatedAssum
   const files = [...new Set(scoped.map((row) => row.file))];
   if (files.length === 0) return warnings;
   const quota = { rep: quotaNames(quotas, "rep"), product: quotaNames(quotas, "product") };
-  let pairs: Set<string> | undefined;
   const has = (kind: NameKind, name: string) => name === "" || quota[kind].first.has(name);
   for (const file of files) {
     const rows = scoped.filter((row) => row.file === file);
     for (const kind of ["rep", "product"] as const satisfies readonly NameKind[]) {
       warnings.push(...matchNames(quota[kind], nameList(file, kind, rows.map((row) => [row[kind], row.line] as const))).warnings);
     }
-    const unused = rows.filter(({ rep, product }) => {
-      if (!has("rep", rep) || !has("product", product)) return true;
-      if (rep === "" || product === "") return false;
-      pairs ??= new Set(quotas.segments.map((segment) => `${segment.rep}\u0000${segment.product}`));
-      return !pairs.has(`${rep}\u0000${product}`);
-    });
+    // A rep and a product the quotas both name, on a row of their own, are no misspelling: a
+    // file calibrate learned from history holds such pairs, and warning of each would bury the
+    // warnings that matter.
+    const unused = rows.filter(({ rep, product }) => !has("rep", rep) || !has("product", product));
     for (const { rep, product, line } of unused.slice(0, UNUSED_SHOWN)) {
-      const what = !has("rep", rep) ? "rep" : !has("product", product) ? "product" : "rep and product";
+      const what = !has("rep", rep) ? "rep" : "product";
       warnings.push({ code: "row.unused", file, line, expected: `${describeScope(rep, product)}: no quota segment has this ${what}: the row applies to nothing` });
     }
     if (unused.length > UNUSED_SHOWN) {

@@ -1,6 +1,7 @@
 import type { LeadSource } from "../core/source-mix.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
+import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import type { MarkInForce } from "./number-text.js";
 import { type Parsed, parseAmount, parseRate } from "./values.js";
@@ -33,7 +34,7 @@ export function readSources(content: string, file: string, needShares: boolean, 
     const shareText = table.header.includes("share") ? text("share") : "";
     const capText = table.header.includes("max_inquiries_per_month") ? text("max_inquiries_per_month") : "";
     return {
-      source: text("source"),
+      source: readName(text("source")),
       share: shareText === "" ? null : value("share", parseShare),
       // A source may never have qualified or closed a lead (calibrate writes 0 for it).
       qualifyRate: value("inquiry_to_qualified", parseShare),

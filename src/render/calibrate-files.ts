@@ -1,11 +1,14 @@
-import { stringify } from "csv-stringify/sync";
 import type { SourceCalibration } from "../core/calibrate.js";
 import { roundShares } from "../core/calibrate-lags.js";
 import type { LagDistribution } from "../core/lag.js";
 import type { ScopedAssumptions } from "../core/resolve.js";
+import { figureKind } from "./calibrate-csv.js";
 import { SOURCE_COLUMNS, plainFigure } from "./calibrate-report.js";
+import { type ColumnKind, type CsvOptions, writeCsv } from "./csv-writer.js";
 
-const csv = (records: string[][]) => stringify(records, { record_delimiter: "\n" });
+// These files are for leadplan to read back: plain CSV whatever --excel says; only the guard applies.
+const csv = (columns: readonly (readonly [string, ColumnKind])[], records: string[][], guard: boolean) =>
+  writeCsv(columns.map(([key, kind]) => ({ key, kind })), records, { guard, excel: null });
 
 // Rates keep six decimals; a rate that small still must stay above 0, which `compute` requires.
 const rate = (value: number | undefined) => (value === undefined ? "" : String(Math.max(Math.round(value * 1e6) / 1e6, 1e-6)));
@@ -16,12 +19,19 @@ const money = (value: number | undefined) => (value === undefined ? "" : String(
  * inquiry_to_qualified,cost_per_inquiry`, the default row first. An empty cell lets the less
  * specific row supply the value, as in a hand-written file.
  */
-export function renderRatiosFile(rows: readonly ScopedAssumptions[]): string {
-  const header = ["rep", "product", "avg_deal_size", "qualified_to_won", "inquiry_to_qualified", "cost_per_inquiry"];
+export function renderRatiosFile(rows: readonly ScopedAssumptions[], options: Pick<CsvOptions, "guard"> = { guard: true }): string {
+  const columns = [
+    ["rep", "name"],
+    ["product", "name"],
+    ["avg_deal_size", "money"],
+    ["qualified_to_won", "ratio"],
+    ["inquiry_to_qualified", "ratio"],
+    ["cost_per_inquiry", "money"],
+  ] as const;
   const records = rows
     .filter(({ values }) => values.avgDealSize !== undefined || values.closeRate !== undefined || values.qualifyRate !== undefined || values.costPerInquiry !== undefined)
     .map(({ rep, product, values }) => [rep, product, money(values.avgDealSize), rate(values.closeRate), rate(values.qualifyRate), money(values.costPerInquiry)]);
-  return csv([header, ...records]);
+  return csv(columns, records, options.guard);
 }
 
 /**
@@ -30,7 +40,7 @@ export function renderRatiosFile(rows: readonly ScopedAssumptions[]): string {
  * close) or `qualification` (inquiry → qualified lead). Shares keep six decimals and, rounded by
  * largest remainder, still sum to exactly 1 for each scope and stage.
  */
-export function renderCyclesFile(rows: readonly ScopedAssumptions[]): string {
+export function renderCyclesFile(rows: readonly ScopedAssumptions[], options: Pick<CsvOptions, "guard"> = { guard: true }): string {
   const records: string[][] = [];
   const add = (rep: string, product: string, stage: string, lag: LagDistribution | undefined) => {
     if (lag === undefined) return;
@@ -44,12 +54,19 @@ export function renderCyclesFile(rows: readonly ScopedAssumptions[]): string {
     add(rep, product, "sales_cycle", values.salesCycle);
     add(rep, product, "qualification", values.qualification);
   }
-  return csv([["rep", "product", "stage", "lag_months", "share"], ...records]);
+  const columns = [
+    ["rep", "name"],
+    ["product", "name"],
+    ["stage", "code"],
+    ["lag_months", "count"],
+    ["share", "ratio"],
+  ] as const;
+  return csv(columns, records, options.guard);
 }
 
 /** The lead-source quality table as CSV (`--sources-out`): cheapest won deal first. */
-export function renderSourcesCsv(sources: readonly SourceCalibration[]): string {
-  const header = ["source", ...SOURCE_COLUMNS.map((column) => column.csv)];
+export function renderSourcesCsv(sources: readonly SourceCalibration[], options: Pick<CsvOptions, "guard"> = { guard: true }): string {
+  const columns = [["source", "name"] as const, ...SOURCE_COLUMNS.map((column) => [column.csv, figureKind(column.kind)] as const)];
   const records = sources.map((source) => [source.source, ...SOURCE_COLUMNS.map((column) => plainFigure(column.value(source), column.kind))]);
-  return csv([header, ...records]);
+  return csv(columns, records, options.guard);
 }

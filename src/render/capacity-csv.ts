@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import { repMonthRecords, teamMonthRecords } from "./capacity-json.js";
 import type { CapacitySection } from "./capacity-text.js";
+import { type ColumnKind, type CsvOptions, PLAIN_CSV, writeCsv } from "./csv-writer.js";
 
 type RepRecord = ReturnType<typeof repMonthRecords>[number];
 type TeamRecord = ReturnType<typeof teamMonthRecords>[number];
@@ -17,16 +17,25 @@ const TEAM_COLUMNS = [
 
 const text = (value: string | number | boolean | null) => (value === null ? "" : String(value));
 
+/** The rep is a name from the reps file; the month is leadplan's; every other column a figure. */
+function kindOf(key: string): ColumnKind {
+  if (key === "rep") return "name";
+  if (key === "month") return "month";
+  if (key === "at_risk_quota") return "money";
+  return key.includes("utilisation") ? "ratio" : "count";
+}
+
 /**
  * `--view capacity` (one line per month × rep) or `--view team` (one line per month) as CSV for
  * scripts: the same columns whatever the flags (without --respect-capacity the pre-build columns
  * repeat the plan: placed = qualified_leads, nothing moved or at risk), plain numbers,
  * utilisation as a ratio (1.733333 is 173%), empty where a value is missing.
  */
-export function renderCapacityCsv(section: CapacitySection): string {
-  const rows: string[][] =
+export function renderCapacityCsv(section: CapacitySection, options: CsvOptions = PLAIN_CSV): string {
+  const keys: readonly string[] = section.view === "team" ? TEAM_COLUMNS : REP_COLUMNS;
+  const records =
     section.view === "team"
-      ? [[...TEAM_COLUMNS], ...teamMonthRecords(section).map((record) => TEAM_COLUMNS.map((name) => text(record[name])))]
-      : [[...REP_COLUMNS], ...repMonthRecords(section).map((record) => REP_COLUMNS.map((name) => text(record[name])))];
-  return stringify(rows, { record_delimiter: "\n" });
+      ? teamMonthRecords(section).map((record) => TEAM_COLUMNS.map((name) => text(record[name])))
+      : repMonthRecords(section).map((record) => REP_COLUMNS.map((name) => text(record[name])));
+  return writeCsv(keys.map((key) => ({ key, kind: kindOf(key) })), records, options);
 }

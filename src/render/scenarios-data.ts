@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import type { ScenarioRow } from "../core/scenarios.js";
+import { type CsvColumn, type CsvOptions, PLAIN_CSV, writeCsv } from "./csv-writer.js";
 import { type ScenariosReport, hasTeam, quarterTitles } from "./scenarios-report.js";
 
 const cell = (value: number | null) => (value === null ? "" : String(value));
@@ -9,23 +9,24 @@ const cell = (value: number | null) => (value === null ? "" : String(value));
  * `budget_<quarter>` column per fiscal quarter. Sensitivity and sources are in the table,
  * Markdown and JSON outputs.
  */
-export function renderScenariosCsv(report: ScenariosReport): string {
+export function renderScenariosCsv(report: ScenariosReport, options: CsvOptions = PLAIN_CSV): string {
   const quarters = quarterTitles(report);
-  const header = [
-    "scenario",
-    "inquiries",
-    "qualified_leads",
-    "deals",
-    "budget",
-    "budget_change",
-    "budget_change_percent",
-    "inquiries_change",
-    "inquiries_change_percent",
-    "cost_per_qualified_lead",
-    "cost_per_deal",
-    "quota_per_dollar",
-    ...quarters.map((quarter) => `budget_${quarter}`),
-    ...(hasTeam(report) ? ["rep_months_over_capacity"] : []),
+  // The scenario is a name (from --scenarios, or the grid's `cost_per_inquiry=40`); the rest are figures.
+  const columns: CsvColumn[] = [
+    { key: "scenario", kind: "name" },
+    { key: "inquiries", kind: "count" },
+    { key: "qualified_leads", kind: "count" },
+    { key: "deals", kind: "count" },
+    { key: "budget", kind: "money" },
+    { key: "budget_change", kind: "money" },
+    { key: "budget_change_percent", kind: "percent" },
+    { key: "inquiries_change", kind: "count" },
+    { key: "inquiries_change_percent", kind: "percent" },
+    { key: "cost_per_qualified_lead", kind: "money" },
+    { key: "cost_per_deal", kind: "money" },
+    { key: "quota_per_dollar", kind: "ratio" },
+    ...quarters.map((quarter): CsvColumn => ({ key: `budget_${quarter}`, kind: "money" })),
+    ...(hasTeam(report) ? [{ key: "rep_months_over_capacity", kind: "count" } as const] : []),
   ];
   const records = report.rows.map((row) => [
     row.name,
@@ -43,7 +44,7 @@ export function renderScenariosCsv(report: ScenariosReport): string {
     ...quarters.map((quarter) => cell(row.budgetByQuarter.find((entry) => entry.quarter === quarter)?.budget ?? null)),
     ...(hasTeam(report) ? [cell(row.overCapacity)] : []),
   ]);
-  return stringify([header, ...records], { record_delimiter: "\n" });
+  return writeCsv(columns, records, options);
 }
 
 export const SCENARIOS_JSON_SCHEMA = "leadplan.scenarios/1";

@@ -1,18 +1,29 @@
-import { stringify } from "csv-stringify/sync";
 import type { CheckpointRow } from "../core/track.js";
+import { type CsvColumn, type CsvOptions, PLAIN_CSV, writeCsv } from "./csv-writer.js";
+import { KEY_KIND } from "./csv.js";
 import { STATUS_CODE, type TrackReport, trackKeyColumns } from "./track-report.js";
 
 /** Percent of plan to two decimals: enough to read, free of binary noise. */
 export const percentFigure = (percent: number | null): number | null => (percent === null ? null : Math.round(percent * 100) / 100);
+
+// Plan, actual and variance are counts or revenue by measure: figures all the same (a variance of -262000 is never guarded).
+const FIGURES: readonly CsvColumn[] = [
+  { key: "measure", kind: "code" },
+  { key: "plan", kind: "count" },
+  { key: "actual", kind: "count" },
+  { key: "variance", kind: "count" },
+  { key: "percent_of_plan", kind: "percent" },
+  { key: "status", kind: "code" },
+];
 
 /**
  * The checkpoints as CSV, one line per row and measure (long form, as spreadsheets pivot it):
  * `<key columns>,measure,plan,actual,variance,percent_of_plan,status`; the cumulative lines have
  * `total` in the first key column. The diagnosis and the catch-up are in the other formats.
  */
-export function renderTrackCsv(report: TrackReport): string {
+export function renderTrackCsv(report: TrackReport, options: CsvOptions = PLAIN_CSV): string {
   const keys = trackKeyColumns(report.checkpoints);
-  const header = [...keys, "measure", "plan", "actual", "variance", "percent_of_plan", "status"];
+  const columns: CsvColumn[] = [...keys.map((key) => ({ key, kind: KEY_KIND[key] })), ...FIGURES];
   const records: string[][] = [];
   const add = (row: CheckpointRow, total: boolean) => {
     for (const check of row.checks) {
@@ -30,5 +41,5 @@ export function renderTrackCsv(report: TrackReport): string {
   };
   for (const row of report.checkpoints.rows) add(row, false);
   add(report.checkpoints.cumulative, true);
-  return stringify([header, ...records], { record_delimiter: "\n" });
+  return writeCsv(columns, records, options);
 }
