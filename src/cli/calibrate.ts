@@ -6,6 +6,7 @@ import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import { FORMATS, type Format } from "../io/settings.js";
 import { parseWholeNumber } from "../io/values.js";
 import type { CalibrationReport } from "../render/calibrate-report.js";
+import { type EncodingFlags, addEncodingOption } from "./encoding-option.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { type HistoryFlags, addHistoryReadOptions, historyOptionsOf } from "./history-options.js";
 import { writeOutput } from "./write-output.js";
@@ -20,7 +21,7 @@ Examples:
 Exit codes: 0 calibration written; 2 bad input or usage, including the first bad row (one line on
 stderr, nothing written). Formats of every file: see README.md.`;
 
-interface CalibrateFlags extends HistoryFlags {
+interface CalibrateFlags extends HistoryFlags, EncodingFlags {
   asOf?: string;
   byRep?: boolean;
   minLeads?: string;
@@ -41,7 +42,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
         "and qualification time as month-lag distributions, the quality of each lead source, and the baseline volume.",
     )
     .argument("<HISTORY>", "lead_id,created,source,product,rep,qualified_on,closed_on,outcome,amount,cost (or month,source,product,inquiries,qualified,won,revenue,spend); - reads stdin");
-  return addHistoryReadOptions(command)
+  return addEncodingOption(addHistoryReadOptions(command))
     .option("--as-of <DATE>", "the day the export was taken, YYYY-MM-DD (default: the latest date in it)")
     .option("--by-rep", "also a ratio row per rep and product")
     .option("--min-leads <N>", `least leads behind a product or rep value written to the files (default: ${DEFAULT_MIN_LEADS})`)
@@ -58,7 +59,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
       checkOutputs(flags, historyPath, environment.cwd);
       // The reader (Papa Parse, date-fns) loads only here: other commands do not pay for it.
       const { loadHistory } = await import("./history-load.js");
-      const read = await loadHistory(historyPath, options, environment);
+      const read = await loadHistory(historyPath, options, environment, flags.encoding);
       if (read.shape === "monthly" && flags.cyclesOut !== undefined) {
         throw new InputError({ code: "option.invalid", file: "--cycles-out", expected: `a lead-level history: ${read.file} is a monthly aggregate, which has no lead dates to measure cycles with` });
       }

@@ -51,7 +51,7 @@ export function loadTeam(settings: CapacitySettings, loaded: Pick<LoadedPlan, "q
   const input = loaded.read(source.file);
   const file = readReps(input.content, input.name);
   checkTeamCoversQuotas(loaded.quotas, file.reps, { kind: "file", file: input.name });
-  return { team: file.reps, warnings: file.warnings.map(formatIssue) };
+  return { team: file.reps, warnings: [...input.warnings, ...file.warnings].map(formatIssue) };
 }
 
 /** Rep-months over capacity in a plan (qualified leads or inquiries), as warnings count them. */

@@ -4,11 +4,12 @@ import type { Calibration } from "../core/calibrate.js";
 import type { SegmentInput } from "../core/plan.js";
 import type { ScopedAssumptions } from "../core/resolve.js";
 import { readCycles } from "../io/cycles.js";
-import { checkOutputPath, readTextFile } from "../io/files.js";
+import { type TextInput, checkOutputPath, readTextFile } from "../io/files.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import { type QuotaFile, readQuotas } from "../io/quotas.js";
 import { readRatios } from "../io/ratios.js";
 import type { LocatedAssumptions } from "../io/scoped-table.js";
+import type { Encoding } from "../io/text-encoding.js";
 import { assignAssumptions } from "../io/segments.js";
 import { CONFIG_FILE, type ComputeSettings, type RawSettings, resolveSettings } from "../io/settings.js";
 import type { CliEnvironment } from "./environment.js";
@@ -24,7 +25,7 @@ export interface LoadedPlan {
   /** Every file read (as the user named it), which `--out` must not replace. */
   inputs: string[];
   /** Reads another input file the same way (for a command's own extra files). */
-  read: (path: string) => { name: string; content: string };
+  read: (path: string) => TextInput;
   /** What `--history` taught, when given. */
   history?: { file: string; calibration: Calibration };
 }
@@ -68,11 +69,11 @@ export async function loadPlan(quotasPath: string, flags: PlanFlags, environment
     (path): path is string => path !== undefined,
   );
   if (flags.out !== undefined) checkOutputPath(flags.out, environment.cwd, inputs);
-  const read = (path: string) => readTextFile(path, environment.cwd, environment.readStdin);
+  const read = (path: string) => readTextFile(path, environment.cwd, environment.readStdin, flags.encoding);
 
   const quotasInput = read(quotasPath);
   const quotas = readQuotas(quotasInput.content, quotasInput.name);
-  const warnings: InputIssue[] = [...quotas.warnings];
+  const warnings: InputIssue[] = [...quotasInput.warnings, ...quotas.warnings];
   const scoped: LocatedAssumptions[] = [];
   for (const [path, reader] of [
     [settings.ratios, readRatios],
@@ -82,9 +83,9 @@ export async function loadPlan(quotasPath: string, flags: PlanFlags, environment
     const input = read(path);
     const file = reader(input.content, input.name);
     scoped.push(...file.rows);
-    warnings.push(...file.warnings);
+    warnings.push(...input.warnings, ...file.warnings);
   }
-  const learned = flags.history === undefined || historyOptions === undefined ? undefined : await learnFromHistory(flags.history, historyOptions, environment, warnings);
+  const learned = flags.history === undefined || historyOptions === undefined ? undefined : await learnFromHistory(flags.history, historyOptions, environment, warnings, flags.encoding);
   const assigned = assignAssumptions(quotas, scoped, settings, learned?.rows);
   warnings.push(...assigned.warnings);
   const loaded: LoadedPlan = { settings, quotas, segments: assigned.segments, warnings, inputs, read };
@@ -101,13 +102,14 @@ async function learnFromHistory(
   options: ReturnType<typeof historyOptionsOf>,
   environment: CliEnvironment,
   warnings: InputIssue[],
+  encoding: Encoding | undefined,
 ): Promise<{ file: string; calibration: Calibration; rows: ScopedAssumptions[] }> {
   const [{ loadHistory }, { calibrate }, { calibratedAssumptions, DEFAULT_MIN_LEADS }] = await Promise.all([
     import("./history-load.js"),
     import("../core/calibrate.js"),
     import("../core/calibrate-assumptions.js"),
   ]);
-  const read = await loadHistory(path, options, environment);
+  const read = await loadHistory(path, options, environment, encoding);
   warnings.push(...read.warnings);
   if (read.skipped.count > 0) {
     warnings.push({ code: "value.invalid", file: read.file, expected: `skipped ${read.skipped.count} bad rows of ${read.rows} (--skip-bad-rows); the first ones follow` });

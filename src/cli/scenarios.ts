@@ -4,7 +4,7 @@ import { type Plan, computePlan } from "../core/plan.js";
 import { type Scenario, compareScenarios, gridSize, scenarioGrid, sensitivity } from "../core/scenarios.js";
 import { fixedMix, optimalMix } from "../core/source-mix.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
-import { InputError, formatIssue } from "../io/input-issue.js";
+import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import { parseVariation, readScenarios } from "../io/scenario-overrides.js";
 import { readSources } from "../io/sources-file.js";
 import { parsePercent } from "../io/values.js";
@@ -74,8 +74,10 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const extra = [flags.scenarios, flags.sources, teamFile].filter((path): path is string => path !== undefined);
       const loaded = await loadPlan(quotasPath, flags, environment, extra);
       let scenarios: Scenario[] = [];
+      const fileWarnings: InputIssue[] = [];
       if (flags.scenarios !== undefined) {
         const input = loaded.read(flags.scenarios);
+        fileWarnings.push(...input.warnings);
         scenarios = readScenarios(input.content, input.name);
       }
       scenarios = [...scenarios, ...scenarioGrid(variations)];
@@ -90,7 +92,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         sensitivity: share === undefined ? null : { share, rows: sensitivity(loaded.segments, surge, share) },
         sources: null,
         warnings: [
-          ...loaded.warnings.map(formatIssue),
+          ...[...loaded.warnings, ...fileWarnings].map(formatIssue),
           ...(team?.warnings ?? []),
           ...overloaded.map((row) => `${row.name}: ${row.overCapacity} rep-month${row.overCapacity === 1 ? "" : "s"} over capacity`),
         ],
@@ -98,6 +100,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (flags.sources !== undefined) {
         const input = loaded.read(flags.sources);
         const sources = readSources(input.content, input.name, flags.optimizeMix !== true);
+        report.warnings = [...report.warnings, ...input.warnings.map(formatIssue)];
         const needs = monthNeeds(computePlan(loaded.segments, surge));
         const months = needs.map((need) => (flags.optimizeMix ? optimalMix(sources, need.month, need.won) : fixedMix(sources, need.month, need.qualifiedLeads)));
         report.sources = { optimized: flags.optimizeMix === true, sources, months };

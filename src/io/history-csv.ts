@@ -27,7 +27,7 @@ function breaksIn(text: string, from: number, to: number, breakChar: string): nu
 const isBlank = (fields: readonly string[]) => fields.length === 1 && fields[0] === "";
 
 /**
- * Streams a CSV file through Papa Parse in chunks and hands each row to `handler` with the line it
+ * Streams a CSV text with LF line ends through Papa Parse in chunks and hands each row to `handler` with the line it
  * starts on, holding only the current chunk: memory stays flat however long the file is.
  *
  * Lines are counted without looking into every field: each chunk's rows normally end in exactly
@@ -54,10 +54,14 @@ export function streamCsv(input: Readable & { bytesRead?: number }, file: string
       if (handler.progress && input.bytesRead !== undefined) handler.progress(input.bytesRead);
     });
     input.on("error", (error: NodeJS.ErrnoException) => {
+      // A byte the encoding does not allow is already a located input error.
+      if (error instanceof InputError) return fail(error);
       fail(new InputError({ code: "file.unreadable", file, expected: `cannot read the file: ${error.code ?? error.message}` }));
     });
     Papa.parse<string[]>(input, {
       delimiter: delimiterOf,
+      // The source makes every line end LF (LfLineEnds): a file mixing LF and CRLF reads right.
+      newline: "\n",
       skipEmptyLines: false,
       chunk: (results, parser) => {
         if (settled) return;
