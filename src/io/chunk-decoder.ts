@@ -55,7 +55,14 @@ export class ChunkDecoder {
     let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.held.length > 0) bytes = Buffer.concat([this.held, bytes]);
     this.held = EMPTY;
-    if (this.mode === null) bytes = this.start(bytes);
+    if (this.mode === null) {
+      // Too few bytes to tell a BOM (or UTF-16) yet: wait for the next chunk.
+      if (bytes.length < 4) {
+        this.held = Buffer.from(bytes);
+        return "";
+      }
+      bytes = this.start(bytes);
+    }
     return this.decode(bytes, false);
   }
 
@@ -94,7 +101,10 @@ export class ChunkDecoder {
       case "windows-1252":
         this.decoder ??= new TextDecoder("windows-1252");
         this.position += bytes.length;
-        return this.decoder.decode(bytes);
+        // `stream: true` on purpose: Node 20's one-shot decode takes a Latin-1 shortcut for
+        // windows-1252 that reads 0x80-0x9F wrongly (0x80 as U+0080, not €); the streaming
+        // path uses ICU's table. A single-byte encoding holds nothing back between calls.
+        return this.decoder.decode(bytes, { stream: true });
       case "utf-16le":
       case "utf-16be":
         return this.decodeUtf16(bytes, this.mode, final);
