@@ -8,12 +8,11 @@ import { ChunkDecoder, decodeText, placeOf } from "./chunk-decoder.js";
 import { STDIN_NAME } from "./files.js";
 import { type ColumnMap, historyLayout } from "./history-columns.js";
 import { streamCsv } from "./history-csv.js";
-import { decodedLines, fileBytes, overlappedTextStream } from "./history-stream.js";
+import { fileBytes, overlappedTextStream } from "./history-stream.js";
 import type { DateFormat } from "./history-day.js";
 import { LeadRowReader } from "./history-leads.js";
 import { MonthRowReader } from "./history-monthly.js";
 import { InputError, type InputIssue } from "./input-issue.js";
-import { LfLineEnds } from "./line-ends.js";
 import type { Encoding } from "./text-encoding.js";
 
 /** How to read a history, validated before the file is opened. */
@@ -32,7 +31,7 @@ export interface HistorySource {
   name: string;
   /** Bytes, for a progress bar; null for standard input. */
   size: number | null;
-  /** Text with LF line ends, decoded as the encoding says (see ChunkDecoder). */
+  /** The text, decoded as the encoding says (see ChunkDecoder). */
   open(): Readable;
   /** Decoding warnings (a file read as Windows-1252), complete once the stream has ended. */
   readonly warnings?: InputIssue[];
@@ -71,8 +70,7 @@ export function historySource(path: string, cwd: string, readStdin: () => Uint8A
     const open = () => {
       const decoded = decodeText(readStdin(), STDIN_NAME, encoding);
       warnings.push(...decoded.warnings);
-      const lineEnds = new LfLineEnds();
-      return Readable.from([lineEnds.write(decoded.text) + lineEnds.end()]);
+      return Readable.from([decoded.text]);
     };
     return { name: STDIN_NAME, size: null, open, warnings };
   }
@@ -84,7 +82,7 @@ export function historySource(path: string, cwd: string, readStdin: () => Uint8A
     const read = fileBytes(full);
     const open = () => {
       decoder = new ChunkDecoder(path, encoding, (offset, concrete) => placeOf(read, offset, concrete));
-      return overlappedTextStream(full, READ_CHUNK, decodedLines(decoder, new LfLineEnds()));
+      return overlappedTextStream(full, READ_CHUNK, decoder);
     };
     return {
       name: path,

@@ -1,24 +1,14 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
-import type { ChunkDecoder } from "./chunk-decoder.js";
-import type { LfLineEnds } from "./line-ends.js";
 
 /** A text stream that also says how many bytes it has read (for a progress bar). */
 export type CountedStream = Readable & { bytesRead: number };
 
-/** Turns a file's bytes into text chunk by chunk: written each chunk read, ended once. */
+/** Turns a file's bytes into text chunk by chunk (a ChunkDecoder): written each chunk read, ended once. */
 export interface TextChunks {
   write(bytes: Buffer): string;
   end(): string;
-}
-
-/** Decodes (see ChunkDecoder), then makes every line end LF (see LfLineEnds). */
-export function decodedLines(decoder: ChunkDecoder, lineEnds: LfLineEnds): TextChunks {
-  return {
-    write: (bytes) => lineEnds.write(decoder.write(bytes)),
-    end: () => lineEnds.write(decoder.end()) + lineEnds.end(),
-  };
 }
 
 /** Reads `length` bytes of a file from `position`: to find the line of a bad byte, once. */
