@@ -9,6 +9,7 @@ import { parseWholeNumber } from "../io/values.js";
 import type { CalibrationReport } from "../render/calibrate-report.js";
 import type { CsvOptions } from "../render/csv-writer.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
+import { type EncodingFlags, addEncodingOption } from "./encoding-option.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { parseDecimalMarkName } from "../io/decimal-mark.js";
 import { type DecimalFlags, addDecimalMarkOptions, decimalMarkOfFlags } from "./decimal-options.js";
@@ -26,7 +27,7 @@ Examples:
 Exit codes: 0 calibration written; 2 bad input or usage, including the first bad row (one line on
 stderr, nothing written). Formats of every file: see README.md.`;
 
-interface CalibrateFlags extends HistoryFlags, DecimalFlags, CsvFlags {
+interface CalibrateFlags extends HistoryFlags, DecimalFlags, CsvFlags, EncodingFlags {
   asOf?: string;
   byRep?: boolean;
   minLeads?: string;
@@ -47,7 +48,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
         "and qualification time as month-lag distributions, the quality of each lead source, and the baseline volume.",
     )
     .argument("<HISTORY>", "lead_id,created,source,product,rep,qualified_on,closed_on,outcome,amount,cost (or month,source,product,inquiries,qualified,won,revenue,spend); - reads stdin");
-  addDecimalMarkOptions(addHistoryReadOptions(command))
+  addEncodingOption(addDecimalMarkOptions(addHistoryReadOptions(command)))
     .option("--as-of <DATE>", "the day the export was taken, YYYY-MM-DD (default: the latest date in it)")
     .option("--by-rep", "also a ratio row per rep and product")
     .option("--min-leads <N>", `least leads behind a product or rep value written to the files (default: ${DEFAULT_MIN_LEADS})`)
@@ -67,7 +68,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
       checkOutputs(flags, historyPath, environment.cwd);
       // The reader (Papa Parse, date-fns) loads only here: other commands do not pay for it.
       const { loadHistory } = await import("./history-load.js");
-      const read = await loadHistory(historyPath, options, environment);
+      const read = await loadHistory(historyPath, options, environment, flags.encoding);
       if (read.shape === "monthly" && flags.cyclesOut !== undefined) {
         throw new InputError({ code: "option.invalid", file: "--cycles-out", expected: `a lead-level history: ${read.file} is a monthly aggregate, which has no lead dates to measure cycles with` });
       }

@@ -52,7 +52,7 @@ export function loadTeam(settings: CapacitySettings, loaded: Pick<LoadedPlan, "q
   const file = readReps(input.content, input.name, loaded.readOptions);
   const nameWarnings = checkRepNames(loaded.quotas, file);
   checkTeamCoversQuotas(loaded.quotas, file.reps, { kind: "file", file: input.name });
-  return { team: file.reps, warnings: [...file.warnings, ...nameWarnings].map(formatIssue) };
+  return { team: file.reps, warnings: [...input.warnings, ...file.warnings, ...nameWarnings].map(formatIssue) };
 }
 
 /** Rep-months over capacity in a plan (qualified leads or inquiries), as warnings count them. */

@@ -4,7 +4,8 @@ export interface CliEnvironment {
   args: readonly string[];
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => string;
+  /** The bytes of standard input, decoded as the files are (see `--encoding`). */
+  readStdin: () => Uint8Array;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   stdoutIsTTY: boolean;

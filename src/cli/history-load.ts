@@ -1,4 +1,5 @@
 import { type HistoryOptions, type HistoryRead, historySource, readHistory } from "../io/history-reader.js";
+import type { Encoding } from "../io/text-encoding.js";
 import type { CliEnvironment } from "./environment.js";
 
 /** Files smaller than this read in well under a second: no bar for them. */
@@ -8,8 +9,8 @@ const PROGRESS_FROM_BYTES = 20 * 1024 * 1024;
  * Reads a history, with a progress bar on stderr when stderr is a terminal and the file is large
  * (cli-progress, loaded only then); silent otherwise, so pipes and logs stay clean.
  */
-export async function loadHistory(path: string, options: HistoryOptions, environment: CliEnvironment): Promise<HistoryRead> {
-  const source = historySource(path, environment.cwd, environment.readStdin);
+export async function loadHistory(path: string, options: HistoryOptions, environment: CliEnvironment, encoding?: Encoding): Promise<HistoryRead> {
+  const source = historySource(path, environment.cwd, environment.readStdin, encoding);
   if (environment.stderrIsTTY !== true || source.size === null || source.size < PROGRESS_FROM_BYTES) return readHistory(source, options);
   // cli-progress is CommonJS: bundled, its exports arrive as the default export.
   const imported = await import("cli-progress");

@@ -5,12 +5,13 @@ import type { SegmentInput } from "../core/plan.js";
 import type { ScopedAssumptions } from "../core/resolve.js";
 import { readCycles } from "../io/cycles.js";
 import type { ReadOptions } from "../io/decimal-mark.js";
-import { checkOutputPath, readTextFile } from "../io/files.js";
+import { type TextInput, checkOutputPath, readTextFile } from "../io/files.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import { historyNameList, matchNames, quotaNames, sameFileSpellings } from "../io/name-match.js";
 import { type QuotaFile, readQuotas } from "../io/quotas.js";
 import { readRatios } from "../io/ratios.js";
 import type { LocatedAssumptions } from "../io/scoped-table.js";
+import type { Encoding } from "../io/text-encoding.js";
 import { assignAssumptions } from "../io/segments.js";
 import { CONFIG_FILE, type ComputeSettings, type RawSettings, resolveSettings } from "../io/settings.js";
 import { decimalMarkOfFlags } from "./decimal-options.js";
@@ -29,7 +30,7 @@ export interface LoadedPlan {
   /** How a command's own extra files are read: the stated decimal mark. */
   readOptions: ReadOptions;
   /** Reads another input file the same way (for a command's own extra files). */
-  read: (path: string) => { name: string; content: string };
+  read: (path: string) => TextInput;
   /** What `--history` taught, when given. */
   history?: { file: string; calibration: Calibration };
 }
@@ -95,12 +96,17 @@ export async function loadPlan(
     (path): path is string => path !== undefined,
   );
   if (flags.out !== undefined) checkOutputPath(flags.out, environment.cwd, inputs);
-  const read = (path: string) => readTextFile(path, environment.cwd, environment.readStdin);
+  const read = (path: string) => readTextFile(path, environment.cwd, environment.readStdin, flags.encoding);
 
   const quotasInput = read(quotasPath);
   const readOptions: ReadOptions = { decimalMark: settings.decimalMark, dateFormat };
   const quotas = readQuotas(quotasInput.content, quotasInput.name, readOptions);
-  const warnings: InputIssue[] = [...quotas.warnings, ...sameFileSpellings(quotaNames(quotas, "rep")), ...sameFileSpellings(quotaNames(quotas, "product"))];
+  const warnings: InputIssue[] = [
+    ...quotasInput.warnings,
+    ...quotas.warnings,
+    ...sameFileSpellings(quotaNames(quotas, "rep")),
+    ...sameFileSpellings(quotaNames(quotas, "product")),
+  ];
   const scoped: LocatedAssumptions[] = [];
   for (const [path, reader] of [
     [settings.ratios, readRatios],
@@ -110,9 +116,9 @@ export async function loadPlan(
     const input = read(path);
     const file = reader(input.content, input.name, readOptions);
     scoped.push(...file.rows);
-    warnings.push(...file.warnings);
+    warnings.push(...input.warnings, ...file.warnings);
   }
-  const learned = flags.history === undefined || historyOptions === undefined ? undefined : await learnFromHistory(flags.history, historyOptions, environment, quotas, warnings);
+  const learned = flags.history === undefined || historyOptions === undefined ? undefined : await learnFromHistory(flags.history, historyOptions, environment, quotas, warnings, flags.encoding);
   const assigned = assignAssumptions(quotas, scoped, settings, learned?.rows);
   warnings.push(...assigned.warnings);
   const loaded: LoadedPlan = { settings, quotas, segments: assigned.segments, warnings, inputs, read, readOptions };
@@ -132,13 +138,14 @@ async function learnFromHistory(
   environment: CliEnvironment,
   quotas: QuotaFile,
   warnings: InputIssue[],
+  encoding: Encoding | undefined,
 ): Promise<{ file: string; calibration: Calibration; rows: ScopedAssumptions[] }> {
   const [{ loadHistory }, { calibrate }, { calibratedAssumptions, DEFAULT_MIN_LEADS }] = await Promise.all([
     import("./history-load.js"),
     import("../core/calibrate.js"),
     import("../core/calibrate-assumptions.js"),
   ]);
-  const read = await loadHistory(path, options, environment);
+  const read = await loadHistory(path, options, environment, encoding);
   warnings.push(...read.warnings);
   const kinds = options.byRep ? (["product", "rep"] as const) : (["product"] as const);
   for (const kind of kinds) {

@@ -4,10 +4,11 @@ import { GROUPINGS } from "../core/group.js";
 import type { CapacityFlags } from "../io/capacity-settings.js";
 import { BUILT_IN, CONFIG_FILE, FORMATS, type RawSettings } from "../io/settings.js";
 import { type DecimalFlags, addDecimalMarkOptions } from "./decimal-options.js";
+import { type EncodingFlags, addEncodingOption } from "./encoding-option.js";
 import { type HistoryFlags, addHistoryReadOptions } from "./history-options.js";
 
 /** Flags every planning command takes: the assumptions, the view, the output. */
-export interface PlanFlags extends RawSettings, CapacityFlags, HistoryFlags, DecimalFlags {
+export interface PlanFlags extends RawSettings, CapacityFlags, HistoryFlags, DecimalFlags, EncodingFlags {
   out?: string;
   config?: string | false;
 }
@@ -21,7 +22,7 @@ export function addPlanOptions(command: Command): Command {
     .option("--ratios <FILE>", "closing-ratio CSV: avg_deal_size, qualified_to_won, inquiry_to_qualified, units_per_deal, cost_per_inquiry by rep/product")
     .option("--cycles <FILE>", "sales-cycle CSV: sales_cycle_days|months, qualification_days|months by rep/product")
     .option("--history <FILE>", "past leads, as calibrate reads them: derives what flags, --ratios and --cycles do not give; compute shows the plan against its baseline");
-  return addDecimalMarkOptions(addHistoryReadOptions(files))
+  return addEncodingOption(addDecimalMarkOptions(addHistoryReadOptions(files)))
     .option("--deal-size <AMOUNT>", "average deal size for every segment, e.g. 75000 or $75,000")
     .option("--close-rate <RATE>", "qualified lead → won for every segment, e.g. 25% or 0.25")
     .option("--qualify-rate <RATE>", "inquiry → qualified lead for every segment, e.g. 10%")

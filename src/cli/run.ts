@@ -14,7 +14,7 @@ export async function runProcess(): Promise<number> {
     args: process.argv.slice(2),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readStdin: () => readFileSync(0, "utf8"),
+    readStdin: () => readFileSync(0),
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: process.stdout.isTTY === true,

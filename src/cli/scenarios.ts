@@ -79,8 +79,10 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const extra = [flags.scenarios, flags.sources, teamFile].filter((path): path is string => path !== undefined);
       const loaded = await loadPlan(quotasPath, flags, environment, extra, resolved);
       let scenarios: Scenario[] = [];
+      const fileWarnings: InputIssue[] = [];
       if (flags.scenarios !== undefined) {
         const input = loaded.read(flags.scenarios);
+        fileWarnings.push(...input.warnings);
         scenarios = readScenarios(input.content, input.name, loaded.readOptions);
       }
       scenarios = [...scenarios, ...scenarioGrid(variations)];
@@ -95,7 +97,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         sensitivity: share === undefined ? null : { share, rows: sensitivity(loaded.segments, surge, share) },
         sources: null,
         warnings: [
-          ...loaded.warnings.map(formatIssue),
+          ...[...loaded.warnings, ...fileWarnings].map(formatIssue),
           ...(team?.warnings ?? []),
           ...overloaded.map((row) => `${row.name}: ${row.overCapacity} rep-month${row.overCapacity === 1 ? "" : "s"} over capacity`),
         ],
@@ -103,6 +105,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (flags.sources !== undefined) {
         const input = loaded.read(flags.sources);
         const sources = readSources(input.content, input.name, flags.optimizeMix !== true, loaded.readOptions);
+        report.warnings = [...report.warnings, ...input.warnings.map(formatIssue)];
         const needs = monthNeeds(computePlan(loaded.segments, surge));
         const months = needs.map((need) => (flags.optimizeMix ? optimalMix(sources, need.month, need.won) : fixedMix(sources, need.month, need.qualifiedLeads)));
         report.sources = { optimized: flags.optimizeMix === true, sources, months };

@@ -116,7 +116,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       }
       const plan = computePlan(loaded.segments, surge);
       const measures = comparedMeasures(plan, actuals);
-      const warnings: InputIssue[] = [...loaded.warnings, ...actuals.warnings, ...nameWarnings];
+      const warnings: InputIssue[] = [...loaded.warnings, ...input.warnings, ...actuals.warnings, ...nameWarnings];
       if (!plan.hasAmounts && actuals.measures.includes("revenue")) {
         const issue = { code: "column.unknown", file: actuals.file, line: 1, column: "revenue" } as const;
         if (measures.length === 0) throw new InputError({ ...issue, code: "column.missing", expected: "the quotas are in units only: expected inquiries, qualified or won to compare" });

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { delimiterOf } from "./delimiter.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { looksLikeMonthColumn } from "./month-text.js";
+import { normaliseLineEnds } from "./line-ends.js";
 
 /** A parsed CSV file: normalised header names and the data records, as text. */
 export interface CsvTable {
@@ -36,11 +37,12 @@ function lineBreaksIn(record: readonly string[]): number {
 }
 
 /**
- * Reads CSV text with csv-parse: UTF-8 BOM, CRLF and `;` or tab separators are all accepted, and
- * rows with nothing in them (`,,,` as spreadsheets export blank rows) are skipped.
+ * Reads CSV text with csv-parse: UTF-8 BOM, CRLF (or LF and CRLF mixed) and `;` or tab
+ * separators are all accepted, and rows with nothing in them (`,,,` as spreadsheets export blank
+ * rows) are skipped.
  */
 export function readCsvTable(content: string, file: string): CsvTable {
-  const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  const text = normaliseLineEnds(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
   if (text.trim() === "") {
     throw new InputError({ code: "file.empty", file, expected: "the file is empty: expected a header row and data rows" });
   }

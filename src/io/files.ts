@@ -1,6 +1,8 @@
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { InputError } from "./input-issue.js";
+import { decodeText } from "./chunk-decoder.js";
+import { InputError, type InputIssue } from "./input-issue.js";
+import type { Encoding } from "./text-encoding.js";
 
 /** How the message names standard input. */
 export const STDIN_NAME = "<stdin>";
@@ -12,11 +14,26 @@ const REASONS: Record<string, string> = {
   ENOTDIR: "a folder on the path is a file",
 };
 
-/** Reads a whole UTF-8 text file (or standard input for `-`); a failure is an input error. */
-export function readTextFile(path: string, cwd: string, readStdin: () => string): { name: string; content: string } {
-  if (path === "-") return { name: STDIN_NAME, content: readStdin() };
+/** A text file read and decoded; `warnings` says when it was not UTF-8 (see ChunkDecoder). */
+export interface TextInput {
+  name: string;
+  content: string;
+  warnings: InputIssue[];
+}
+
+/**
+ * Reads a whole text file (or standard input for `-`) and decodes it as `encoding` says (`auto`:
+ * UTF-8, UTF-16 with a BOM, or Windows-1252 with a warning); a failure is an input error.
+ */
+export function readTextFile(path: string, cwd: string, readStdin: () => Uint8Array, encoding: Encoding = "auto"): TextInput {
+  const name = path === "-" ? STDIN_NAME : path;
+  const decoded = decodeText(path === "-" ? readStdin() : readBytes(path, cwd), name, encoding);
+  return { name, content: decoded.text, warnings: decoded.warnings };
+}
+
+function readBytes(path: string, cwd: string): Buffer {
   try {
-    return { name: path, content: readFileSync(resolve(cwd, path), "utf8") };
+    return readFileSync(resolve(cwd, path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     throw new InputError({ code: "file.unreadable", file: path, expected: `cannot read the file: ${REASONS[code] ?? code}` });

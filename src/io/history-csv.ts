@@ -1,7 +1,8 @@
-import type { Readable } from "node:stream";
+import { type Readable, Transform } from "node:stream";
 import Papa from "papaparse";
 import { delimiterOf } from "./delimiter.js";
 import { InputError } from "./input-issue.js";
+import { LfLineEnds } from "./line-ends.js";
 
 /** What a streamed CSV hands its consumer, row by row. */
 export interface CsvRowHandler {
@@ -27,7 +28,7 @@ function breaksIn(text: string, from: number, to: number, breakChar: string): nu
 const isBlank = (fields: readonly string[]) => fields.length === 1 && fields[0] === "";
 
 /**
- * Streams a CSV file through Papa Parse in chunks and hands each row to `handler` with the line it
+ * Streams a CSV text (any line ends, mixed too) through Papa Parse in chunks and hands each row to `handler` with the line it
  * starts on, holding only the current chunk: memory stays flat however long the file is.
  *
  * Lines are counted without looking into every field: each chunk's rows normally end in exactly
@@ -42,22 +43,46 @@ export function streamCsv(input: Readable & { bytesRead?: number }, file: string
     let line = 1;
     let sawHeader = false;
     let settled = false;
+    // Papa takes its line end from the first lines; a file that mixes LF and CRLF would then be
+    // split wrongly. So every line end is made LF before Papa sees it, and Papa is told LF.
+    const lineEnds = new LfLineEnds();
+    const text = new Transform({
+      decodeStrings: false,
+      encoding: "utf8",
+      transform(chunk: string, _encoding, done) {
+        const lf = lineEnds.write(chunk);
+        if (lf !== "") this.push(lf);
+        done();
+      },
+      flush(done) {
+        const rest = lineEnds.end();
+        if (rest !== "") this.push(rest);
+        done();
+      },
+    });
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
       input.destroy();
+      text.destroy();
       reject(error);
     };
-    // Registered before Papa's own listener, so each chunk is here before Papa parses it.
-    input.on("data", (chunk: string) => {
-      raw += chunk;
+    input.on("data", () => {
       if (handler.progress && input.bytesRead !== undefined) handler.progress(input.bytesRead);
     });
+    // Registered before Papa's own listener, so each chunk is here before Papa parses it.
+    text.on("data", (chunk: string) => {
+      raw += chunk;
+    });
     input.on("error", (error: NodeJS.ErrnoException) => {
+      // A byte the encoding does not allow is already a located input error.
+      if (error instanceof InputError) return fail(error);
       fail(new InputError({ code: "file.unreadable", file, expected: `cannot read the file: ${error.code ?? error.message}` }));
     });
-    Papa.parse<string[]>(input, {
+    input.pipe(text);
+    Papa.parse<string[]>(text, {
       delimiter: delimiterOf,
+      newline: "\n",
       skipEmptyLines: false,
       chunk: (results, parser) => {
         if (settled) return;

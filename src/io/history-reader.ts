@@ -4,15 +4,17 @@ import { Readable } from "node:stream";
 import { HistoryAccumulator } from "../core/calibrate-accumulator.js";
 import type { HistoryNames, HistoryShape } from "../core/calibrate.js";
 import type { DayNumber } from "../core/calibrate-days.js";
+import { ChunkDecoder, decodeText, placeOf } from "./chunk-decoder.js";
 import { STDIN_NAME } from "./files.js";
 import { type ColumnMap, historyLayout } from "./history-columns.js";
 import { streamCsv } from "./history-csv.js";
-import { overlappedTextStream } from "./history-stream.js";
+import { fileBytes, overlappedTextStream } from "./history-stream.js";
 import type { DateFormat } from "./history-day.js";
 import { LeadRowReader } from "./history-leads.js";
 import { MonthRowReader } from "./history-monthly.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import type { DecimalMark } from "./number-text.js";
+import type { Encoding } from "./text-encoding.js";
 
 /** How to read a history, validated before the file is opened. */
 export interface HistoryOptions {
@@ -32,7 +34,10 @@ export interface HistorySource {
   name: string;
   /** Bytes, for a progress bar; null for standard input. */
   size: number | null;
+  /** The text, decoded as the encoding says (see ChunkDecoder). */
   open(): Readable;
+  /** Decoding warnings (a file read as Windows-1252), complete once the stream has ended. */
+  readonly warnings?: InputIssue[];
 }
 
 /** How many bad rows were skipped, and the first five with their reasons. */
@@ -64,13 +69,34 @@ const REASONS: Record<string, string> = { ENOENT: "no such file", EISDIR: "it is
  * A history file (or standard input for `-`, read whole since it cannot be reopened). A missing
  * or unreadable file is an input error now, before anything is read.
  */
-export function historySource(path: string, cwd: string, readStdin: () => string): HistorySource {
-  if (path === "-") return { name: STDIN_NAME, size: null, open: () => Readable.from([readStdin()]) };
+export function historySource(path: string, cwd: string, readStdin: () => Uint8Array, encoding: Encoding = "auto"): HistorySource {
+  if (path === "-") {
+    const warnings: InputIssue[] = [];
+    const open = () => {
+      const decoded = decodeText(readStdin(), STDIN_NAME, encoding);
+      warnings.push(...decoded.warnings);
+      return Readable.from([decoded.text]);
+    };
+    return { name: STDIN_NAME, size: null, open, warnings };
+  }
   const full = resolve(cwd, path);
   try {
     const stat = statSync(full);
     if (stat.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
-    return { name: path, size: stat.size, open: () => overlappedTextStream(full, READ_CHUNK) };
+    let decoder: ChunkDecoder | undefined;
+    const read = fileBytes(full);
+    const open = () => {
+      decoder = new ChunkDecoder(path, encoding, (offset, concrete) => placeOf(read, offset, concrete));
+      return overlappedTextStream(full, READ_CHUNK, decoder);
+    };
+    return {
+      name: path,
+      size: stat.size,
+      open,
+      get warnings() {
+        return decoder?.warnings ?? [];
+      },
+    };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     throw new InputError({ code: "file.unreadable", file: path, expected: `cannot read the file: ${REASONS[code] ?? code}` });
@@ -144,5 +170,5 @@ export async function readHistory(source: HistorySource, options: HistoryOptions
     reps: done instanceof LeadRowReader ? done.reps.names : [],
   };
   const nameLines = { products: done.products.lines, reps: done instanceof LeadRowReader ? done.reps.lines : [] };
-  return { file, shape, history, names, nameLines, rows, skipped, warnings };
+  return { file, shape, history, names, nameLines, rows, skipped, warnings: [...(source.warnings ?? []), ...warnings] };
 }

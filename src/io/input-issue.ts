@@ -4,6 +4,7 @@ export type IssueCode =
   | "file.empty"
   | "file.unwritable"
   | "file.is-input"
+  | "file.encoding"
   | "column.missing"
   | "column.unknown"
   | "column.duplicate"

@@ -15,7 +15,7 @@ export interface CliRun {
 const folders: string[] = [];
 
 /** A fresh temporary folder holding `files` (names may include subfolders). */
-export function folderWith(files: Readonly<Record<string, string>>): string {
+export function folderWith(files: Readonly<Record<string, string | Uint8Array>>): string {
   const dir = mkdtempSync(join(tmpdir(), "leadplan-test-"));
   folders.push(dir);
   for (const [name, content] of Object.entries(files)) {
@@ -34,7 +34,7 @@ export function filesIn(dir: string): string[] {
 }
 
 /** Runs `leadplan <args>` in-process with `dir` as the working directory, colour off. */
-export async function runIn(dir: string, args: readonly string[], stdin?: () => string): Promise<CliRun> {
+export async function runIn(dir: string, args: readonly string[], stdin?: () => string | Uint8Array): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const environment: CliEnvironment = {
@@ -45,9 +45,11 @@ export async function runIn(dir: string, args: readonly string[], stdin?: () => 
     stderr: (text) => {
       stderr += text;
     },
-    readStdin: stdin ?? (() => {
-      throw new Error("this run should not read standard input");
-    }),
+    readStdin: () => {
+      if (stdin === undefined) throw new Error("this run should not read standard input");
+      const input = stdin();
+      return typeof input === "string" ? Buffer.from(input) : input;
+    },
     env: {},
     cwd: dir,
     stdoutIsTTY: false,
@@ -57,7 +59,7 @@ export async function runIn(dir: string, args: readonly string[], stdin?: () => 
 }
 
 /** Runs `leadplan compute <args>` in a fresh folder holding `files`. */
-export async function compute(files: Readonly<Record<string, string>>, args: readonly string[], stdin?: () => string): Promise<CliRun> {
+export async function compute(files: Readonly<Record<string, string | Uint8Array>>, args: readonly string[], stdin?: () => string | Uint8Array): Promise<CliRun> {
   return runIn(folderWith(files), ["compute", ...args], stdin);
 }
 
