@@ -19,6 +19,7 @@ Examples:
   $ leadplan compute quotas.csv --deal-size 20000 --close-rate 25% --qualify-rate 20% --cycle-days 90
   $ leadplan compute quotas.csv --by quarter --fiscal-year-start Apr --surge 40
   $ leadplan compute quotas.csv --format csv --out plan.csv
+  $ leadplan compute quotas-de.csv --decimal-comma --deal-size 75.000 --close-rate 12,5% ...
   $ leadplan compute quotas.csv --excel eu --out plan.csv
   $ cat quotas.csv | leadplan compute - --format json --deal-size 75000 ...
   $ leadplan compute quotas.csv --reps reps.csv --respect-capacity --strict

@@ -12,8 +12,8 @@ export interface DecimalFlags {
  */
 export function addDecimalMarkOptions(command: Command): Command {
   return command
-    .addOption(new Option("--decimal-comma", "numbers use a decimal comma (1.200.000,50; 12,5%); lists in --vary are then separated by ;").conflicts("decimalPoint"))
-    .option("--decimal-point", "numbers use a decimal point (1,200,000.50; 12.5%)");
+    .addOption(new Option("--decimal-comma", "numbers in every file and flag use a decimal comma: 1.200.000,50 and 12,5% (--vary lists then use ;)").conflicts("decimalPoint"))
+    .option("--decimal-point", "numbers in every file and flag use a decimal point: 1,200,000.50 and 12.5%");
 }
 
 /** The mark the flags state, in the config's spelling (`comma`, `point`), or undefined. */
