@@ -58,8 +58,35 @@ export function readQuotas(content: string, file: string, options: ReadOptions =
   if (segments.every((segment) => segment.quotas.length === 0)) {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota in any month column: expected at least one amount" });
   }
+  refuseTotalsRows(table, segments);
   // The records are not kept: on large files they are most of the memory, and nothing needs them now.
   return { file, lineOf: table.lineOf, form: wide ? "wide" : "long", segments, warnings };
+}
+
+// What spreadsheets call the row that sums the rows above it (English, German, French, Dutch, Spanish).
+const TOTALS_NAMES = new Set(["total", "totals", "grand total", "sum", "subtotal", "sub-total", "summe", "gesamt", "gesamtsumme", "total général", "totaal", "suma"]);
+
+/**
+ * A sheet's totals row (`Total,,"$1,650,000",...` under the reps) would be planned as one more
+ * rep, doubling every figure without a word: refused, naming its line. A segment's rep or product
+ * named like one is taken for it; a person really called "Total" is renamed in the file.
+ */
+function refuseTotalsRows(table: CsvTable, segments: readonly QuotaSegment[]): void {
+  for (const segment of segments) {
+    for (const column of ["rep", "product"] as const) {
+      const name = segment[column];
+      if (!TOTALS_NAMES.has(name.toLowerCase().replace(/\s+/g, " ").replace(/:$/, ""))) continue;
+      throw new InputError({
+        code: "value.invalid",
+        file: table.file,
+        line: table.lineOf(segment.firstRecord),
+        column,
+        expected: `a ${column}'s quota, not a totals row (it would count the quota twice)`,
+        found: name,
+        hint: "delete the row, or rename it if it is a real " + column,
+      });
+    }
+  }
 }
 
 function requireColumn(table: CsvTable, name: string, expected: string): void {

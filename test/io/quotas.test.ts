@@ -227,3 +227,17 @@ describe("readQuotas errors", () => {
     });
   });
 });
+
+describe("readQuotas refuses a sheet's totals row", () => {
+  it.each([
+    ["a wide Total row", 'rep,product,2027-01\nAna,,100\nTotal,,100\n', 'quotas.csv:3: rep: expected a rep\'s quota, not a totals row (it would count the quota twice), found "Total" (delete the row, or rename it if it is a real rep)'],
+    ["a long Grand Total product", "month,rep,product,quota\n2027-01,Ana,Platform,100\n2027-01,,Grand  Total,100\n", 'quotas.csv:3: product: expected a product\'s quota, not a totals row (it would count the quota twice), found "Grand  Total" (delete the row, or rename it if it is a real product)'],
+    ["a German Summe row", "rep;2027-01\nAna;100\nSumme:;100\n", 'quotas.csv:3: rep: expected a rep\'s quota, not a totals row (it would count the quota twice), found "Summe:" (delete the row, or rename it if it is a real rep)'],
+  ])("%s", (_name, content, message) => {
+    expect(issueOf(() => read(content))).toStrictEqual({ code: "value.invalid", message });
+  });
+
+  it("reads a rep whose name only contains the word (Totalis)", () => {
+    expect(read("rep,2027-01\nTotalis,100\n").segments.map((segment) => segment.rep)).toStrictEqual(["Totalis"]);
+  });
+});
