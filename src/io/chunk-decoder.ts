@@ -6,6 +6,7 @@ import {
   type ConcreteEncoding,
   type Encoding,
   badBytesIssue,
+  bomContradictsIssue,
   mixedEncodingIssue,
   utf16WithoutBomIssue,
   windows1252Warning,
@@ -88,6 +89,9 @@ export class ChunkDecoder {
     } else {
       this.mode = this.stated;
       this.how = "stated";
+      // A BOM that names another encoding than the one stated: one of the two is wrong, and
+      // decoding on would put the BOM's bytes into the first column's name, or garble every byte.
+      if (bom && bom[0] !== this.stated) throw new InputError(bomContradictsIssue(this.file, bom[0], this.stated));
     }
     if (bom && bom[0] === this.mode) {
       this.position = bom[1].length;
@@ -100,6 +104,7 @@ export class ChunkDecoder {
     switch (this.mode) {
       case "windows-1252":
         this.decoder ??= new TextDecoder("windows-1252");
+        this.checkWindows1252(bytes);
         this.position += bytes.length;
         // `stream: true` on purpose: Node 20's one-shot decode takes a Latin-1 shortcut for
         // windows-1252 that reads 0x80-0x9F wrongly (0x80 as U+0080, not €); the streaming
@@ -110,6 +115,25 @@ export class ChunkDecoder {
         return this.decodeUtf16(bytes, this.mode, final);
       default:
         return this.decodeUtf8(bytes, final);
+    }
+  }
+
+  /**
+   * Windows-1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): a decoder would
+   * turn them into invisible control characters in a name. And a file that fell back to it (no
+   * flag) but holds a UTF-8 sequence further on (`Ã©` for é) mixes two encodings: both refused.
+   */
+  private checkWindows1252(bytes: Buffer): void {
+    for (let at = 0; at < bytes.length; at++) {
+      const byte = bytes[at] ?? 0;
+      if (byte < 0x80) continue;
+      if (byte === 0x81 || byte === 0x8d || byte === 0x8f || byte === 0x90 || byte === 0x9d) {
+        const place = this.locate(this.position + at, "windows-1252");
+        throw new InputError(badBytesIssue(this.file, place, "windows-1252", this.how === "stated" ? "stated" : "fallback"));
+      }
+      if (this.how === "auto" && byte >= 0xc2 && byte <= 0xf4 && utf8SequenceAt(bytes, at)) {
+        throw new InputError(mixedEncodingIssue(this.file, this.locate(this.position + at, "windows-1252"), "windows-1252"));
+      }
     }
   }
 
@@ -149,6 +173,18 @@ export class ChunkDecoder {
       throw new InputError(badBytesIssue(this.file, place, encoding, this.how === "stated" ? "stated" : "bom"));
     }
   }
+}
+
+/** Whether a whole UTF-8 multi-byte character starts at `at` (a lead byte and its continuations). */
+function utf8SequenceAt(bytes: Buffer, at: number): boolean {
+  const lead = bytes[at] ?? 0;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  if (at + length > bytes.length) return false;
+  for (let next = at + 1; next < at + length; next++) {
+    const byte = bytes[next] ?? 0;
+    if (byte < 0x80 || byte > 0xbf) return false;
+  }
+  return true;
 }
 
 /** The length of `bytes` without a UTF-8 character cut off at its end (its lead byte says how long it is). */

@@ -50,23 +50,38 @@ export function windows1252Warning(file: string, place: BytePlace): InputIssue {
 }
 
 /** The refusal of bytes that the stated (or BOM-announced) encoding does not allow. */
-export function badBytesIssue(file: string, place: BytePlace, encoding: ConcreteEncoding, how: "stated" | "bom"): InputIssue {
-  const said = how === "stated" ? `--encoding ${encoding}` : "its byte-order mark says so";
+export function badBytesIssue(file: string, place: BytePlace, encoding: ConcreteEncoding, how: "stated" | "bom" | "fallback"): InputIssue {
+  const said = how === "stated" ? `--encoding ${encoding}` : how === "bom" ? "its byte-order mark says so" : "read so as it is not UTF-8";
   const issue: InputIssue = { code: "file.encoding", file, line: place.line, column: `byte ${place.byteInLine}`, expected: `${ENCODING_TITLES[encoding]} text (${said})`, found: hex(place.byte) };
   if (encoding === "utf-8") issue.hint = "if the file is from Excel on Windows, give --encoding windows-1252";
+  if (encoding === "windows-1252") issue.hint = "a byte Windows-1252 leaves undefined: the file is in another encoding; save it again as UTF-8";
   return issue;
 }
 
-/** The refusal of a file that is UTF-8 up to a byte that is not: two encodings in one file. */
-export function mixedEncodingIssue(file: string, place: BytePlace): InputIssue {
+/** The refusal of a byte-order mark that names another encoding than `--encoding`. */
+export function bomContradictsIssue(file: string, bom: ConcreteEncoding, stated: ConcreteEncoding): InputIssue {
+  return {
+    code: "file.encoding",
+    file,
+    line: 1,
+    expected: `${ENCODING_TITLES[stated]} text (--encoding ${stated}), found a ${ENCODING_TITLES[bom]} byte-order mark`,
+    hint: `drop --encoding, or give --encoding ${bom}`,
+  };
+}
+
+/**
+ * The refusal of two encodings in one file: UTF-8 up to a byte that is not, or Windows-1252 (by
+ * fallback) up to a UTF-8 character.
+ */
+export function mixedEncodingIssue(file: string, place: BytePlace, before: "utf-8" | "windows-1252" = "utf-8"): InputIssue {
   return {
     code: "file.encoding",
     file,
     line: place.line,
     column: `byte ${place.byteInLine}`,
-    expected: "UTF-8 as in the lines before",
+    expected: before === "utf-8" ? "UTF-8 as in the lines before" : "Windows-1252 as in the lines before, not a UTF-8 character",
     found: hex(place.byte),
-    hint: "the file mixes encodings: save it again as UTF-8, or give --encoding windows-1252",
+    hint: before === "utf-8" ? "the file mixes encodings: save it again as UTF-8, or give --encoding windows-1252" : "the file mixes encodings: save it again as UTF-8",
   };
 }
 

@@ -139,3 +139,27 @@ describe("line ends", () => {
     }
   });
 });
+
+describe("decodeText refuses what would put wrong text into names", () => {
+  it("refuses a Windows-1252 file (by fallback) that holds a UTF-8 character further on: two encodings", () => {
+    expect(refusal(bytes("rep\nZo", [0xeb], "\nZo", [0xc3, 0xa9], "\n"))).toStrictEqual({
+      code: "file.encoding",
+      message: 'quotas.csv:3: byte 3: expected Windows-1252 as in the lines before, not a UTF-8 character, found "0xC3" (the file mixes encodings: save it again as UTF-8)',
+    });
+  });
+
+  it.each([[0x81], [0x8d], [0x8f], [0x90], [0x9d]])("refuses byte %d, which Windows-1252 leaves undefined", (byte) => {
+    const hex = `0x${byte.toString(16).toUpperCase()}`;
+    expect(refusal(bytes("rep\nZo", [byte], "\n"), "windows-1252")).toStrictEqual({
+      code: "file.encoding",
+      message: `quotas.csv:2: byte 3: expected Windows-1252 text (--encoding windows-1252), found "${hex}" (a byte Windows-1252 leaves undefined: the file is in another encoding; save it again as UTF-8)`,
+    });
+  });
+
+  it.each([
+    ["a UTF-8 BOM under --encoding windows-1252", bytes([0xef, 0xbb, 0xbf], "rep\nAna\n"), "windows-1252", "quotas.csv:1: Windows-1252 text (--encoding windows-1252), found a UTF-8 byte-order mark (drop --encoding, or give --encoding utf-8)"],
+    ["a UTF-16LE BOM under --encoding utf-16be", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("rep\n", "utf16le")]), "utf-16be", "quotas.csv:1: UTF-16BE text (--encoding utf-16be), found a UTF-16LE byte-order mark (drop --encoding, or give --encoding utf-16le)"],
+  ] as const)("refuses %s", (_name, input, encoding, message) => {
+    expect(refusal(input, encoding)).toStrictEqual({ code: "file.encoding", message });
+  });
+});
