@@ -63,29 +63,53 @@ export function readQuotas(content: string, file: string, options: ReadOptions =
   return { file, lineOf: table.lineOf, form: wide ? "wide" : "long", segments, warnings };
 }
 
-// What spreadsheets call the row that sums the rows above it (English, German, French, Dutch, Spanish).
-const TOTALS_NAMES = new Set(["total", "totals", "grand total", "sum", "subtotal", "sub-total", "summe", "gesamt", "gesamtsumme", "total général", "totaal", "suma"]);
+// What spreadsheets call the row that sums the rows above it (English, German, French, Dutch,
+// Spanish, Italian, Portuguese), whole, as a pivot table's subtotal (`Ana Total`), or as its
+// value header (`Sum of quota`).
+const TOTALS_NAMES = new Set([
+  "total", "totals", "grand total", "subtotal", "sub-total", "sum", "overall", "all reps", "all products",
+  "summe", "gesamt", "gesamtsumme", "gesamtergebnis", "ergebnis", "total général", "totaal", "suma", "suma total",
+  "totale", "totale complessivo", "total geral",
+]);
+const TOTALS_SUFFIX = / (total|totals|subtotal|ergebnis|summe|gesamt)$/;
+
+function looksLikeTotals(name: string): boolean {
+  const folded = name.toLowerCase().replace(/\s+/g, " ").replace(/\s*:$/, "");
+  return TOTALS_NAMES.has(folded) || TOTALS_SUFFIX.test(folded) || folded.startsWith("sum of ");
+}
 
 /**
  * A sheet's totals row (`Total,,"$1,650,000",...` under the reps) would be planned as one more
- * rep, doubling every figure without a word: refused, naming its line. A segment's rep or product
- * named like one is taken for it; a person really called "Total" is renamed in the file.
+ * segment, doubling every figure without a word: refused, naming its line. It is told by its
+ * name, or, for a row with no rep and no product, by holding in every one of its months the sum
+ * of at least two other segments' quotas. A real rep called "Total" is renamed in the file.
  */
 function refuseTotalsRows(table: CsvTable, segments: readonly QuotaSegment[]): void {
+  const refuse = (segment: QuotaSegment, column: "rep" | "product", expected: string, found: string, hint: string): never => {
+    throw new InputError({ code: "value.invalid", file: table.file, line: table.lineOf(segment.firstRecord), column, expected, found, hint });
+  };
   for (const segment of segments) {
     for (const column of ["rep", "product"] as const) {
-      const name = segment[column];
-      if (!TOTALS_NAMES.has(name.toLowerCase().replace(/\s+/g, " ").replace(/:$/, ""))) continue;
-      throw new InputError({
-        code: "value.invalid",
-        file: table.file,
-        line: table.lineOf(segment.firstRecord),
-        column,
-        expected: `a ${column}'s quota, not a totals row (it would count the quota twice)`,
-        found: name,
-        hint: "delete the row, or rename it if it is a real " + column,
-      });
+      if (looksLikeTotals(segment[column])) {
+        refuse(segment, column, `a ${column}'s quota, not a totals row (it would count the quota twice)`, segment[column], `delete the row, or rename it if it is a real ${column}`);
+      }
     }
+  }
+  const unassigned = segments.find((segment) => segment.rep === "" && segment.product === "");
+  if (unassigned === undefined || segments.length < 3) return;
+  const totalOf = new Map<number, number>();
+  const countOf = new Map<number, number>();
+  for (const segment of segments) {
+    for (const { month, quota } of segment.quotas) {
+      if (quota === null) continue;
+      totalOf.set(month, (totalOf.get(month) ?? 0) + quota);
+      countOf.set(month, (countOf.get(month) ?? 0) + 1);
+    }
+  }
+  const months = unassigned.quotas.filter((entry) => entry.quota !== null && entry.quota > 0);
+  const sumsTheOthers = months.every(({ month, quota }) => (countOf.get(month) ?? 0) >= 3 && Math.abs(2 * (quota ?? 0) - (totalOf.get(month) ?? 0)) < 0.005);
+  if (months.length > 0 && sumsTheOthers) {
+    refuse(unassigned, "rep", "unassigned quota, not a totals row: every month of this row is the sum of the other rows", "", "delete the row, or name its rep or product if the quota is real");
   }
 }
 

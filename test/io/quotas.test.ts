@@ -237,6 +237,23 @@ describe("readQuotas refuses a sheet's totals row", () => {
     expect(issueOf(() => read(content))).toStrictEqual({ code: "value.invalid", message });
   });
 
+  it.each(["Gesamtergebnis", "Ana Total", "Totale complessivo", "Suma total", "Sum of quota", "All reps", "Ana Ergebnis"])("a pivot's %j row", (name) => {
+    expect(issueOf(() => read(`rep,product,2027-01\nAna,P,100\nBen,P,100\n"${name}",,200\n`)).message).toBe(
+      `quotas.csv:4: rep: expected a rep's quota, not a totals row (it would count the quota twice), found "${name}" (delete the row, or rename it if it is a real rep)`,
+    );
+  });
+
+  it("an unlabelled row holding the sum of the other rows in every month", () => {
+    expect(issueOf(() => read("rep,product,2027-01,2027-02\nAna,P,100,50\nBen,P,100,70\n,,200,120\n")).message).toBe(
+      'quotas.csv:4: rep: expected unassigned quota, not a totals row: every month of this row is the sum of the other rows, found "" (delete the row, or name its rep or product if the quota is real)',
+    );
+  });
+
+  it("reads unassigned quota that is not the sum of the others, and one beside a single rep", () => {
+    expect(read("rep,product,2027-01,2027-02\nAna,P,100,50\nBen,P,100,70\n,,200,100\n").segments).toHaveLength(3);
+    expect(read("rep,2027-01\nAna,100\n,100\n").segments).toHaveLength(2);
+  });
+
   it("reads a rep whose name only contains the word (Totalis)", () => {
     expect(read("rep,2027-01\nTotalis,100\n").segments.map((segment) => segment.rep)).toStrictEqual(["Totalis"]);
   });
