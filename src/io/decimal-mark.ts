@@ -91,8 +91,14 @@ export class StreamDecimalMark {
   private mark: DecimalMark | undefined;
   private revealedBy: { line: number; text: string } | undefined;
 
-  constructor(stated: DecimalMark | undefined) {
-    this.mark = stated;
+  private readonly commaGroups: boolean;
+  /** The first number read with a comma grouping thousands by the comma-groups rule. */
+  private commaGroupedAt: { line: number; text: string } | undefined;
+
+  /** `stated` may be {@link COMMA_GROUPS} for a comma-separated file with no mark stated. */
+  constructor(stated: MarkInForce) {
+    this.mark = stated === COMMA_GROUPS ? undefined : stated;
+    this.commaGroups = stated === COMMA_GROUPS;
   }
 
   /** The mark in force so far: stated, or revealed by a number already read. */
@@ -110,15 +116,27 @@ export class StreamDecimalMark {
     return this.read(text, line, (mark) => parseWholeNumber(text, 0, mark));
   }
 
-  private read(text: string, line: number, parse: (mark: DecimalMark | undefined) => Parsed<number>): Parsed<number> {
+  private read(text: string, line: number, parse: (mark: MarkInForce) => Parsed<number>): Parsed<number> {
     if (this.mark === undefined && /[.,]/.test(text)) {
       const reading = readNumberText(numberBody(text).body);
       if (reading.kind === "revealing") {
+        // A comma grouped thousands in a number already read (`$60,000` as 60000): a decimal
+        // comma now would mean that number was misread, so the file is refused.
+        if (reading.mark === "," && this.commaGroupedAt !== undefined) {
+          const earlier = this.commaGroupedAt;
+          return {
+            ok: false,
+            expected: "one decimal mark in a file",
+            hint: `it has a decimal comma, but line ${earlier.line} has ${JSON.stringify(earlier.text)} read with a comma grouping thousands: write the file one way, or give --decimal-comma or --decimal-point`,
+          };
+        }
         this.mark = reading.mark;
         this.revealedBy = { line, text: text.trim() };
+      } else if (reading.kind === "ambiguous" && this.commaGroups && this.commaGroupedAt === undefined && !text.includes(".")) {
+        this.commaGroupedAt = { line, text: text.trim() };
       }
     }
-    const parsed = parse(this.mark);
+    const parsed = parse(this.mark ?? (this.commaGroups ? COMMA_GROUPS : undefined));
     if (parsed.ok || this.revealedBy === undefined || this.mark === undefined) return parsed;
     const reading = readNumberText(numberBody(text).body);
     if (reading.kind !== "revealing" || reading.mark === this.mark) return parsed;

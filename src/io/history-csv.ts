@@ -7,7 +7,7 @@ import { LfLineEnds } from "./line-ends.js";
 /** What a streamed CSV hands its consumer, row by row. */
 export interface CsvRowHandler {
   /** The first row. */
-  header(fields: string[]): void;
+  header(fields: string[], delimiter: string): void;
   /** A data row and the line it starts on. Blank lines are skipped (they still count as lines). */
   row(fields: string[], line: number): void;
   /** Called with the bytes read so far, once per chunk read (for a progress bar). */
@@ -106,7 +106,7 @@ export function streamCsv(input: Readable & { bytesRead?: number }, file: string
             if (!sawHeader) {
               sawHeader = true;
               if (fields[0]?.charCodeAt(0) === 0xfeff) fields[0] = fields[0].slice(1);
-              handler.header(fields);
+              handler.header(fields, results.meta.delimiter);
             } else if (!isBlank(fields)) {
               handler.row(fields, start);
             }

@@ -6,7 +6,7 @@ import { DayReader } from "./history-dates.js";
 import { FULL, NameIndex } from "./history-names.js";
 import type { InputIssue } from "./input-issue.js";
 import { StreamDecimalMark } from "./decimal-mark.js";
-import type { DecimalMark } from "./number-text.js";
+import type { MarkInForce } from "./number-text.js";
 import type { Parsed } from "./values.js";
 
 /** A failed amount's own expectation when it concerns the decimal mark, else the column's. */
@@ -102,7 +102,7 @@ export class LeadRowReader {
     private readonly file: string,
     dateFormat: DateFormat,
     private readonly asOf: DayNumber | null,
-    decimalMark?: DecimalMark,
+    decimalMark?: MarkInForce,
   ) {
     this.days = new DayReader(dateFormat);
     this.numbers = new StreamDecimalMark(decimalMark);

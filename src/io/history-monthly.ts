@@ -6,7 +6,7 @@ import type { DateFormat } from "./history-day.js";
 import { NameIndex } from "./history-names.js";
 import type { InputIssue } from "./input-issue.js";
 import { StreamDecimalMark } from "./decimal-mark.js";
-import type { DecimalMark } from "./number-text.js";
+import type { MarkInForce } from "./number-text.js";
 import { type Parsed, parseMonth } from "./values.js";
 
 /**
@@ -27,7 +27,7 @@ export class MonthRowReader {
     private readonly header: readonly string[],
     private readonly file: string,
     private readonly asOf: DayNumber | null,
-    decimalMark?: DecimalMark,
+    decimalMark?: MarkInForce,
     dateFormat: DateFormat = "auto",
   ) {
     this.numbers = new StreamDecimalMark(decimalMark);

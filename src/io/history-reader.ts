@@ -13,7 +13,7 @@ import type { DateFormat } from "./history-day.js";
 import { LeadRowReader } from "./history-leads.js";
 import { MonthRowReader } from "./history-monthly.js";
 import { InputError, type InputIssue } from "./input-issue.js";
-import type { DecimalMark } from "./number-text.js";
+import { COMMA_GROUPS, type DecimalMark, type MarkInForce } from "./number-text.js";
 import type { Encoding } from "./text-encoding.js";
 
 /** How to read a history, validated before the file is opened. */
@@ -125,13 +125,15 @@ export async function readHistory(source: HistorySource, options: HistoryOptions
     if (skipped.first.length < KEPT_SKIPPED) skipped.first.push(issue);
   };
   await streamCsv(source.open(), file, {
-    header(fields) {
+    header(fields, delimiter) {
+      // As in every comma-separated file, `$60,000` is 60000 unless the file shows a decimal comma.
+      const numbers: MarkInForce = options.decimalMark ?? (delimiter === "," ? COMMA_GROUPS : undefined);
       const layout = historyLayout(fields, options.map, file);
       warnings.push(...layout.warnings);
       shape = layout.shape;
       // The row function is chosen once here, not per row.
       if (shape === "leads") {
-        const leads = new LeadRowReader(layout, fields, file, options.dateFormat, options.asOf, options.decimalMark);
+        const leads = new LeadRowReader(layout, fields, file, options.dateFormat, options.asOf, numbers);
         reader = leads;
         addRow = (row, line) => {
           const issue = leads.read(row, line);
@@ -139,7 +141,7 @@ export async function readHistory(source: HistorySource, options: HistoryOptions
           else bad(issue);
         };
       } else {
-        const months = new MonthRowReader(layout, fields, file, options.asOf, options.decimalMark, options.dateFormat);
+        const months = new MonthRowReader(layout, fields, file, options.asOf, numbers, options.dateFormat);
         reader = months;
         addRow = (row, line) => {
           const issue = months.read(row, line);

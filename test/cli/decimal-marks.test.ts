@@ -93,3 +93,24 @@ describe("percent points: --surge, --tolerance and --sensitivity take 30 or 30%,
     expect(JSON.parse(run.stdout).surge.rate).toBe(0.003);
   });
 });
+
+describe("history files read US amounts as every comma-separated file does", () => {
+  const HEADER = "lead_id,created,source,product,rep,qualified_on,closed_on,outcome,amount,cost\n";
+  const WON = 'L01,2025-07-03,Trade show,Platform,Ana,2025-07-10,2025-09-05,won,"$60,000",150\n';
+
+  it("reads $60,000 in a comma-separated history as 60000", async () => {
+    const run = await runIn(folderWith({ "history.csv": HEADER + WON }), ["calibrate", "history.csv", "--format", "json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).scopes[0].avg_deal_size).toBe(60000);
+  });
+
+  it("refuses a later decimal comma that would mean $60,000 was misread", async () => {
+    const later = 'L02,2025-09-04,Web form,Platform,Ana,2025-09-10,2025-10-05,won,"12,5",20\n';
+    const run = await runIn(folderWith({ "history.csv": HEADER + WON + later }), ["calibrate", "history.csv"]);
+    expect(run).toMatchObject({
+      code: 2,
+      stderr:
+        'leadplan: history.csv:3: amount: expected one decimal mark in a file, found "12,5" (it has a decimal comma, but line 2 has "$60,000" read with a comma grouping thousands: write the file one way, or give --decimal-comma or --decimal-point)\n',
+    });
+  });
+});
