@@ -66,7 +66,7 @@ export function readActuals(content: string, file: string, options: ReadOptions 
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no actuals rows: expected at least one row after the header" });
   }
   const measureColumns = new Set([...columnOf.values()].map(({ name }) => name));
-  const mark = fileDecimalMark(table, (name) => measureColumns.has(name), options.decimalMark);
+  const mark = fileDecimalMark(table, (name) => measureColumns.has(name), options.decimalMark, warnings);
   const monthAt = table.header.indexOf("month");
   const repAt = table.header.indexOf("rep");
   const productAt = table.header.indexOf("product");

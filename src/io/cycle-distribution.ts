@@ -62,7 +62,7 @@ export function readCycleDistribution(content: string, file: string, options: Re
     if (!KNOWN.includes(name)) warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${index + 1}`, expected: "unknown column, ignored" });
   });
   const groups = new Map<string, Group>();
-  const mark = fileDecimalMark(table, (name) => name === "share", options.decimalMark);
+  const mark = fileDecimalMark(table, (name) => name === "share", options.decimalMark, warnings);
   table.records.forEach((record, index) => readRow(table, record, index, groups, mark));
   return { rows: scopedRows(table, [...groups.values()]), warnings };
 }

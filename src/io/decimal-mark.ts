@@ -1,6 +1,6 @@
 import type { CsvTable } from "./csv-table.js";
 import type { DateFormat } from "./history-day.js";
-import { InputError } from "./input-issue.js";
+import { InputError, type InputIssue } from "./input-issue.js";
 import { COMMA_GROUPS, DECIMAL_MARK_NAME, type DecimalMark, type MarkInForce, readNumberText } from "./number-text.js";
 import { type Parsed, numberBody, parseAmount, parseWholeNumber } from "./values.js";
 
@@ -35,28 +35,39 @@ interface Revealed {
  * Lazy: the scan runs the first time a number is not plain digits, so files of whole numbers
  * (nearly every large one) never pay for it.
  */
-export function fileDecimalMark(table: CsvTable, isNumberColumn: (name: string) => boolean, stated: DecimalMark | undefined): () => MarkInForce {
+export function fileDecimalMark(
+  table: CsvTable,
+  isNumberColumn: (name: string) => boolean,
+  stated: DecimalMark | undefined,
+  warnings?: InputIssue[],
+): () => MarkInForce {
   if (stated !== undefined) return () => stated;
   let scanned = false;
   let mark: MarkInForce;
   return () => {
     if (!scanned) {
-      mark = revealedMark(table, isNumberColumn) ?? (table.delimiter === "," ? COMMA_GROUPS : undefined);
+      mark = revealedMark(table, isNumberColumn, warnings) ?? (table.delimiter === "," ? COMMA_GROUPS : undefined);
       scanned = true;
     }
     return mark;
   };
 }
 
-function revealedMark(table: CsvTable, isNumberColumn: (name: string) => boolean): DecimalMark | undefined {
+function revealedMark(table: CsvTable, isNumberColumn: (name: string) => boolean, warnings: InputIssue[] | undefined): DecimalMark | undefined {
   const columns = table.header.flatMap((name, at) => (isNumberColumn(name) ? [at] : []));
   const first: Partial<Record<DecimalMark, Revealed>> = {};
+  // The first number that reads two ways, by the separator it has: `1,500` or `1.500`.
+  const ambiguous: Partial<Record<DecimalMark, Revealed & { byMark: Record<DecimalMark, number> }>> = {};
   for (let recordIndex = 0; recordIndex < table.records.length; recordIndex++) {
     const record = table.records[recordIndex] as string[];
     for (const at of columns) {
       const text = record[at] ?? "";
       if (!/[.,]/.test(text)) continue;
       const reading = readNumberText(numberBody(text.replace(/%\s*$/, "")).body);
+      if (reading.kind === "ambiguous") {
+        const separator: DecimalMark = text.includes(",") ? "," : ".";
+        ambiguous[separator] ??= { recordIndex, column: table.header[at] ?? "", text: text.trim(), byMark: reading.byMark };
+      }
       if (reading.kind !== "revealing" || first[reading.mark] !== undefined) continue;
       first[reading.mark] = { recordIndex, column: table.header[at] ?? "", text: text.trim() };
       const point = first["."];
@@ -64,7 +75,28 @@ function revealedMark(table: CsvTable, isNumberColumn: (name: string) => boolean
       if (point !== undefined && comma !== undefined) throw conflict(table, point, comma);
     }
   }
-  return first["."] !== undefined ? "." : first[","] !== undefined ? "," : undefined;
+  const mark = first["."] !== undefined ? "." : first[","] !== undefined ? "," : undefined;
+  const revealedBy = mark === undefined ? undefined : first[mark];
+  // A number that reads two ways, settled by another cell of the file, is said aloud when the
+  // file read alone would have read it otherwise or refused it: `75.000` made 75 by a `12.5`,
+  // `"750,000"` made 750 by a `"12,5"` in a comma-separated file. Not in the files that write it
+  // plainly: `$600,000` beside `$1,200,000.50` in a comma or tab file, `750.000` beside `12,5`
+  // in a `;` or tab file (Excel's own European CSV).
+  // A tab file says nothing of its locale: Excel writes one everywhere.
+  const commaFile = table.delimiter === ",";
+  const semicolonFile = table.delimiter === ";";
+  const settled = mark === "." ? (ambiguous["."] ?? (semicolonFile ? ambiguous[","] : undefined)) : mark === "," && commaFile ? (ambiguous[","] ?? ambiguous["."]) : undefined;
+  if (mark !== undefined && revealedBy !== undefined && settled !== undefined && warnings !== undefined) {
+    warnings.push({
+      code: "value.invalid",
+      file: table.file,
+      line: table.lineOf(settled.recordIndex),
+      column: settled.column,
+      expected: `${JSON.stringify(settled.text)} read as ${settled.byMark[mark]} with ${DECIMAL_MARK_NAME[mark].name}, as line ${table.lineOf(revealedBy.recordIndex)} ${JSON.stringify(revealedBy.text)} shows`,
+      hint: `give ${DECIMAL_MARK_NAME[mark].flag} to say so, or write the file one way`,
+    });
+  }
+  return mark;
 }
 
 function conflict(table: CsvTable, point: Revealed, comma: Revealed): InputError {

@@ -53,7 +53,7 @@ export function readQuotas(content: string, file: string, options: ReadOptions =
   if (table.records.length === 0) {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota rows: expected at least one row after the header" });
   }
-  const mark = fileDecimalMark(table, (name) => (wide ? looksLikeMonthColumn(name) : name === "quota" || name === "units"), options.decimalMark);
+  const mark = fileDecimalMark(table, (name) => (wide ? looksLikeMonthColumn(name) : name === "quota" || name === "units"), options.decimalMark, warnings);
   const segments = wide ? readWide(table, mark, dateFormat) : readLong(table, mark, dateFormat);
   if (segments.every((segment) => segment.quotas.length === 0)) {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota in any month column: expected at least one amount" });

@@ -60,8 +60,8 @@ export function parseShare(text: string, mark?: MarkInForce): Parsed<number> {
 export function readReps(content: string, file: string, options: ReadOptions = {}): RepsFile {
   const dateFormat = options.dateFormat ?? "auto";
   const table = readCsvTable(content, file);
-  const mark = fileDecimalMark(table, (name) => name === "capacity" || name === "inquiry_capacity" || looksLikeMonthColumn(name), options.decimalMark);
   const warnings: InputIssue[] = [];
+  const mark = fileDecimalMark(table, (name) => name === "capacity" || name === "inquiry_capacity" || looksLikeMonthColumn(name), options.decimalMark, warnings);
   table.header.forEach((name, index) => {
     if (!KNOWN_COLUMNS.includes(name) && !looksLikeMonthColumn(name)) {
       warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${index + 1}`, expected: "unknown column, ignored" });

@@ -38,8 +38,8 @@ export function readScopedTable(
 ): ScopedFile {
   const table = readCsvTable(content, file);
   // Every value column holds a number: together they reveal the file's decimal mark.
-  const mark = fileDecimalMark(table, (name) => valueColumns.includes(name), options.decimalMark);
   const warnings: InputIssue[] = [];
+  const mark = fileDecimalMark(table, (name) => valueColumns.includes(name), options.decimalMark, warnings);
   table.header.forEach((name, index) => {
     if (name !== "rep" && name !== "product" && !valueColumns.includes(name)) {
       warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${index + 1}`, expected: "unknown column, ignored" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readQuotas } from "../../src/io/quotas.js";
+import { formatIssue } from "../../src/io/input-issue.js";
 import { issueOf } from "./issue-of.js";
 
 const read = (content: string) => readQuotas(content, "quotas.csv");
@@ -256,5 +257,19 @@ describe("readQuotas refuses a sheet's totals row", () => {
 
   it("reads a rep whose name only contains the word (Totalis)", () => {
     expect(read("rep,2027-01\nTotalis,100\n").segments.map((segment) => segment.rep)).toStrictEqual(["Totalis"]);
+  });
+});
+
+describe("readQuotas says when another cell settles a number that reads two ways", () => {
+  it.each([
+    ['month,quota\n2027-03,"750,000"\n2027-04,"12,5"\n', 'quotas.csv:2: quota: "750,000" read as 750 with a decimal comma, as line 3 "12,5" shows (give --decimal-comma to say so, or write the file one way)'],
+    ["month,quota\n2027-03,75.000\n2027-04,12.5\n", 'quotas.csv:2: quota: "75.000" read as 75 with a decimal point, as line 3 "12.5" shows (give --decimal-point to say so, or write the file one way)'],
+  ])("warns for %j", (content, warning) => {
+    expect(read(content).warnings.map(formatIssue)).toStrictEqual([warning]);
+  });
+
+  it("says nothing of 750.000 in a ; file with a decimal comma: Excel's own European CSV", () => {
+    const file = read("month;quota\n2027-03;750.000\n2027-04;12,5\n");
+    expect([file.warnings, file.segments[0]?.quotas.map((entry) => entry.quota)]).toStrictEqual([[], [750000, 12.5]]);
   });
 });
