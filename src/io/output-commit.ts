@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { closeSync, constants, openSync, rmSync, writeSync } from "node:fs";
 import { type FileHandle, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "./input-issue.js";
@@ -58,7 +58,7 @@ export async function commitOutputs(outputs: readonly OutputFile[], cwd: string)
       await attempt(output, () => writeTemporary(temporary, destination, output.content));
     }
     for (const { output, destination } of planned) {
-      if (destination.kind === "direct") await attempt(output, () => writeInPlace(destination.path, output.content));
+      if (destination.kind === "direct") await attempt(output, () => writeInPlace(destination.path, destination.append, output.content));
     }
     for (const { output, temporary, target } of written) {
       await attempt(output, () => rename(temporary, target));
@@ -107,12 +107,41 @@ async function writeTemporary(temporary: string, destination: Extract<Destinatio
   }
 }
 
-/** A device or FIFO is written as it is: errors (a full device: ENOSPC) are reported, not lost. */
-async function writeInPlace(path: string, content: string): Promise<void> {
-  const handle = await open(path, "w");
+/**
+ * A device or FIFO is written as it is: errors (a full device: ENOSPC) are reported, not lost.
+ * Opened non-blocking and waited on here, never in a worker thread: a FIFO with no reader yet, or
+ * a terminal paused with Ctrl-S, would hold that thread, and Node cannot exit (on an interrupt)
+ * while one of its threads is held.
+ */
+async function writeInPlace(path: string, append: boolean, content: string): Promise<void> {
+  const flags = constants.O_WRONLY | constants.O_NONBLOCK | (append ? constants.O_APPEND : 0);
+  let descriptor: number | undefined;
+  while (descriptor === undefined) {
+    try {
+      descriptor = openSync(path, flags);
+    } catch (error) {
+      // ENXIO: a FIFO that no one reads yet. Wait for its reader, as a blocking open would.
+      if ((error as NodeJS.ErrnoException).code !== "ENXIO") throw error;
+      await pause(50);
+    }
+  }
   try {
-    await handle.writeFile(content);
+    const bytes = Buffer.from(content, "utf8");
+    for (let offset = 0; offset < bytes.length; ) {
+      try {
+        offset += writeSync(descriptor, bytes, offset, Math.min(bytes.length - offset, CHUNK));
+      } catch (error) {
+        // EAGAIN: the reader is behind (the pipe is full); let it catch up.
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+        await pause(5);
+      }
+    }
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }
+
+/** Bytes per write to a device or FIFO: a pipe's buffer, so a slow reader is waited on in steps. */
+const CHUNK = 65_536;
+
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));

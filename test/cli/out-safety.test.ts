@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from "node:fs";
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { folderWith, removeFolders, runIn } from "./harness.js";
@@ -104,6 +104,31 @@ describe("--out never replaces a device, a FIFO or a symbolic link", () => {
     const run = await runIn(dir, [...COMPUTE, "--out", "out"]);
     expect(run.code).toBe(0);
     expect([lstatSync(join(dir, "out")).isSymbolicLink(), lstatSync(join(dir, "null")).isCharacterDevice()]).toStrictEqual([true, true]);
+  });
+
+  // Through the built bin, as the descriptor must be the run's own. /proc, never /dev: the code
+  // before this rule renamed over the link it was given.
+  it.each([
+    ["appends to the file behind its own stdout (a shell's >>)", "/proc/self/fd/1", "a"],
+    ["writes the file behind its own stdout that a shell's > emptied", "/proc/self/fd/1", "w"],
+    ["appends to its own stdout through a link to it", "out", "a"],
+  ] as const)("%s, never replacing it", (_case, out, flags) => {
+    const dir = folderWith(EXAMPLES);
+    symlinkSync("/proc/self/fd/1", join(dir, "out"));
+    writeFileSync(join(dir, "log.txt"), flags === "a" ? "earlier\n" : "");
+    const log = openSync(join(dir, "log.txt"), flags);
+    const run = spawnSync(process.execPath, [join(root, "bin", "leadplan.js"), ...COMPUTE, "--out", out], {
+      cwd: dir,
+      stdio: ["ignore", log, "pipe"],
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", TZ: "UTC", LANG: "C" },
+    });
+    closeSync(log);
+    expect({ status: run.status, stderr: run.stderr }).toStrictEqual({ status: 0, stderr: "" });
+    return printed(COMPUTE).then((plan) => {
+      expect(readFileSync(join(dir, "log.txt"), "utf8")).toBe(`${flags === "a" ? "earlier\n" : ""}${plan}`);
+      expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "log.txt", "out"].sort());
+    });
   });
 
   it("writes to standard output for --out -, not to a file named -", async () => {
