@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { calibrate } from "../core/calibrate.js";
 import { DEFAULT_MIN_LEADS, type ThinScope, calibratedAssumptions } from "../core/calibrate-assumptions.js";
-import { checkOutputPath, writeFileAtomically } from "../io/files.js";
+import { checkOutputPath } from "../io/files.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import { historyNameList, sameFileSpellings } from "../io/name-match.js";
 import { FORMATS, type Format } from "../io/settings.js";
@@ -86,15 +86,15 @@ export function calibrateCommand(environment: CliEnvironment): Command {
         warnings,
       };
       const files = await import("../render/calibrate-files.js");
-      const written: [string | undefined, () => string][] = [
-        [flags.ratiosOut, () => files.renderRatiosFile(assumptions.rows, csv)],
-        [flags.cyclesOut, () => files.renderCyclesFile(assumptions.rows, csv)],
-        [flags.sourcesOut, () => files.renderSourcesCsv(calibration.sources, csv)],
+      const written: [string, string | undefined, () => string][] = [
+        ["--ratios-out", flags.ratiosOut, () => files.renderRatiosFile(assumptions.rows, csv)],
+        ["--cycles-out", flags.cyclesOut, () => files.renderCyclesFile(assumptions.rows, csv)],
+        ["--sources-out", flags.sourcesOut, () => files.renderSourcesCsv(calibration.sources, csv)],
       ];
-      const texts = written.filter((entry): entry is [string, () => string] => entry[0] !== undefined).map(([path, render]) => [path, render()] as const);
+      const texts = written.flatMap(([flag, path, render]) => (path === undefined ? [] : [{ flag, path, content: render() }]));
       const text = await renderCalibration(report, format ?? "table", { color: flags.out === undefined && wantsColor(environment), csv });
-      for (const [path, content] of texts) writeFileAtomically(path, environment.cwd, content);
-      writeOutput(text, warnings, flags.out, environment);
+      // The files and the report are committed together: all of them are written, or none.
+      await writeOutput(text, warnings, flags.out, environment, texts);
     });
 }
 
@@ -104,10 +104,13 @@ function minLeadsOf(text: string): number {
   throw new InputError({ code: "option.invalid", file: "--min-leads", expected: parsed.expected, found: text });
 }
 
-/** Every output path: none may be the history, and no two the same file. */
+/**
+ * Every output path, before anything is read: each can be written (its folder exists, and so on),
+ * none is the history, no two are the same file, and at most one is standard output.
+ */
 function checkOutputs(flags: CalibrateFlags, historyPath: string, cwd: string): void {
   const named: [string, string | undefined][] = [
-    ["--out", flags.out],
+    ["--out", flags.out ?? "-"],
     ["--ratios-out", flags.ratiosOut],
     ["--cycles-out", flags.cyclesOut],
     ["--sources-out", flags.sourcesOut],
@@ -115,6 +118,11 @@ function checkOutputs(flags: CalibrateFlags, historyPath: string, cwd: string): 
   const seen: [string, string][] = [];
   for (const [flag, path] of named) {
     if (path === undefined) continue;
+    const stdout = seen.find(([, earlier]) => earlier === "-");
+    if (path === "-" && stdout !== undefined) {
+      const other = flags.out === undefined ? "the report, which goes to standard output without --out" : stdout[0];
+      throw new InputError({ code: "option.invalid", file: flag, expected: `a file: standard output already takes ${other}`, found: path });
+    }
     try {
       checkOutputPath(path, cwd, [historyPath]);
     } catch (error) {

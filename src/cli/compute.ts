@@ -60,7 +60,7 @@ export function computeCommand(environment: CliEnvironment): Command {
       if (capacity) report.capacity = capacity.section;
       if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);
       const text = await renderReport(report, loaded.settings.format, { color: flags.out === undefined && wantsColor(environment), csv });
-      writeOutput(text, report.warnings, flags.out, environment);
+      await writeOutput(text, report.warnings, flags.out, environment);
       if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);
     });
 }

@@ -11,6 +11,11 @@ export interface CliEnvironment {
   stdoutIsTTY: boolean;
   /** A progress bar goes to stderr only when it is a terminal (absent: not one). */
   stderrIsTTY?: boolean;
+  /**
+   * Runs the writing of output files so that an interrupt removes their temporary files (the real
+   * process: see signals.ts); absent, as in tests, they are written without that guard.
+   */
+  guardInterrupts?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /**

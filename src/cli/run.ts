@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { CliEnvironment } from "./environment.js";
 import { runCli } from "./main.js";
+import { removingTemporariesOnInterrupt } from "./signals.js";
 
 /** The CLI against the real process: what `bin/leadplan.js` calls. */
 export async function runProcess(): Promise<number> {
@@ -19,6 +20,7 @@ export async function runProcess(): Promise<number> {
     cwd: process.cwd(),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    guardInterrupts: removingTemporariesOnInterrupt,
   };
   try {
     return await runCli(environment);

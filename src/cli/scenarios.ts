@@ -117,7 +117,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (format === "csv") text = (await import("../render/scenarios-data.js")).renderScenariosCsv(report, csv);
       else if (format === "json") text = (await import("../render/scenarios-data.js")).renderScenariosJson(report);
       else text = (await import("../render/scenarios-text.js")).renderScenariosText(report, { color, markdown: format === "markdown" });
-      writeOutput(text, report.warnings, flags.out, environment);
+      await writeOutput(text, report.warnings, flags.out, environment);
       if (capacitySettings.strict && overloaded.length > 0) {
         throw new CheckFailed(`--strict: ${overloaded.length} scenario${overloaded.length === 1 ? "" : "s"} over capacity`);
       }

@@ -164,7 +164,7 @@ export function trackCommand(environment: CliEnvironment): Command {
         warnings: [...warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
       };
       const text = await renderTrack(report, format, flags.out === undefined && wantsColor(environment), csv);
-      writeOutput(text, report.warnings, flags.out, environment);
+      await writeOutput(text, report.warnings, flags.out, environment);
       // Exit 1 when either check fails: behind plan, or (with --strict) over capacity ahead.
       if (checkpoints.status !== "on-track") throw new CheckFailed(`${checkpoints.deciding} ${checkpoints.status}`);
       failIfStrict(capacitySettings, capacity);

@@ -1,9 +1,25 @@
-import { writeFileAtomically } from "../io/files.js";
+import { type OutputFile, commitOutputs } from "../io/output-commit.js";
 import type { CliEnvironment } from "./environment.js";
 
-/** Prints warnings (one line each, on stderr), then writes the output once: stdout or `--out`. */
-export function writeOutput(text: string, warnings: readonly string[], out: string | undefined, environment: CliEnvironment): void {
+/**
+ * Writes what a run produced: the report to stdout (no `--out`, or `--out -`) or to `out`, and
+ * any other `files` of the run (calibrate's `--ratios-out` and so on), all of them or none (see
+ * commitOutputs); then the warnings, one line each on stderr, then the report on stdout. A
+ * failure to write is the run's one error line, with no warning before it.
+ */
+export async function writeOutput(
+  text: string,
+  warnings: readonly string[],
+  out: string | undefined,
+  environment: CliEnvironment,
+  files: readonly OutputFile[] = [],
+): Promise<void> {
+  const outputs = [...files, { flag: "--out", path: out ?? "-", content: text }];
+  const toFiles = outputs.filter((output) => output.path !== "-");
+  if (toFiles.length > 0) {
+    const commit = () => commitOutputs(toFiles, environment.cwd);
+    await (environment.guardInterrupts === undefined ? commit() : environment.guardInterrupts(commit));
+  }
   for (const warning of warnings) environment.stderr(`warning: ${warning}\n`);
-  if (out === undefined) environment.stdout(text);
-  else writeFileAtomically(out, environment.cwd, text);
+  for (const output of outputs) if (output.path === "-") environment.stdout(output.content);
 }

@@ -1,7 +1,8 @@
-import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFileSync, realpathSync } from "node:fs";
+import { resolve } from "node:path";
 import { decodeText } from "./chunk-decoder.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import { resolveDestination } from "./output-destination.js";
 import type { Encoding } from "./text-encoding.js";
 
 /** How the message names standard input. */
@@ -51,33 +52,15 @@ function samePath(left: string, right: string): boolean {
   return real(left) === real(right);
 }
 
-/** Refuses an output path that is one of the input files: the plan would replace its own source. */
-export function checkOutputPath(path: string, cwd: string, inputs: readonly string[]): void {
+/**
+ * Refuses an output path that is one of the input files (the plan would replace its own source)
+ * or that cannot be written (see resolveDestination), before any input is read.
+ */
+export function checkOutputPath(path: string, cwd: string, inputs: readonly string[], flag = "--out"): void {
+  if (path === "-") return;
   const clash = inputs.find((input) => input !== "-" && samePath(resolve(cwd, input), resolve(cwd, path)));
   if (clash !== undefined) {
-    throw new InputError({ code: "file.is-input", file: "--out", expected: "an output file that is not one of the inputs", found: path });
+    throw new InputError({ code: "file.is-input", file: flag, expected: "an output file that is not one of the inputs", found: path });
   }
-}
-
-/**
- * Writes the whole output or nothing: to a temporary file beside the target, then renamed over
- * it, so a reader never sees a half-written plan and a failed run leaves the old file as it was.
- */
-export function writeFileAtomically(path: string, cwd: string, content: string): void {
-  const target = resolve(cwd, path);
-  const temporary = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
-  try {
-    const handle = openSync(temporary, "w");
-    try {
-      writeSync(handle, content);
-      fsyncSync(handle);
-    } finally {
-      closeSync(handle);
-    }
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    throw new InputError({ code: "file.unwritable", file: path, expected: `cannot write the output: ${REASONS[code] ?? code}` });
-  }
+  resolveDestination(path, cwd, flag);
 }

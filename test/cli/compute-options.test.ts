@@ -229,12 +229,12 @@ describe("--out", () => {
     );
   });
 
-  it("reports a folder that does not exist and leaves no temporary file", async () => {
+  it("refuses a folder that does not exist before reading anything, and leaves no temporary file", async () => {
     const run = await compute({ "quotas.csv": QUOTAS }, ["quotas.csv", ...ASSUME, "--out", "missing/plan.csv"]);
     expect({ code: run.code, stdout: run.stdout, stderr: run.stderr, files: filesIn(run.dir) }).toStrictEqual({
       code: 2,
       stdout: "",
-      stderr: "leadplan: missing/plan.csv: cannot write the output: no such file\n",
+      stderr: 'leadplan: --out: expected a file in a folder that exists, found "missing/plan.csv"\n',
       files: ["quotas.csv"],
     });
   });

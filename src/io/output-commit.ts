@@ -1,0 +1,147 @@
+import { closeSync, constants, openSync, rmSync, writeSync } from "node:fs";
+import { type FileHandle, open, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { InputError } from "./input-issue.js";
+import { type Destination, resolveDestination } from "./output-destination.js";
+
+/** One file a run writes: the flag that named it (for messages before writing), its path, its text. */
+export interface OutputFile {
+  flag: string;
+  path: string;
+  content: string;
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "it is a directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOTDIR: "a folder on the path is a file",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "a read-only file system",
+  EFBIG: "the file is too large",
+  EIO: "an input/output error",
+  EPIPE: "the reader closed the pipe",
+};
+
+/** Temporary files written and not yet renamed: what an interrupt must remove. */
+const pending = new Set<string>();
+
+/**
+ * Removes every temporary file not yet renamed over its target. Synchronous, for a signal
+ * handler that exits right after (see src/cli/signals.ts).
+ */
+export function removePendingTemporaries(): void {
+  for (const temporary of pending) rmSync(temporary, { force: true });
+  pending.clear();
+}
+
+/**
+ * Writes every output of one run, or none of them. Each path is checked again, then each regular
+ * file (or new path) is written to a temporary file beside it, then each device or FIFO is written
+ * in place, and only then are the temporary files renamed over their targets. A failure before the
+ * renames removes every temporary file and leaves every target as it was; the message names the
+ * path and the reason, in one line. `-` (standard output) is the caller's: it is skipped here.
+ *
+ * TODO: a rename that fails after another succeeded (the folder changed under the run) leaves the
+ * earlier file written; renames in one checked folder do not fail in practice.
+ */
+export async function commitOutputs(outputs: readonly OutputFile[], cwd: string): Promise<void> {
+  const planned = outputs.map((output) => ({ output, destination: resolveDestination(output.path, cwd, output.flag) }));
+  const written: { output: OutputFile; temporary: string; target: string }[] = [];
+  try {
+    for (const { output, destination } of planned) {
+      if (destination.kind !== "replace") continue;
+      const temporary = join(dirname(destination.target), `.${basename(destination.target)}.tmp-${process.pid}`);
+      written.push({ output, temporary, target: destination.target });
+      await attempt(output, () => writeTemporary(temporary, destination, output.content));
+    }
+    for (const { output, destination } of planned) {
+      if (destination.kind === "direct") await attempt(output, () => writeInPlace(destination.path, destination.append, output.content));
+    }
+    for (const { output, temporary, target } of written) {
+      await attempt(output, () => rename(temporary, target));
+      pending.delete(temporary);
+    }
+  } finally {
+    // Normal failures leave no `.tmp-PID` file behind; after success nothing is left to remove.
+    await Promise.all(written.filter(({ temporary }) => pending.delete(temporary)).map(({ temporary }) => rm(temporary, { force: true })));
+  }
+}
+
+/** Runs one step of writing `output`; a failure becomes the one-line input error naming its path. */
+async function attempt(output: OutputFile, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    throw new InputError({ code: "file.unwritable", file: output.path, expected: `cannot write the output: ${REASONS[code] ?? (code || String(error))}` });
+  }
+}
+
+async function writeTemporary(temporary: string, destination: Extract<Destination, { kind: "replace" }>, content: string): Promise<void> {
+  pending.add(temporary);
+  let handle: FileHandle;
+  try {
+    // `wx`: never follow a link someone left at the temporary name. A file there is one an earlier
+    // process with this id left when it was killed outright: it is ours to replace.
+    handle = await open(temporary, "wx");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    await rm(temporary, { force: true });
+    handle = await open(temporary, "wx");
+  }
+  try {
+    const { existing } = destination;
+    if (existing !== undefined) {
+      // The new file takes the old one's place, so it keeps its permission bits (not the umask's);
+      // run as root, its owner too, so a user's plan stays theirs.
+      await handle.chmod(existing.mode);
+      if (process.getuid?.() === 0) await handle.chown(existing.uid, existing.gid).catch(() => undefined);
+    }
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A device or FIFO is written as it is: errors (a full device: ENOSPC) are reported, not lost.
+ * Opened non-blocking and waited on here, never in a worker thread: a FIFO with no reader yet, or
+ * a terminal paused with Ctrl-S, would hold that thread, and Node cannot exit (on an interrupt)
+ * while one of its threads is held.
+ */
+async function writeInPlace(path: string, append: boolean, content: string): Promise<void> {
+  const flags = constants.O_WRONLY | constants.O_NONBLOCK | (append ? constants.O_APPEND : 0);
+  let descriptor: number | undefined;
+  while (descriptor === undefined) {
+    try {
+      descriptor = openSync(path, flags);
+    } catch (error) {
+      // ENXIO: a FIFO that no one reads yet. Wait for its reader, as a blocking open would.
+      if ((error as NodeJS.ErrnoException).code !== "ENXIO") throw error;
+      await pause(50);
+    }
+  }
+  try {
+    const bytes = Buffer.from(content, "utf8");
+    for (let offset = 0; offset < bytes.length; ) {
+      try {
+        offset += writeSync(descriptor, bytes, offset, Math.min(bytes.length - offset, CHUNK));
+      } catch (error) {
+        // EAGAIN: the reader is behind (the pipe is full); let it catch up.
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+        await pause(5);
+      }
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Bytes per write to a device or FIFO: a pipe's buffer, so a slow reader is waited on in steps. */
+const CHUNK = 65_536;
+
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));

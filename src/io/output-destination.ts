@@ -1,0 +1,103 @@
+import { accessSync, constants, lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { InputError } from "./input-issue.js";
+
+/**
+ * Where one output goes, decided before anything is written:
+ * - `stdout`: `-`, written by the CLI;
+ * - `direct`: a character device or a FIFO (`/dev/null`, a pipe), written in place, as a rename
+ *   would replace the device itself with a regular file; and one of the run's own descriptors
+ *   (`/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`), appended to (`append`), so a shell's `>>`
+ *   keeps what the file held and its `>` (which emptied it) still gives just the report;
+ * - `replace`: a regular file or a new path, written to a temporary file beside `target` and
+ *   renamed over it. `target` is the file at the end of any symbolic links, so the link stays a
+ *   link; `existing` holds the permission bits (and owner) the new file keeps.
+ */
+export type Destination =
+  | { kind: "stdout" }
+  | { kind: "direct"; path: string; append: boolean }
+  | { kind: "replace"; target: string; existing?: { mode: number; uid: number; gid: number } };
+
+/** A chain of symbolic links longer than this is a loop, as the kernel counts (ELOOP). */
+const MOST_LINKS = 40;
+
+/** Paths that name an open descriptor of the process rather than a file of their own. */
+const DESCRIPTOR = /^\/(?:dev\/(?:stdout|stderr|fd\/\d+)|proc\/(?:self|thread-self|\d+)\/fd\/\d+)$/;
+
+/**
+ * Resolves an output path and checks that it can be written: not a folder, in a folder that
+ * exists and may be written to, not a block device or socket. A problem is an input error naming
+ * `flag` and the path as given.
+ */
+export function resolveDestination(path: string, cwd: string, flag: string): Destination {
+  if (path === "-") return { kind: "stdout" };
+  const refuse = (expected: string, hint?: string): never => {
+    throw new InputError({ code: "file.unwritable", file: flag, expected, found: path, ...(hint === undefined ? {} : { hint }) });
+  };
+  // `newdir/` names a folder: writing a file called `newdir` would be a guess.
+  const name = basename(path);
+  if (path === "" || /[/\\]$/.test(path) || name === "." || name === "..") refuse("a file name, not a folder");
+  const absolute = resolve(cwd, path);
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(absolute, { throwIfNoEntry: false });
+  } catch (error) {
+    return refuse(...statFailure(error));
+  }
+  if (stats === undefined) return { kind: "replace", target: writableFolder(danglingTarget(absolute, refuse), refuse) };
+  if (stats.isDirectory()) refuse("a file, not a folder");
+  if (stats.isCharacterDevice() || stats.isFIFO()) return { kind: "direct", path: absolute, append: false };
+  if (!stats.isFile()) refuse("a regular file, a character device or a FIFO");
+  if (isDescriptor(absolute)) return { kind: "direct", path: absolute, append: true };
+  const target = writableFolder(realpathSync(absolute), refuse);
+  return { kind: "replace", target, existing: { mode: stats.mode & 0o7777, uid: stats.uid, gid: stats.gid } };
+}
+
+function statFailure(error: unknown): [string, string?] {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "ENOTDIR":
+      return ["a file in a folder that exists", "a folder on the path is a file"];
+    case "ELOOP":
+      return ["a file", "a loop of symbolic links"];
+    case "EACCES":
+      return ["a file in a folder leadplan may read and write", "permission denied"];
+    default:
+      return ["a file leadplan can write", (error as NodeJS.ErrnoException).code ?? String(error)];
+  }
+}
+
+/** True when `absolute`, or a link on its way to a file, is one of the process's descriptors. */
+function isDescriptor(absolute: string): boolean {
+  let current = absolute;
+  for (let hops = 0; hops <= MOST_LINKS; hops += 1) {
+    if (DESCRIPTOR.test(current)) return true;
+    const stats = lstatSync(current, { throwIfNoEntry: false });
+    if (stats === undefined || !stats.isSymbolicLink()) return false;
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+  return false;
+}
+
+/** The file a missing path names: itself, or the end of a chain of links to nothing yet. */
+function danglingTarget(absolute: string, refuse: (expected: string, hint?: string) => never): string {
+  let current = absolute;
+  for (let hops = 0; hops <= MOST_LINKS; hops += 1) {
+    const stats = lstatSync(current, { throwIfNoEntry: false });
+    if (stats === undefined || !stats.isSymbolicLink()) return current;
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+  return refuse("a file", "a loop of symbolic links");
+}
+
+/** `target` when its folder exists and may be written to (the temporary file goes there). */
+function writableFolder(target: string, refuse: (expected: string, hint?: string) => never): string {
+  const folder = dirname(target);
+  const stats = statSync(folder, { throwIfNoEntry: false });
+  if (stats === undefined || !stats.isDirectory()) refuse("a file in a folder that exists");
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    refuse("a file in a folder leadplan may write to");
+  }
+  return target;
+}
