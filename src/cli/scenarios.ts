@@ -86,7 +86,13 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         fileWarnings.push(...input.warnings);
         scenarios = readScenarios(input.content, input.name, loaded.readOptions);
       }
-      scenarios = [...scenarios, ...scenarioGrid(variations)];
+      const grid = scenarioGrid(variations);
+      // A grid row named like a row of the file would make two rows no reader can tell apart.
+      const clash = grid.find((row) => scenarios.some((named) => named.name === row.name));
+      if (clash !== undefined) {
+        throw new InputError({ code: "option.invalid", file: "--vary", expected: `a grid row named "${clash.name}", as a row of ${flags.scenarios ?? "--scenarios"} is: expected each scenario name once` });
+      }
+      scenarios = [...scenarios, ...grid];
       const { surge } = loaded.settings;
       // The team is read once; each scenario's plan is checked against it.
       const team = loadTeam(capacitySettings, loaded);

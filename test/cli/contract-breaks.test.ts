@@ -75,6 +75,14 @@ describe("a scenario grid names only what it prices", () => {
     );
   });
 
+  it("refuses a grid row named like a row of the scenarios file", async () => {
+    await expectRefused(
+      { ...FILES, "s.csv": "scenario,cost_per_inquiry\ncost_per_inquiry=40,45\n" },
+      [...scenarios(["--scenarios", "s.csv", "--vary", "cost_per_inquiry=40,50"])],
+      '--vary: a grid row named "cost_per_inquiry=40", as a row of s.csv is: expected each scenario name once',
+    );
+  });
+
   it("refuses a scenario row giving the sales cycle in days and in months", async () => {
     await expectRefused(
       { ...FILES, "s.csv": "scenario,sales_cycle_days,sales_cycle_months\nlong,90,\nboth,30,2\n" },
