@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
-import { calibrate } from "../core/calibrate.js";
+import { type Calibration, calibrate } from "../core/calibrate.js";
+import type { ScopedAssumptions } from "../core/resolve.js";
 import { DEFAULT_MIN_LEADS, type ThinScope, calibratedAssumptions } from "../core/calibrate-assumptions.js";
 import { checkOutputPath } from "../io/files.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
@@ -74,6 +75,8 @@ export function calibrateCommand(environment: CliEnvironment): Command {
       }
       const calibration = calibrate(read.history, read.names, { asOf: options.asOf, shape: read.shape });
       const assumptions = calibratedAssumptions(calibration, minLeads);
+      // Before anything is written: a file that cannot be filled is refused, not written half empty.
+      checkFillable(flags, read.file, calibration, assumptions.rows);
       const spellings = (options.byRep ? (["product", "rep"] as const) : (["product"] as const)).flatMap((kind) => sameFileSpellings(historyNameList(read, kind)));
       const warnings = [...read.warnings.map(formatIssue), ...spellings.map(formatIssue), ...skippedWarnings(read.file, read.rows, read.skipped)];
       if (calibration.immature) warnings.push(`${read.file}: no cohort is old enough to have resolved: the rates count open leads as not converted and may run low`);
@@ -139,6 +142,31 @@ function checkOutputs(flags: CalibrateFlags, historyPath: string, cwd: string): 
     });
     if (clash) throw new InputError({ code: "option.invalid", file: flag, expected: `a different file from ${clash[0]}`, found: path });
     seen.push([flag, path]);
+  }
+}
+
+/**
+ * Every file asked for can be filled so that compute and scenarios read it: a cycle file needs a
+ * won deal to measure the sales cycle from (a header alone is refused by `compute --cycles`), a
+ * source file a cost for every source (scenarios prices each source's inquiries).
+ */
+function checkFillable(flags: CalibrateFlags, file: string, calibration: Calibration, rows: readonly ScopedAssumptions[]): void {
+  if (flags.cyclesOut !== undefined && !rows.some((row) => row.values.salesCycle !== undefined)) {
+    throw new InputError({
+      code: "option.invalid",
+      file: "--cycles-out",
+      expected: `no won deal in ${file} to measure the sales cycle from: expected a history with won deals`,
+      hint: "or leave out --cycles-out and give compute --cycle-days or --cycle-months",
+    });
+  }
+  const unpriced = flags.sourcesOut === undefined ? undefined : calibration.sources.find((source) => source.costPerInquiry === null);
+  if (unpriced !== undefined) {
+    throw new InputError({
+      code: "option.invalid",
+      file: "--sources-out",
+      expected: `no cost for source "${unpriced.source}" in ${file}: expected a cost on some of each source's leads`,
+      hint: "or leave out --sources-out and write the sources file by hand",
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import { fixedMix, optimalMix } from "../core/source-mix.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import type { MarkInForce } from "../io/number-text.js";
-import { parseVariation, readScenarios } from "../io/scenario-overrides.js";
+import { checkVariations, parseVariation, readScenarios } from "../io/scenario-overrides.js";
 import { readSources } from "../io/sources-file.js";
 import { parsePercent } from "../io/values.js";
 import { type ScenariosReport, sourceWarnings } from "../render/scenarios-report.js";
@@ -70,6 +70,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const { decimalMark } = resolved.settings;
       const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity, decimalMark);
       const variations = flags.vary.map((text) => parseVariation(text, decimalMark));
+      checkVariations(variations);
       const size = gridSize(variations);
       if (size > LARGEST_GRID) {
         throw new InputError({ code: "option.invalid", file: "--vary", expected: `expected at most ${LARGEST_GRID.toLocaleString("en-US")} combinations, found ${size.toLocaleString("en-US")}` });
@@ -85,7 +86,13 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         fileWarnings.push(...input.warnings);
         scenarios = readScenarios(input.content, input.name, loaded.readOptions);
       }
-      scenarios = [...scenarios, ...scenarioGrid(variations)];
+      const grid = scenarioGrid(variations);
+      // A grid row named like a row of the file would make two rows no reader can tell apart.
+      const clash = grid.find((row) => scenarios.some((named) => named.name === row.name));
+      if (clash !== undefined) {
+        throw new InputError({ code: "option.invalid", file: "--vary", expected: `a grid row named "${clash.name}", as a row of ${flags.scenarios ?? "--scenarios"} is: expected each scenario name once` });
+      }
+      scenarios = [...scenarios, ...grid];
       const { surge } = loaded.settings;
       // The team is read once; each scenario's plan is checked against it.
       const team = loadTeam(capacitySettings, loaded);
@@ -107,7 +114,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         const sources = readSources(input.content, input.name, flags.optimizeMix !== true, loaded.readOptions);
         report.warnings = [...report.warnings, ...input.warnings.map(formatIssue)];
         const needs = monthNeeds(computePlan(loaded.segments, surge));
-        const months = needs.map((need) => (flags.optimizeMix ? optimalMix(sources, need.month, need.won) : fixedMix(sources, need.month, need.qualifiedLeads)));
+        const months = needs.map((need) => (flags.optimizeMix ? optimalMix(sources, need.month, need.won, need.qualifiedLeads) : fixedMix(sources, need.month, need.qualifiedLeads, need.won)));
         report.sources = { optimized: flags.optimizeMix === true, sources, months };
         report.warnings = [...report.warnings, ...sourceWarnings(report.sources)];
       }

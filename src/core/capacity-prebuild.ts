@@ -70,7 +70,6 @@ export function prebuildPipeline(lanes: readonly CapacityLane[], workable: reado
     const excess = (load[month] ?? 0) - (workable[month] ?? 0);
     if (excess <= 0) continue;
     result.placed[month] = (result.placed[month] ?? 0) - excess;
-    result.movedOut[month] = excess;
     // The leads still to place from each lane, handed out lane by lane.
     const left = apportion(excess, lanes.map((lane) => lane.qualifiedLeads[month] ?? 0));
     let lane = 0;
@@ -97,6 +96,8 @@ export function prebuildPipeline(lanes: readonly CapacityLane[], workable: reado
       remaining -= leads;
       handOut(leads, earlier);
     }
+    // Only what found room was built earlier: a lead at risk is counted there, not here too.
+    result.movedOut[month] = excess - remaining;
     if (remaining > 0) {
       result.atRisk[month] = remaining;
       handOut(remaining, null);

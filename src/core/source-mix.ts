@@ -29,8 +29,10 @@ export interface SourceMonth {
   /** Exact inquiries behind them. */
   exactInquiries: number[];
   budget: number;
-  /** Won deals the month's need still lacks when the caps stop the mix (0 when reached). */
+  /** Won deals the month's need still lacks when the sources cannot bring them (0 when reached). */
   shortWon: number;
+  /** Qualified leads the month's need still lacks, likewise: never a silent 0 inquiries. */
+  shortQualified: number;
   /** Sources whose cap the month exceeds (fixed shares only). */
   overCap: string[];
 }
@@ -38,15 +40,19 @@ export interface SourceMonth {
 /**
  * A fixed mix: the month's qualified leads come from inquiries split by share, so the inquiries
  * needed are qualified ÷ Σ(share × qualify rate) (the blended rate), each source's part whole and
- * rounded up; caps are checked, not enforced.
+ * rounded up; caps are checked, not enforced. A mix whose sources qualify no lead (every rate 0)
+ * is short the whole need; one whose qualified leads never close is short every won deal (`won`).
  */
-export function fixedMix(sources: readonly LeadSource[], month: string, qualifiedLeads: number): SourceMonth {
+export function fixedMix(sources: readonly LeadSource[], month: string, qualifiedLeads: number, won = 0): SourceMonth {
   const blended = sources.reduce((total, source) => total + (source.share ?? 0) * source.qualifyRate, 0);
+  const closing = sources.reduce((total, source) => total + (source.share ?? 0) * wonPerInquiry(source), 0);
   const total = blended === 0 ? 0 : qualifiedLeads / blended;
   const exactInquiries = sources.map((source) => total * (source.share ?? 0));
   const inquiries = exactInquiries.map(wholeUp);
   const overCap = sources.filter((source, index) => source.maxInquiriesPerMonth !== null && (inquiries[index] ?? 0) > source.maxInquiriesPerMonth).map((source) => source.source);
-  return { month, inquiries, exactInquiries, budget: budgetOf(sources, inquiries), shortWon: 0, overCap };
+  const shortQualified = blended === 0 ? qualifiedLeads : 0;
+  const shortWon = closing === 0 ? won : 0;
+  return { month, inquiries, exactInquiries, budget: budgetOf(sources, inquiries), shortWon, shortQualified, overCap };
 }
 
 /**
@@ -54,7 +60,7 @@ export function fixedMix(sources: readonly LeadSource[], month: string, qualifie
  * won deal, each up to its cap. Buying is linear with one need and a cap per source (a fractional
  * knapsack), so filling the cheapest first is optimal; what the caps leave is `shortWon`.
  */
-export function optimalMix(sources: readonly LeadSource[], month: string, wonNeeded: number): SourceMonth {
+export function optimalMix(sources: readonly LeadSource[], month: string, wonNeeded: number, qualifiedLeads = 0): SourceMonth {
   const order = sources.map((_, index) => index).sort((left, right) => costPerWon(sources[left] as LeadSource) - costPerWon(sources[right] as LeadSource));
   const exactInquiries = sources.map(() => 0);
   let remaining = wonNeeded;
@@ -70,7 +76,9 @@ export function optimalMix(sources: readonly LeadSource[], month: string, wonNee
   }
   const inquiries = exactInquiries.map(wholeUp);
   const shortWon = remaining > 1e-9 ? remaining : 0;
-  return { month, inquiries, exactInquiries, budget: budgetOf(sources, inquiries), shortWon, overCap: [] };
+  // The qualified leads behind the missing deals, in the plan's proportion of leads to deals.
+  const shortQualified = shortWon === 0 || wonNeeded === 0 ? 0 : (qualifiedLeads * shortWon) / wonNeeded;
+  return { month, inquiries, exactInquiries, budget: budgetOf(sources, inquiries), shortWon, shortQualified, overCap: [] };
 }
 
 function budgetOf(sources: readonly LeadSource[], inquiries: readonly number[]): number {

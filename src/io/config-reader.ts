@@ -19,7 +19,7 @@ const configSchema = z.strictObject({
   cycleMonths: text.optional(),
   qualifyDays: text.optional(),
   surge: text.optional(),
-  surgeQuarters: z.union([z.string(), z.array(z.string()).transform((quarters) => quarters.join(","))]).optional(),
+  surgeQuarters: z.union([z.string(), z.array(z.string()).transform((quarters) => (quarters.length === 0 ? "none" : quarters.join(",")))]).optional(),
   fiscalYearStart: text.optional(),
   by: z.string().optional(),
   format: z.string().optional(),

@@ -37,6 +37,8 @@ interface Group {
   stage: Stage;
   line: number;
   shares: Map<number, number>;
+  /** The line each lag was given on: a repeat names that line, not the group's first. */
+  lines: Map<number, number>;
 }
 
 /**
@@ -92,7 +94,7 @@ function readRow(table: CsvTable, record: readonly string[], index: number, grou
   const rep = readName(text("rep"));
   const product = readName(text("product"));
   const key = `${rep}\u0000${product}\u0000${stage}`;
-  const group = groups.get(key) ?? { rep, product, stage, line, shares: new Map<number, number>() };
+  const group = groups.get(key) ?? { rep, product, stage, line, shares: new Map<number, number>(), lines: new Map<number, number>() };
   groups.set(key, group);
   if (group.shares.has(lag)) {
     throw new InputError({
@@ -100,10 +102,11 @@ function readRow(table: CsvTable, record: readonly string[], index: number, grou
       file,
       line,
       expected: `a second row for ${describeScope(rep, product)}, ${stage}, lag_months ${lag}: expected one row per scope, stage and lag`,
-      hint: `first on line ${group.line}`,
+      hint: `first on line ${group.lines.get(lag) ?? group.line}`,
     });
   }
   group.shares.set(lag, share);
+  group.lines.set(lag, line);
 }
 
 /** One row per scope, each stage's shares checked to sum to 1 and rescaled to exactly 1. */

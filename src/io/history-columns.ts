@@ -39,6 +39,8 @@ export function parseColumnMap(values: readonly string[]): Parsed<ColumnMap> {
         return { ok: false, expected: `a column name of leadplan's (${[...KNOWN].join(", ")}) before =`, hint: `found "${name}"` };
       }
       if (header === "") return { ok: false, expected };
+      // `--map created=A --map created=B` would quietly read B: which one was meant is not said.
+      if (map.has(name)) return { ok: false, expected: "each column mapped once", hint: `${name} is mapped twice` };
       map.set(name, normaliseColumnName(header));
     }
   }

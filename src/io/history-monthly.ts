@@ -75,6 +75,14 @@ export class MonthRowReader {
     facts.revenue = value("revenue", amount, 0) ?? 0;
     facts.spend = value<number | null>("spend", amount, null);
     if (problem !== null) return problem;
+    // Counts follow the month's inquiries down the funnel: more qualified than inquiries (or won
+    // than qualified) is a typing slip that would give a rate above 100%.
+    if (facts.qualified > facts.inquiries) {
+      return this.issue(line, "qualified", `at most the row's ${facts.inquiries} inquiries`, this.text(fields, "qualified"));
+    }
+    if (facts.won > facts.qualified) {
+      return this.issue(line, "won", `at most the row's ${facts.qualified} qualified leads`, this.text(fields, "won"));
+    }
     if (this.asOf !== null && firstDayOfMonth(facts.month) > this.asOf) {
       return this.issue(line, "month", `a month on or before --as-of ${formatDay(this.asOf)}`, this.text(fields, "month"));
     }

@@ -11,7 +11,15 @@ import type { Parsed } from "./values.js";
 const MONTH = "a month as YYYY-MM";
 const fail = (expected: string, hint?: string): { ok: false; expected: string; hint?: string } =>
   hint === undefined ? { ok: false, expected } : { ok: false, expected, hint };
-const ok = (year: number, month: number): Parsed<MonthIndex> => ({ ok: true, value: monthIndex(year, month) });
+/**
+ * The years a plan may name. Year 0 printed as `00-1-12` and its quarter as `-1-Q4`; no sales plan
+ * reaches outside these, and every month and quarter in them prints in four digits.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+const inYears = (year: number) => year >= FIRST_YEAR && year <= LAST_YEAR;
+const outOfYears = () => fail(`${MONTH} with a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
+const ok = (year: number, month: number): Parsed<MonthIndex> => (inYears(year) ? { ok: true, value: monthIndex(year, month) } : outOfYears());
 
 const NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -88,6 +96,8 @@ function inRange(year: number, month: number): Parsed<MonthIndex> {
 
 function dayMonth(year: number, month: number, day: number): Parsed<MonthIndex> {
   if (month < 1 || month > 12) return fail(MONTH);
+  // The year first: the calendar check reads years 0–99 as 1900–1999.
+  if (!inYears(year)) return outOfYears();
   return isExists(year, month - 1, day) ? ok(year, month) : fail(`${MONTH} or a real date`);
 }
 
@@ -95,7 +105,7 @@ function isoMonth(match: RegExpExecArray): Parsed<MonthIndex> {
   const year = Number(match[1]);
   const month = Number(match[2]);
   if (month < 1 || month > 12) return fail(MONTH);
-  if (match[3] === undefined) return ok(year, month);
+  if (match[3] === undefined || !inYears(year)) return ok(year, month);
   if (!isExists(year, month - 1, Number(match[3]))) return fail(`${MONTH} or a date as YYYY-MM-DD`);
   if (match[4] !== undefined && (Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6] ?? 0) > 59)) {
     return fail(`${MONTH} or a date-time as YYYY-MM-DDTHH:MM:SS`);
@@ -158,6 +168,7 @@ function patternMonth(text: string, pattern: string): Parsed<MonthIndex> | null 
     else if (field === "d") day = Number(part);
     else month = width >= 3 ? monthOfName(part) || Number.NaN : Number(part);
   });
+  if (month >= 1 && month <= 12 && !inYears(year)) return outOfYears();
   if (!(month >= 1 && month <= 12) || !isExists(year, month - 1, day)) return null;
   return ok(year, month);
 }

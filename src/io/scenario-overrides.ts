@@ -54,8 +54,13 @@ export function readScenarios(content: string, file: string, options: ReadOption
     if (name === "") throw new InputError({ code: "value.invalid", file, line, column: "scenario", expected: "a scenario name", found: "" });
     const earlier = seen.get(name);
     if (earlier !== undefined) throw new InputError({ code: "row.duplicate", file, line, column: "scenario", expected: `a second scenario named "${name}": expected each name once`, hint: `first on line ${earlier}` });
+    if (name.toLowerCase() === BASELINE) {
+      throw new InputError({ code: "value.invalid", file, line, column: "scenario", expected: `a name other than "${BASELINE}", the row every scenario is compared with`, found: name });
+    }
     seen.set(name, line);
     let overrides: ScenarioOverrides = {};
+    // Which column set each assumption: two spellings of one (days and months) would silently keep the last.
+    const setBy = new Map<string, string>();
     table.header.forEach((column, at) => {
       const text = (record[at] ?? "").trim();
       const parse = OVERRIDE_COLUMNS[column];
@@ -65,6 +70,13 @@ export function readScenarios(content: string, file: string, options: ReadOption
         const issue: InputIssue = { code: "value.invalid", file, line, column, expected: parsed.expected, found: text };
         if (parsed.hint !== undefined) issue.hint = parsed.hint;
         throw new InputError(issue);
+      }
+      for (const key of Object.keys(parsed.value)) {
+        const other = setBy.get(key);
+        if (other !== undefined) {
+          throw new InputError({ code: "column.conflict", file, line, column, expected: `expected one of ${other} and ${column}, which set the same assumption, found both` });
+        }
+        setBy.set(key, column);
       }
       overrides = { ...overrides, ...parsed.value };
     });
@@ -88,6 +100,7 @@ export function parseVariation(text: string, mark?: MarkInForce): Variation {
     .slice(equals + 1)
     .split(mark === "," ? ";" : ",")
     .map((value) => value.trim());
+  const seen = new Map<string, string>();
   return {
     name,
     values: values.map((value) => {
@@ -97,7 +110,38 @@ export function parseVariation(text: string, mark?: MarkInForce): Variation {
         const hint = "hint" in parsed && parsed.hint !== undefined ? parsed.hint : undefined;
         throw new InputError({ code: "option.invalid", file: "--vary", column: name, expected: parsed.expected, found: value, ...(hint === undefined ? {} : { hint }) });
       }
+      // `40,40` (or `40,40.0`) would price one scenario twice under two rows of the same name.
+      const key = JSON.stringify(parsed.value);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        throw new InputError({ code: "option.invalid", file: "--vary", column: name, expected: earlier === value ? `expected each value once, found ${JSON.stringify(value)} twice` : `expected each value once, found ${JSON.stringify(value)}, the same as ${JSON.stringify(earlier)}` });
+      }
+      seen.set(key, value);
       return { text: value, overrides: parsed.value };
     }),
   };
 }
+
+/**
+ * The grid's dimensions each set a different assumption: `--vary cost_per_inquiry=40,50 --vary
+ * cost_per_inquiry=60` (or `sales_cycle_days` with `sales_cycle_months`) would price every
+ * scenario at the last value under names saying otherwise.
+ */
+export function checkVariations(variations: readonly Variation[]): void {
+  const setBy = new Map<string, string>();
+  for (const variation of variations) {
+    for (const key of Object.keys(variation.values[0]?.overrides ?? {})) {
+      const other = setBy.get(key);
+      if (other !== undefined) {
+        const expected = other === variation.name ? `expected each assumption varied once, found ${other} twice` : `expected one of ${other} and ${variation.name}, which set the same assumption, found both`;
+        const issue: InputIssue = { code: "option.invalid", file: "--vary", column: variation.name, expected };
+        if (other === variation.name) issue.hint = `give all its values in one --vary, like ${other}=40,50,60`;
+        throw new InputError(issue);
+      }
+      setBy.set(key, variation.name);
+    }
+  }
+}
+
+/** The name of the row without overrides that every scenario is compared with. */
+export const BASELINE = "baseline";

@@ -3,6 +3,7 @@ import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
+import { foldCase } from "./name-fold.js";
 import type { MarkInForce } from "./number-text.js";
 import { type Parsed, parseAmount, parseRate } from "./values.js";
 
@@ -22,6 +23,10 @@ export function readSources(content: string, file: string, needShares: boolean, 
       throw new InputError({ code: "column.missing", file, line: 1, column, expected: `missing column: expected ${[...REQUIRED, "share"].join(", ")}` });
     }
   }
+  if (table.records.length === 0) {
+    throw new InputError({ code: "file.empty", file, line: 2, expected: "no sources: expected at least one row after the header" });
+  }
+  const seen = new Map<string, number>();
   const sources = table.records.map((record, recordIndex): LeadSource => {
     const text = (column: string) => (record[table.header.indexOf(column)] ?? "").trim();
     const value = <T>(column: string, parse: (text: string, mark: MarkInForce) => Parsed<T>): T => {
@@ -33,12 +38,23 @@ export function readSources(content: string, file: string, needShares: boolean, 
     };
     const shareText = table.header.includes("share") ? text("share") : "";
     const capText = table.header.includes("max_inquiries_per_month") ? text("max_inquiries_per_month") : "";
+    const line = table.lineOf(recordIndex);
+    const source = readName(text("source"));
+    if (source === "") throw new InputError({ code: "value.invalid", file, line, column: "source", expected: "a source name", found: "" });
+    // Within one file `Web` and `web` are one source typed twice: its leads would be bought twice.
+    const earlier = seen.get(foldCase(source));
+    if (earlier !== undefined) throw new InputError({ code: "row.duplicate", file, line, column: "source", expected: `a second row for source "${source}": expected each source once`, hint: `first on line ${earlier}` });
+    seen.set(foldCase(source), line);
+    // A rate is empty only where nothing could measure it, as calibrate writes it: no inquiries
+    // for the qualification rate, no qualified lead for the close rate. Such a source is never bought.
+    const noInquiries = table.header.includes("inquiries") && /^0+$/.test(text("inquiries"));
+    const qualifyRate = text("inquiry_to_qualified") === "" && noInquiries ? 0 : value("inquiry_to_qualified", parseShare);
+    const closeRate = text("qualified_to_won") === "" && qualifyRate === 0 ? 0 : value("qualified_to_won", parseShare);
     return {
-      source: readName(text("source")),
+      source,
       share: shareText === "" ? null : value("share", parseShare),
-      // A source may never have qualified or closed a lead (calibrate writes 0 for it).
-      qualifyRate: value("inquiry_to_qualified", parseShare),
-      closeRate: value("qualified_to_won", parseShare),
+      qualifyRate,
+      closeRate,
       costPerInquiry: value("cost_per_inquiry", parseAmount),
       maxInquiriesPerMonth: capText === "" ? null : value("max_inquiries_per_month", parseAmount),
     };
@@ -54,7 +70,8 @@ export function readSources(content: string, file: string, needShares: boolean, 
 
 /** A share of the mix, or a source's rate: like a rate, but 0 is allowed. */
 function parseShare(text: string, mark: MarkInForce): Parsed<number> {
-  if (/^0*([.,]0*)?%?$/.test(text)) return { ok: true, value: 0 };
+  // At least one 0: an empty cell is no rate (the pattern once took it for 0).
+  if (/^(0+([.,]0*)?|0*[.,]0+)%?$/.test(text)) return { ok: true, value: 0 };
   const rate = parseRate(text, mark);
   if (rate.ok) return rate;
   const expected = "a share from 0 to 100%, like 40% or 0.4";

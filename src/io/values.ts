@@ -1,6 +1,6 @@
 import { type MonthIndex, monthIndex } from "../core/month.js";
 import type { DateFormat } from "./history-day.js";
-import { readMonthText } from "./month-text.js";
+import { FIRST_YEAR, LAST_YEAR, readMonthText } from "./month-text.js";
 import { type MarkInForce, numberWithMark, quickNumber, troubleHint } from "./number-text.js";
 
 /** A parsed value, or what was expected instead (completing "expected …"). */
@@ -27,6 +27,8 @@ export function quickMonth(text: string): MonthIndex {
   const ones = text.charCodeAt(6) - 48;
   const month = tens * 10 + ones;
   if (tens < 0 || tens > 1 || ones < 0 || ones > 9 || month < 1 || month > 12) return Number.NaN;
+  // Any other year goes the slow way, to be refused with its reason.
+  if (year < FIRST_YEAR || year > LAST_YEAR) return Number.NaN;
   return monthIndex(year, month);
 }
 
@@ -166,7 +168,9 @@ export function parseMonthOfYear(text: string): Parsed<number> {
 /** Fiscal quarters as `Q4,Q1` (also `4,1`); empty or `none` for no quarter. */
 export function parseQuarters(text: string): Parsed<number[]> {
   const trimmed = text.trim().toLowerCase();
-  if (trimmed === "" || trimmed === "none") return { ok: true, value: [] };
+  // Only `none` says no surge: an empty value is more often a variable that was never set.
+  if (trimmed === "none") return { ok: true, value: [] };
+  if (trimmed === "") return fail("fiscal quarters like Q4,Q1, or none");
   const quarters: number[] = [];
   for (const part of trimmed.split(",")) {
     const match = /^q?([1-4])$/.exec(part.trim());

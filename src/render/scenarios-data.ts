@@ -96,6 +96,7 @@ function sourcesJson(sources: NonNullable<ScenariosReport["sources"]>) {
       inquiries: Object.fromEntries(sources.sources.map((source, index) => [source.source, month.inquiries[index] ?? 0])),
       budget: month.budget,
       short_won: Math.round(month.shortWon * 1e6) / 1e6,
+      short_qualified: Math.round(month.shortQualified * 1e6) / 1e6,
       over_cap: month.overCap,
     })),
   };

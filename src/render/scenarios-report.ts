@@ -1,5 +1,5 @@
 import type { Change, ScenarioRow, SensitivityRow } from "../core/scenarios.js";
-import { type LeadSource, type SourceMonth, costPerWon } from "../core/source-mix.js";
+import { type LeadSource, type SourceMonth, costPerWon, wonPerInquiry } from "../core/source-mix.js";
 import { formatNumber } from "./report.js";
 
 /** What the scenario renderers get. */
@@ -91,7 +91,19 @@ export const SOURCE_TITLES = ["Source", "Share of inquiries", "Inquiries", "Won 
 /** One line per month the sources cannot cover: over a cap (fixed mix) or short of won deals. */
 export function sourceWarnings(sources: NonNullable<ScenariosReport["sources"]>): string[] {
   return sources.months.flatMap((month) => [
-    ...(month.shortWon > 0 ? [`${month.month}: the sources' caps leave ${formatNumber(month.shortWon, 1)} won deals short of the need`] : []),
+    ...(month.shortWon > 0 || month.shortQualified > 0 ? [shortfallWarning(sources, month)] : []),
     ...month.overCap.map((name) => `${month.month}: ${name} must give ${count(month.inquiries[sources.sources.findIndex((source) => source.source === name)] ?? 0)} inquiries, over its monthly cap`),
   ]);
+}
+
+/** What the mix cannot bring, in qualified leads and won deals, and why. */
+function shortfallWarning(sources: NonNullable<ScenariosReport["sources"]>, month: SourceMonth): string {
+  const closing = sources.sources.some((source) => wonPerInquiry(source) > 0 && (!sources.optimized ? (source.share ?? 0) > 0 : true));
+  const why =
+    sources.optimized && closing
+      ? "the sources' caps leave"
+      : !sources.optimized && month.shortQualified > 0
+        ? "no source in the mix qualifies a lead: the mix leaves"
+        : "no source in the mix closes a lead: the mix leaves";
+  return `${month.month}: ${why} ${formatNumber(month.shortQualified, 1)} qualified leads and ${formatNumber(month.shortWon, 1)} won deals short of the need`;
 }

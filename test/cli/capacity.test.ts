@@ -85,7 +85,7 @@ describe("compute --reps", () => {
       source: "reps.csv",
       respect_capacity: true,
       average_capacity: 40,
-      totals: { qualified_leads: 72, placed: 50, moved: 22, at_risk: 22, at_risk_deals: 11, at_risk_quota: 110_000, peak_extra_reps: 1, peak_extra_follow_up: 0 },
+      totals: { qualified_leads: 72, placed: 50, moved: 0, at_risk: 22, at_risk_deals: 11, at_risk_quota: 110_000, peak_extra_reps: 1, peak_extra_follow_up: 0 },
     });
     expect(document.warnings).toEqual(["2027-01: Ana must work 52 qualified leads, capacity 30 (173%): 22 fit in no earlier month, quota at risk 110,000"]);
     const plain = await compute(FILES, ["quotas.csv", ...ASSUME, "--format", "json"]);

@@ -83,11 +83,11 @@ describe("leadplan scenarios", () => {
   });
 
   it("says which months the sources' caps cannot cover", async () => {
-    // 2 won deals from web alone: 2 ÷ (10% × 20%) = 100 inquiries, capped at 60: 0.8 short.
+    // 2 won deals from web alone: 2 ÷ (10% × 20%) = 100 inquiries, capped at 60: 0.8 short, 4 of the 10 qualified leads.
     const sources = "source,inquiry_to_qualified,qualified_to_won,cost_per_inquiry,max_inquiries_per_month\nweb,10%,20%,10,60\n";
     const run = await scenarios(["--sources", "sources.csv", "--optimize-mix", "--format", "json"], { ...FILES, "sources.csv": sources });
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("warning: 2027-02: the sources' caps leave 0.8 won deals short of the need\n");
+    expect(run.stderr).toBe("warning: 2027-02: the sources' caps leave 4 qualified leads and 0.8 won deals short of the need\n");
   });
 
   it("counts each scenario's rep-months over capacity, and fails --strict on any", async () => {

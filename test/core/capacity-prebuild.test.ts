@@ -34,12 +34,12 @@ describe("checkCapacity with respectCapacity: building pipeline earlier", () => 
     expect(moves(report)).toEqual([
       ["+0", 25, 30, 5, 0, 0],
       ["+1", 30, 30, 0, 0, 0],
-      ["+2", 40, 30, 0, 10, 5],
+      ["+2", 40, 30, 0, 5, 5],
       ["+3", 0, 0, 0, 0, 0],
     ]);
     // 5 leads × 50% close = 2.5 deals × $10,000 = $25,000 of quota at risk.
     expect(report.reps[0]!.months[2]).toMatchObject({ atRiskDeals: 2.5, atRiskQuota: 25_000 });
-    expect(report.totals).toMatchObject({ qualifiedLeads: 95, placed: 90, moved: 10, atRisk: 5, atRiskDeals: 2.5, atRiskQuota: 25_000 });
+    expect(report.totals).toMatchObject({ qualifiedLeads: 95, placed: 90, moved: 5, atRisk: 5, atRiskDeals: 2.5, atRiskQuota: 25_000 });
   });
 
   it("moves inquiries with their leads, and drops those of leads at risk", () => {
@@ -60,8 +60,8 @@ describe("checkCapacity with respectCapacity: building pipeline earlier", () => 
     const report = checkCapacity(plan, ana(28), { respectCapacity: true });
     expect(moves(report)).toEqual([
       ["+0", 25, 28, 3, 0, 0],
-      ["+1", 30, 28, 0, 2, 2],
-      ["+2", 40, 28, 0, 12, 9],
+      ["+1", 30, 28, 0, 0, 2],
+      ["+2", 40, 28, 0, 3, 9],
       ["+3", 0, 0, 0, 0, 0],
     ]);
     expect(report.totals).toMatchObject({ placed: 84, atRisk: 11 });
@@ -93,7 +93,7 @@ describe("checkCapacity with respectCapacity: building pipeline earlier", () => 
     expect(moves(report)).toEqual([
       ["+0", 0, 0, 0, 0, 0],
       ["+1", 20, 25, 5, 0, 0],
-      ["+2", 40, 25, 0, 15, 10],
+      ["+2", 40, 25, 0, 5, 10],
       ["+3", 0, 0, 0, 0, 0],
     ]);
     // Inquiries a month before their leads: the 5 moved take 20 from January to December; the 10

@@ -32,7 +32,9 @@ describe("the built bin against golden files", () => {
     if (golden.env !== undefined) options.env = golden.env;
     const actual = record(golden, runBin(golden.args, options));
     const expectedPath = join(dir, "expected.txt");
-    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
+    if (process.env.UPDATE_GOLDEN === "1") writeFileSync(expectedPath, actual);
+    // A new case with nothing to compare is a failure, not a pass: the first run must be read.
+    if (!existsSync(expectedPath)) expect.fail(`${name}: no expected.txt; run UPDATE_GOLDEN=1 npm test and read what it wrote`);
     expect(actual).toBe(readFileSync(expectedPath, "utf8"));
   });
 });

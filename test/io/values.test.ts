@@ -144,7 +144,7 @@ describe("parseQuarters", () => {
     ["4,1", ok([4, 1])],
     [" q4 , q1 ", ok([4, 1])],
     ["Q1,Q1", ok([1])],
-    ["", ok([])],
+    ["", fail("fiscal quarters like Q4,Q1, or none")],
     ["none", ok([])],
     ["NONE", ok([])],
     ["Q5", fail(QUARTERS)],
