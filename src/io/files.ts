@@ -62,14 +62,17 @@ export function checkOutputPath(path: string, cwd: string, inputs: readonly stri
 /**
  * Writes the whole output or nothing: to a temporary file beside the target, then renamed over
  * it, so a reader never sees a half-written plan and a failed run leaves the old file as it was.
+ * `content` may come in chunks: text too large to hold whole.
  */
-export function writeFileAtomically(path: string, cwd: string, content: string): void {
+export function writeFileAtomically(path: string, cwd: string, content: string | Iterable<string>): void {
   const target = resolve(cwd, path);
   const temporary = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
   try {
     const handle = openSync(temporary, "w");
     try {
-      writeSync(handle, content);
+      // Chunks (a streamed CSV) are written as they are made; the rename still makes them appear at once.
+      if (typeof content === "string") writeSync(handle, content);
+      else for (const chunk of content) writeSync(handle, chunk);
       fsyncSync(handle);
     } finally {
       closeSync(handle);
