@@ -4,6 +4,7 @@ import type { ScopedAssumptions } from "../core/resolve.js";
 import { DEFAULT_MIN_LEADS, type ThinScope, calibratedAssumptions } from "../core/calibrate-assumptions.js";
 import { checkOutputPath } from "../io/files.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
+import { LIMITS, atMost, grouped } from "../io/limits.js";
 import { historyNameList, sameFileSpellings } from "../io/name-match.js";
 import { FORMATS, type Format } from "../io/settings.js";
 import { parseWholeNumber } from "../io/values.js";
@@ -102,7 +103,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
 }
 
 function minLeadsOf(text: string): number {
-  const parsed = parseWholeNumber(text, 1);
+  const parsed = atMost(parseWholeNumber(text, 1), LIMITS.minLeads, `a whole number from 1 to ${grouped(LIMITS.minLeads)}`);
   if (parsed.ok) return parsed.value;
   throw new InputError({ code: "option.invalid", file: "--min-leads", expected: parsed.expected, found: text });
 }

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { groupPlan } from "../core/group.js";
+import { groupPlan, planRows } from "../core/group.js";
 import { type Plan, computePlan } from "../core/plan.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
@@ -49,13 +49,23 @@ export function computeCommand(environment: CliEnvironment): Command {
       // The capacity code loads only for a run with a team: most runs have none.
       let capacity: CapacityRun | undefined;
       if (capacitySettings.team !== undefined) capacity = (await import("./capacity.js")).runCapacity(capacitySettings, loaded, plan);
+      const warnings = [...loaded.warnings.map(formatIssue), ...(capacity?.warnings ?? [])];
+      const { by } = loaded.settings;
+      // CSV holds the plan's rows alone (no totals, capacity or baseline): they are written as they
+      // are made, so a plan of millions of segment months never holds its rows or its text.
+      if (loaded.settings.format === "csv" && (capacity === undefined || capacity.section.view === "plan")) {
+        const { planCsvChunks } = await import("../render/csv.js");
+        await writeOutput(planCsvChunks(by, planRows(plan, by), csv), warnings, flags.out, environment);
+        if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);
+        return;
+      }
       const report: PlanReport = {
-        view: groupPlan(plan, loaded.settings.by),
+        view: groupPlan(plan, by),
         surge: loaded.settings.surge,
         hasAmounts: plan.hasAmounts,
         segments: loaded.segments,
         inputs: { quotas: loaded.quotas.file, ratios: loaded.settings.ratios, cycles: loaded.settings.cycles },
-        warnings: [...loaded.warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
+        warnings,
       };
       if (capacity) report.capacity = capacity.section;
       if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);

@@ -5,6 +5,7 @@ import { type Scenario, compareScenarios, gridSize, scenarioGrid, sensitivity } 
 import { fixedMix, optimalMix } from "../core/source-mix.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
+import { LIMITS, grouped } from "../io/limits.js";
 import type { MarkInForce } from "../io/number-text.js";
 import { checkVariations, parseVariation, readScenarios } from "../io/scenario-overrides.js";
 import { readSources } from "../io/sources-file.js";
@@ -29,7 +30,7 @@ interface ScenariosFlags extends PlanFlags, CsvFlags {
 /** Above this many combinations the grid is announced on stderr (never asked: CI runs have no one to answer). */
 export const ANNOUNCED_GRID = 1_000;
 /** Above this many the run is refused: a grid that large is almost always a typing slip. */
-export const LARGEST_GRID = 100_000;
+export const LARGEST_GRID = LIMITS.scenarios;
 
 const EXAMPLES = `
 Examples:
@@ -85,6 +86,11 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         const input = loaded.read(flags.scenarios);
         fileWarnings.push(...input.warnings);
         scenarios = readScenarios(input.content, input.name, loaded.readOptions);
+        // The grid was checked alone before any file was read; with the file's rows it must still fit.
+        if (scenarios.length + size > LIMITS.scenarios) {
+          const found = `${grouped(scenarios.length)} in the file and ${grouped(size)} in the --vary grid`;
+          throw new InputError({ code: "option.invalid", file: input.name, expected: `at most ${grouped(LIMITS.scenarios)} scenarios in one run`, found });
+        }
       }
       const grid = scenarioGrid(variations);
       // A grid row named like a row of the file would make two rows no reader can tell apart.

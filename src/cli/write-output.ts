@@ -5,10 +5,11 @@ import type { CliEnvironment } from "./environment.js";
  * Writes what a run produced: the report to stdout (no `--out`, or `--out -`) or to `out`, and
  * any other `files` of the run (calibrate's `--ratios-out` and so on), all of them or none (see
  * commitOutputs); then the warnings, one line each on stderr, then the report on stdout. A
- * failure to write is the run's one error line, with no warning before it.
+ * failure to write is the run's one error line, with no warning before it. A report that grows
+ * with the input comes as chunks made while they are written (see `csvChunks`), never held whole.
  */
 export async function writeOutput(
-  text: string,
+  text: OutputFile["content"],
   warnings: readonly string[],
   out: string | undefined,
   environment: CliEnvironment,
@@ -21,5 +22,9 @@ export async function writeOutput(
     await (environment.guardInterrupts === undefined ? commit() : environment.guardInterrupts(commit));
   }
   for (const warning of warnings) environment.stderr(`warning: ${warning}\n`);
-  for (const output of outputs) if (output.path === "-") environment.stdout(output.content);
+  for (const { path, content } of outputs) {
+    if (path !== "-") continue;
+    if (typeof content === "string") environment.stdout(content);
+    else for (const chunk of content) environment.stdout(chunk);
+  }
 }

@@ -84,12 +84,19 @@ export function capacityLanes(plan: Plan, team: readonly RepCapacity[]): Capacit
     return index;
   };
   const repsOfProduct = new Map<string, number[]>();
+  // A set beside each list: a list searched per segment grew with reps × segments.
+  const listed = new Map<string, Set<number>>();
   for (const segment of plan.segments) {
     if (segment.rep === "" || segment.product === "") continue;
     const reps = repsOfProduct.get(segment.product) ?? [];
+    const seen = listed.get(segment.product) ?? new Set<number>();
     const index = indexOf(segment.rep);
-    if (!reps.includes(index)) reps.push(index);
+    if (!seen.has(index)) {
+      reps.push(index);
+      seen.add(index);
+    }
     repsOfProduct.set(segment.product, reps);
+    listed.set(segment.product, seen);
   }
   const everyone = team.map((_, index) => index);
   const series = () => new Array<number>(plan.monthCount).fill(0);

@@ -163,23 +163,39 @@ export function groupPlan(plan: Plan, by: Grouping): PlanView {
     }
     rows.push(...[...byName.values()].sort((left, right) => compareNames(left.key[by] ?? "", right.key[by] ?? "")));
   } else {
-    const ordered = [...plan.segments].sort(
-      (left, right) => compareNames(left.rep, right.rep) || compareNames(left.product, right.product),
-    );
-    for (let at = 0; at < plan.monthCount; at++) {
-      for (const segment of ordered) {
-        if (cellIsEmpty(segment, at)) continue;
-        const row = emptyRow({ month: month(at), rep: segment.rep, product: segment.product }, surgeAt(at), plan.hasAmounts);
-        addCell(plan, row, segment, at);
-        rows.push(row);
-      }
-    }
+    for (const row of segmentRows(plan)) rows.push(row);
   }
-  for (const row of rows) roundMoney(row);
+  // Segment rows come rounded.
+  if (by !== "segment") for (const row of rows) roundMoney(row);
   // Views that list only non-empty cells (segments) may leave out a segment without a cost; the
   // totals must still say the budget is unknown, as every other view does.
   const budgetKnown = plan.segments.every((segment) => segment.assumptions.costPerInquiry !== null);
   return { by, rows, totals: totalsOf(rows, plan.hasAmounts, budgetKnown) };
+}
+
+/**
+ * The segment view's rows (month × rep × product, months in order, reps and products by name
+ * within a month, empty cells left out), made one at a time as they are asked for: a writer that
+ * streams them holds one row, not millions (a 3.6M-cell plan's rows outgrew the heap).
+ */
+export function* segmentRows(plan: Plan): Generator<PlanRow> {
+  const ordered = [...plan.segments].sort((left, right) => compareNames(left.rep, right.rep) || compareNames(left.product, right.product));
+  for (let at = 0; at < plan.monthCount; at++) {
+    const month = formatMonth(plan.firstMonth + at);
+    const surge = plan.surgeMonths[at] ?? false;
+    for (const segment of ordered) {
+      if (cellIsEmpty(segment, at)) continue;
+      const row = emptyRow({ month, rep: segment.rep, product: segment.product }, surge, plan.hasAmounts);
+      addCell(plan, row, segment, at);
+      roundMoney(row);
+      yield row;
+    }
+  }
+}
+
+/** The rows of a view, as {@link groupPlan} lists them; the segment view's made as they are read. */
+export function planRows(plan: Plan, by: Grouping): Iterable<PlanRow> {
+  return by === "segment" ? segmentRows(plan) : groupPlan(plan, by).rows;
 }
 
 function roundMoney(row: PlanRow): void {

@@ -1,5 +1,6 @@
 import { CAPACITY_VIEWS, type CapacityView } from "../core/capacity.js";
 import { InputError } from "./input-issue.js";
+import { LIMITS, atMost, grouped } from "./limits.js";
 import { type Parsed, parseAmount, parseWholeNumber } from "./values.js";
 
 /** The capacity flags as typed (commander gives booleans for the switches). */
@@ -33,7 +34,8 @@ function option<T>(flag: string, text: string, parsed: Parsed<T>): T {
 
 function positive(text: string): Parsed<number> {
   const amount = parseAmount(text);
-  return amount.ok && amount.value > 0 ? amount : { ok: false, expected: "a number of qualified leads above 0, like 30" };
+  const expected = `a number of qualified leads above 0 and at most ${grouped(LIMITS.repCapacity)}, like 30`;
+  return amount.ok && amount.value > 0 ? atMost(amount, LIMITS.repCapacity, expected) : { ok: false, expected };
 }
 
 /**
@@ -61,7 +63,7 @@ export function resolveCapacitySettings(flags: CapacityFlags): CapacitySettings 
   if (flags.repsCount !== undefined && flags.repCapacity !== undefined) {
     team = {
       kind: "count",
-      count: option("--reps-count", flags.repsCount, parseWholeNumber(flags.repsCount, 1)),
+      count: option("--reps-count", flags.repsCount, atMost(parseWholeNumber(flags.repsCount, 1), LIMITS.repsCount, `a whole number from 1 to ${grouped(LIMITS.repsCount)}`)),
       capacity: option("--rep-capacity", flags.repCapacity, positive(flags.repCapacity)),
     };
   }

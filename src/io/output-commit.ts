@@ -8,7 +8,8 @@ import { type Destination, resolveDestination } from "./output-destination.js";
 export interface OutputFile {
   flag: string;
   path: string;
-  content: string;
+  /** The text whole, or in chunks made while they are written (an output too large to hold). */
+  content: string | Iterable<string>;
 }
 
 const REASONS: Record<string, string> = {
@@ -80,7 +81,7 @@ async function attempt(output: OutputFile, step: () => Promise<void>): Promise<v
   }
 }
 
-async function writeTemporary(temporary: string, destination: Extract<Destination, { kind: "replace" }>, content: string): Promise<void> {
+async function writeTemporary(temporary: string, destination: Extract<Destination, { kind: "replace" }>, content: OutputFile["content"]): Promise<void> {
   pending.add(temporary);
   let handle: FileHandle;
   try {
@@ -100,7 +101,8 @@ async function writeTemporary(temporary: string, destination: Extract<Destinatio
       await handle.chmod(existing.mode);
       if (process.getuid?.() === 0) await handle.chown(existing.uid, existing.gid).catch(() => undefined);
     }
-    await handle.writeFile(content);
+    if (typeof content === "string") await handle.writeFile(content);
+    else for (const chunk of content) await handle.write(chunk);
     await handle.sync();
   } finally {
     await handle.close();
@@ -113,7 +115,7 @@ async function writeTemporary(temporary: string, destination: Extract<Destinatio
  * a terminal paused with Ctrl-S, would hold that thread, and Node cannot exit (on an interrupt)
  * while one of its threads is held.
  */
-async function writeInPlace(path: string, append: boolean, content: string): Promise<void> {
+async function writeInPlace(path: string, append: boolean, content: OutputFile["content"]): Promise<void> {
   const flags = constants.O_WRONLY | constants.O_NONBLOCK | (append ? constants.O_APPEND : 0);
   let descriptor: number | undefined;
   while (descriptor === undefined) {
@@ -126,14 +128,16 @@ async function writeInPlace(path: string, append: boolean, content: string): Pro
     }
   }
   try {
-    const bytes = Buffer.from(content, "utf8");
-    for (let offset = 0; offset < bytes.length; ) {
-      try {
-        offset += writeSync(descriptor, bytes, offset, Math.min(bytes.length - offset, CHUNK));
-      } catch (error) {
-        // EAGAIN: the reader is behind (the pipe is full); let it catch up.
-        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-        await pause(5);
+    for (const text of typeof content === "string" ? [content] : content) {
+      const bytes = Buffer.from(text, "utf8");
+      for (let offset = 0; offset < bytes.length; ) {
+        try {
+          offset += writeSync(descriptor, bytes, offset, Math.min(bytes.length - offset, CHUNK));
+        } catch (error) {
+          // EAGAIN: the reader is behind (the pipe is full); let it catch up.
+          if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+          await pause(5);
+        }
       }
     }
   } finally {

@@ -1,5 +1,4 @@
 import { Chalk } from "chalk";
-import Table from "cli-table3";
 import type { LagDistribution } from "../core/lag.js";
 import { formatMonth, monthOfYear } from "../core/month.js";
 import {
@@ -18,18 +17,13 @@ import {
   sourceName,
 } from "./calibrate-report.js";
 import { formatNumber } from "./report.js";
+import { drawTextTable } from "./text-table.js";
 
 type Paint = InstanceType<typeof Chalk>;
 
 function table(paint: Paint, head: string[], rows: string[][], leftColumns = 1): string {
-  const grid = new Table({
-    head: head.map((title) => paint.bold(title)),
-    colAligns: head.map((_, index) => (index < leftColumns ? ("left" as const) : ("right" as const))),
-    style: { head: [], border: [] },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  });
-  for (const row of rows) grid.push(row);
-  return grid.toString();
+  const aligns = head.map((_, index) => (index < leftColumns ? ("left" as const) : ("right" as const)));
+  return drawTextTable(head.map((title) => paint.bold(title)), rows, aligns);
 }
 
 function figureTable<Row>(paint: Paint, keyTitle: string, rows: readonly Row[], key: (row: Row) => string, columns: readonly CalibrationColumn<Row>[]): string {

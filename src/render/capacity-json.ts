@@ -68,7 +68,13 @@ export function teamMonthRecords(section: CapacitySection) {
 export function capacityJson(section: CapacitySection) {
   const { report } = section;
   const { totals } = report;
-  const monthsOf = repMonthRecords(section);
+  // Grouped once: filtering every rep's months out of all of them took minutes for 100,000 reps.
+  const monthsOf = new Map<string, Omit<ReturnType<typeof repMonthRecords>[number], "rep">[]>();
+  for (const { rep, ...fields } of repMonthRecords(section)) {
+    const months = monthsOf.get(rep);
+    if (months === undefined) monthsOf.set(rep, [fields]);
+    else months.push(fields);
+  }
   return {
     source: section.source,
     respect_capacity: report.respectCapacity,
@@ -79,7 +85,7 @@ export function capacityJson(section: CapacitySection) {
       rep: rep.rep,
       capacity: rep.capacity,
       inquiry_capacity: rep.inquiryCapacity,
-      months: monthsOf.filter((record) => record.rep === rep.rep).map(({ rep: _rep, ...fields }) => fields),
+      months: monthsOf.get(rep.rep) ?? [],
     })),
     team: teamMonthRecords(section),
     totals: {

@@ -1,16 +1,11 @@
 import { Chalk } from "chalk";
-import Table from "cli-table3";
+import { drawTextTable } from "./text-table.js";
 import { type CapacityGrid, type CapacitySection, capacityNotes, repGrid, teamGrid } from "./capacity-text.js";
 
 function drawGrid(grid: CapacityGrid, paint: InstanceType<typeof Chalk>): string {
-  const table = new Table({
-    head: grid.head.map((title) => paint.bold(title)),
-    colAligns: grid.textColumns.map((text) => (text ? ("left" as const) : ("right" as const))),
-    style: { head: [], border: [] },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  });
-  for (const row of grid.rows) table.push(row.over ? row.cells.map((cell) => paint.red(cell)) : row.cells);
-  return `${grid.title}\n${table.toString()}`;
+  const rows = grid.rows.map((row) => (row.over ? row.cells.map((cell) => paint.red(cell)) : row.cells));
+  const aligns = grid.textColumns.map((text) => (text ? ("left" as const) : ("right" as const)));
+  return `${grid.title}\n${drawTextTable(grid.head.map((title) => paint.bold(title)), rows, aligns)}`;
 }
 
 /**

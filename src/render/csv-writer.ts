@@ -41,16 +41,52 @@ const FIGURE: Readonly<Record<ColumnKind, boolean>> = { name: false, code: false
  * the file with a BOM so Excel reads UTF-8 (accents in names) right on a double-click.
  */
 export function writeCsv(columns: readonly CsvColumn[], records: readonly (readonly string[])[], options: CsvOptions): string {
+  const writer = csvWriter(columns, options);
+  return writer.header() + writer.records(records);
+}
+
+/** Rows written in chunks of this many: small enough to stay young garbage, large enough to write fast. */
+const CHUNK_ROWS = 4096;
+
+/**
+ * The same CSV as {@link writeCsv}, as chunks of text made while the records are read: an output
+ * of millions of rows is never held whole (with `--by segment`, memory stays near that of the
+ * month view).
+ */
+export function* csvChunks(columns: readonly CsvColumn[], records: Iterable<readonly string[]>, options: CsvOptions): Generator<string> {
+  const writer = csvWriter(columns, options);
+  yield writer.header();
+  let chunk: (readonly string[])[] = [];
+  for (const record of records) {
+    chunk.push(record);
+    if (chunk.length === CHUNK_ROWS) {
+      yield writer.records(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield writer.records(chunk);
+}
+
+/** Writes the header, then any number of batches of records, each as the whole file would hold them. */
+function csvWriter(columns: readonly CsvColumn[], options: CsvOptions): { header(): string; records(records: readonly (readonly string[])[]): string } {
   const guarded = options.guard ? columns.map((column) => column.kind === "name") : [];
   const comma = options.excel === "eu" ? columns.map((column) => FIGURE[column.kind]) : [];
   const adjust = guarded.includes(true) || comma.includes(true);
-  const rows = adjust
-    ? records.map((record) =>
-        record.map((cell, at) => (guarded[at] === true ? guardName(cell) : comma[at] === true ? cell.replace(".", ",") : cell)),
-      )
-    : records;
   // csv-stringify quotes a field with a newline but not one with a lone carriage return, which
   // every reader takes for a line break: quote those too.
-  const text = stringify([columns.map((column) => column.key), ...rows], { record_delimiter: "\n", delimiter: options.excel === "eu" ? ";" : ",", quoted_match: /\r/ });
-  return options.excel === null ? text : `\uFEFF${text}`;
+  const settings = { record_delimiter: "\n", delimiter: options.excel === "eu" ? ";" : ",", quoted_match: /\r/ };
+  return {
+    header: () => {
+      const text = stringify([columns.map((column) => column.key)], settings);
+      return options.excel === null ? text : `\uFEFF${text}`;
+    },
+    records: (records) => {
+      const rows = adjust
+        ? records.map((record) =>
+            record.map((cell, at) => (guarded[at] === true ? guardName(cell) : comma[at] === true ? cell.replace(".", ",") : cell)),
+          )
+        : records;
+      return stringify(rows as string[][], settings);
+    },
+  };
 }

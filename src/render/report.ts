@@ -31,7 +31,7 @@ export interface PlanColumn {
 const KEY_COLUMNS: Record<keyof RowKey, string> = { month: "Month", quarter: "Quarter", rep: "Rep", product: "Product" };
 
 /** The key columns of a grouping, in order: `month`, or `month,rep,product` for segments. */
-export function keyColumnsOf(view: PlanView): (keyof RowKey)[] {
+export function keyColumnsOf(view: Pick<PlanView, "by">): (keyof RowKey)[] {
   switch (view.by) {
     case "month":
       return ["month"];

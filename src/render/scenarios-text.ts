@@ -1,5 +1,4 @@
 import { Chalk } from "chalk";
-import Table from "cli-table3";
 import {
   OVER_CAPACITY_TITLE,
   SCENARIO_TITLES,
@@ -13,17 +12,11 @@ import {
   sensitivityCells,
   sourceTotals,
 } from "./scenarios-report.js";
+import { drawTextTable } from "./text-table.js";
 
 function tableOf(head: readonly string[], rows: readonly string[][], color: boolean): string {
   const paint = new Chalk({ level: color ? 1 : 0 });
-  const table = new Table({
-    head: head.map((title) => paint.bold(title)),
-    colAligns: head.map((_, index) => (index === 0 ? "left" : "right")),
-    style: { head: [], border: [] },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  });
-  for (const row of rows) table.push([...row]);
-  return table.toString();
+  return drawTextTable(head.map((title) => paint.bold(title)), rows, head.map((_, index) => (index === 0 ? "left" : "right")));
 }
 
 function markdownOf(head: readonly string[], rows: readonly string[][]): string {

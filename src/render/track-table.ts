@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import Table from "cli-table3";
 import { renderCapacityTable } from "./capacity-table.js";
+import { drawTextTable } from "./text-table.js";
 import {
   type TextTable,
   type TrackReport,
@@ -19,22 +19,17 @@ import {
 } from "./track-report.js";
 
 function draw(text: TextTable, paint: ChalkInstance): string {
-  const table = new Table({
-    head: text.head.map((title) => paint.bold(title)),
-    colAligns: text.right.map((right) => (right ? ("right" as const) : ("left" as const))),
-    style: { head: [], border: [] },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  });
-  for (const row of text.rows) {
+  const rows = text.rows.map((row) => {
     // Only the status cell is coloured: a whole red row would hide which measure is behind.
     const status = row.status === "far-behind" ? paint.red : row.status === "behind" ? paint.yellow : (cell: string) => cell;
     const last = row.cells.length - 1;
-    table.push(row.cells.map((cell, at) => {
+    return row.cells.map((cell, at) => {
       const shown = row.status !== undefined && at === last ? status(cell) : cell;
       return row.total ? paint.bold(shown) : shown;
-    }));
-  }
-  return table.toString();
+    });
+  });
+  const aligns = text.right.map((right) => (right ? ("right" as const) : ("left" as const)));
+  return drawTextTable(text.head.map((title) => paint.bold(title)), rows, aligns);
 }
 
 /**

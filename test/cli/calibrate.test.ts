@@ -99,7 +99,7 @@ describe("leadplan calibrate", () => {
   });
 
   it.each([
-    [["--min-leads", "0"], 'leadplan: --min-leads: expected a whole number of 1 or more, found "0"'],
+    [["--min-leads", "0"], 'leadplan: --min-leads: expected a whole number from 1 to 1,000,000, found "0"'],
     [["--date-format", "yesterday"], 'leadplan: --date-format: expected auto or a date pattern of y, M and d like MM/dd/yyyy, dd/MM/yyyy or dd.MM.yyyy, found "yesterday"'],
     [["--as-of", "2026-13-01"], 'leadplan: --as-of: expected a date as YYYY-MM-DD, found "2026-13-01"'],
     [["--map", "made=Created"], `leadplan: --map: expected a column name of leadplan's (lead_id, created, source, product, rep, qualified_on, closed_on, outcome, amount, cost, month, inquiries, qualified, won, revenue, spend) before =, found "made=Created" (found "made")`],
