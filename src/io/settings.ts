@@ -7,7 +7,7 @@ import { InputError } from "./input-issue.js";
 import { COMMA_GROUPS, type DecimalMark, type MarkInForce } from "./number-text.js";
 import {
   type Parsed,
-  parseAmount,
+  parseCost,
   parseDuration,
   parseMonthOfYear,
   parsePercent,
@@ -118,7 +118,7 @@ function assumptionsFrom(raw: RawSettings, origin: Origin, mark: MarkInForce): A
   set("closeRate", check(raw, "closeRate", origin, parseRate, mark));
   set("qualifyRate", check(raw, "qualifyRate", origin, parseRate, mark));
   set("unitsPerDeal", check(raw, "unitsPerDeal", origin, parsePositiveAmount, mark));
-  set("costPerInquiry", check(raw, "costPerInquiry", origin, parseAmount, mark));
+  set("costPerInquiry", check(raw, "costPerInquiry", origin, parseCost, mark));
   const cycleDays = check(raw, "cycleDays", origin, (text, stated) => parseDuration(text, "days", stated), mark);
   const cycleMonths = check(raw, "cycleMonths", origin, (text, stated) => parseDuration(text, "months", stated), mark);
   if (cycleDays !== undefined && cycleMonths !== undefined) {
