@@ -12,6 +12,7 @@ import { type LoadedPlan, loadPlan } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
+import { checkResultSize } from "./result-size.js";
 
 const EXAMPLES = `
 Examples:
@@ -58,6 +59,7 @@ export function computeCommand(environment: CliEnvironment): Command {
       };
       if (capacity) report.capacity = capacity.section;
       if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);
+      checkResultSize(report, "the plan");
       const text = await renderReport(report, loaded.settings.format, { color: flags.out === undefined && wantsColor(environment), csv });
       writeOutput(text, report.warnings, flags.out, environment);
       if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);

@@ -21,7 +21,8 @@ export type IssueCode =
   | "row.unused"
   | "option.invalid"
   | "config.invalid"
-  | "csv.malformed";
+  | "csv.malformed"
+  | "result.too-large";
 
 /**
  * A problem with the user's input, located as precisely as the input allows: the file (or the

@@ -1,6 +1,7 @@
 import type { RowKey } from "../core/group.js";
 import { type ColumnKind, type CsvColumn, type CsvOptions, PLAIN_CSV, writeCsv } from "./csv-writer.js";
 import { FIGURE_COLUMNS, type PlanColumn, type PlanReport, keyColumnsOf } from "./report.js";
+import { plainNumber } from "./plain-number.js";
 
 /** Rep and product come from the quota file: names. Month and quarter leadplan writes itself. */
 export const KEY_KIND: Readonly<Record<keyof RowKey, ColumnKind>> = { month: "month", quarter: "month", rep: "name", product: "name" };
@@ -19,7 +20,7 @@ export function renderPlanCsv(report: PlanReport, options: CsvOptions = PLAIN_CS
     ...keys.map((key) => row.key[key] ?? ""),
     ...FIGURE_COLUMNS.map((column) => {
       const value = column.value(row);
-      return value === null ? "" : String(value);
+      return value === null ? "" : plainNumber(value);
     }),
   ]);
   return writeCsv(columns, records, options);
