@@ -1,5 +1,4 @@
 import { InputError } from "../io/input-issue.js";
-import { plainNumber } from "../render/plain-number.js";
 
 /**
  * 2^53: past it a double no longer holds every whole number, so a budget would print a figure
@@ -45,13 +44,23 @@ export function tooLargeFigure(result: unknown): { path: string; value: number }
 export function checkResultSize(result: unknown, what: string): void {
   const found = tooLargeFigure(result);
   if (found === undefined) return;
-  const name = found.path.split(".").filter((part) => part !== "rows" && part !== "view").join(" ") || "a figure";
+  // `view.totals.costPerDeal` names the figure `totals cost per deal`.
+  const parts = found.path.split(".").filter((part) => part !== "rows" && part !== "view" && part !== "exact");
+  const name = parts.map((part) => part.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`).replace(/_/g, " ")).join(" ") || "a figure";
   throw new InputError({
     code: "result.too-large",
     file: what,
     column: name,
     expected: "a figure of at most 9,007,199,254,740,992 (2^53, the largest whole number a double holds exactly)",
-    found: Number.isFinite(found.value) ? plainNumber(found.value) : "more than 10^308",
+    found: magnitude(found.value),
     hint: "the quotas, deal sizes, rates and costs ask for more than any plan can hold: check them for a misplaced digit",
   });
+}
+
+/** `about 1.3 × 10^21`: past 2^53 the digits a double prints were never computed, only its size. */
+function magnitude(value: number): string {
+  if (!Number.isFinite(value)) return "more than 10^308";
+  const power = Math.floor(Math.log10(Math.abs(value)));
+  const leading = Math.round((Math.abs(value) / 10 ** power) * 10) / 10;
+  return `about ${value < 0 ? "-" : ""}${leading} × 10^${power}`;
 }
