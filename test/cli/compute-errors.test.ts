@@ -182,11 +182,11 @@ describe("compute checks its input files", () => {
     );
   });
 
-  it("reports a quote never closed, without a line", async () => {
+  it("reports a quote never closed at the line where it opens", async () => {
     await expectRefused(
       { "quotas.csv": 'month,quota\n2027-01,"5\n2027-02,6\n' },
       ["quotas.csv", ...ASSUME],
-      "leadplan: quotas.csv: a quote is opened and never closed: expected a closing quote\n",
+      "leadplan: quotas.csv:2: a quote is opened and never closed: expected a closing quote\n",
       "csv.malformed",
     );
   });
@@ -229,7 +229,7 @@ describe("compute refuses bad flags", () => {
     ],
     [["--surge", "-5"], 'leadplan: --surge: expected a percentage from 0 to 1000, like 30 or 30%, found "-5"'],
     [["--surge", "1001%"], 'leadplan: --surge: expected a percentage from 0 to 1000, like 30 or 30%, found "1001%"'],
-    [["--surge", "9".repeat(400)], `leadplan: --surge: expected a percentage from 0 to 1000, like 30 or 30%, found "${"9".repeat(400)}"`],
+    [["--surge", "9".repeat(400)], `leadplan: --surge: expected a percentage from 0 to 1000, like 30 or 30%, found "${"9".repeat(60)}…"`],
     [["--qualify-days", "-1"], 'leadplan: --qualify-days: expected a number of days from 0 to 3652.5, found "-1"'],
     [["--qualify-days", "3653"], 'leadplan: --qualify-days: expected a number of days from 0 to 3652.5, found "3653"'],
     [["--fiscal-year-start", "Foo"], 'leadplan: --fiscal-year-start: expected a month, 1-12 or a name like Apr, found "Foo"'],
