@@ -6,29 +6,49 @@ import { InputError } from "../io/input-issue.js";
  */
 export const LARGEST_EXACT = 2 ** 53;
 
+const tooLarge = (value: number): boolean => {
+  if (Number.isNaN(value)) throw new Error("a figure is not a number");
+  return !(Math.abs(value) <= LARGEST_EXACT);
+};
+
+interface Frame {
+  value: object;
+  path: string;
+  /** For an array: the next item to look at; its items are visited one at a time. */
+  next: number;
+}
+
 /** Where the first figure past {@link LARGEST_EXACT} sits in a result, or undefined. */
 export function tooLargeFigure(result: unknown): { path: string; value: number } | undefined {
-  // Iterative and allocation-light: a plan by segment holds hundreds of thousands of figures.
-  const stack: { value: unknown; path: string }[] = [{ value: result, path: "" }];
+  // Iterative and depth-first, numbers checked where they stand: a plan by segment holds millions
+  // of figures, and the stack stays as deep as the result's nesting, not as long as its rows.
+  if (typeof result === "number") return tooLarge(result) ? { path: "", value: result } : undefined;
+  const stack: Frame[] = result !== null && typeof result === "object" ? [{ value: result, path: "", next: 0 }] : [];
   while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: string };
-    if (typeof value === "number") {
-      if (Number.isNaN(value)) throw new Error(`a figure is not a number at ${path}`);
-      if (!(Math.abs(value) <= LARGEST_EXACT)) return { path, value };
-    } else if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) {
-        const item: unknown = value[index];
+    const frame = stack[stack.length - 1] as Frame;
+    const { value, path } = frame;
+    if (Array.isArray(value)) {
+      let child: object | undefined;
+      while (frame.next < value.length && child === undefined) {
+        const item: unknown = value[frame.next++];
         if (typeof item === "number") {
-          if (Number.isNaN(item)) throw new Error(`a figure is not a number at ${path}`);
-          if (!(Math.abs(item) <= LARGEST_EXACT)) return { path, value: item };
+          if (tooLarge(item)) return { path, value: item };
         } else if (item !== null && typeof item === "object") {
-          stack.push({ value: item, path });
+          child = item;
         }
       }
-    } else if (value !== null && typeof value === "object") {
-      for (const key in value) {
-        const item = (value as Record<string, unknown>)[key];
-        if (typeof item === "number" || (item !== null && typeof item === "object")) stack.push({ value: item, path: path === "" ? key : `${path}.${key}` });
+      if (child === undefined) stack.pop();
+      else stack.push({ value: child, path, next: 0 });
+      continue;
+    }
+    stack.pop();
+    if (value instanceof Map || value instanceof Set) continue;
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item === "number") {
+        if (tooLarge(item)) return { path: path === "" ? key : `${path}.${key}`, value: item };
+      } else if (item !== null && typeof item === "object") {
+        stack.push({ value: item, path: path === "" ? key : `${path}.${key}`, next: 0 });
       }
     }
   }

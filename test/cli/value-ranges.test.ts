@@ -94,7 +94,7 @@ describe("result size: a figure past 2^53 is refused before anything is written,
     await expectRefused(
       { "quotas.csv": "month,quota\n2027-01,1000000000000\n" },
       ["compute", "quotas.csv", "--deal-size", "0.01", "--close-rate", "0.000001", "--qualify-rate", "0.000001", "--cycle-months", "1", "--cost-per-inquiry", "1000000000", "--format", "csv"],
-      'leadplan: the plan: totals cost per deal: expected a figure of at most 9,007,199,254,740,992 (2^53, the largest whole number a double holds exactly), found "about 1.3 × 10^21" (the quotas, deal sizes, rates and costs ask for more than any plan can hold: check them for a misplaced digit)\n',
+      'leadplan: the plan: totals qualified leads: expected a figure of at most 9,007,199,254,740,992 (2^53, the largest whole number a double holds exactly), found "about 1.3 × 10^20" (the quotas, deal sizes, rates and costs ask for more than any plan can hold: check them for a misplaced digit)\n',
     );
   });
 
