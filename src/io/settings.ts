@@ -94,7 +94,8 @@ type Parser<T> = (text: string, mark: MarkInForce) => Parsed<T>;
 function check<T>(raw: RawSettings, name: keyof RawSettings, origin: Origin, parse: Parser<T>, mark?: MarkInForce): T | undefined {
   const value = raw[name];
   if (value === undefined) return undefined;
-  const text = String(value);
+  // A JSON number is read as its plain digits (1e300 as 1 and 300 zeros), so it meets the range.
+  const text = typeof value === "number" ? value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) : String(value);
   const parsed = parse(text, typeof value === "number" ? "." : mark);
   if (parsed.ok) return parsed.value;
   const issue =

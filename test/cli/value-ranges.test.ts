@@ -27,6 +27,13 @@ describe("value ranges: a value outside its documented range is refused at its c
     await expectRefused({ "quotas.csv": QUOTAS }, ["compute", "quotas.csv", ...ASSUME, ...flags], stderr);
   });
 
+  it.each([
+    ["a deal size of 1e300", '{"dealSize": 1e300}', `leadplan: leadplan.config.json: dealSize: expected an amount from 0.01 to 1,000,000,000,000, found "${"1".padEnd(60, "0")}…"\n`],
+    ["a close rate of 1e-7", '{"closeRate": 1e-7}', 'leadplan: leadplan.config.json: closeRate: expected a rate from 0.0001% to 100% (0.000001 to 1), like 25% or 0.25, found "0.0000001"\n'],
+  ])("config numbers: %s", async (_name, config, stderr) => {
+    await expectRefused({ "quotas.csv": QUOTAS, "leadplan.config.json": config }, ["compute", "quotas.csv", "--cycle-months", "1"], stderr);
+  });
+
   it("a quota of twenty digits, which a double cannot hold exactly", async () => {
     await expectRefused(
       { "quotas.csv": "month,quota\n2027-01,99999999999999999999\n" },
