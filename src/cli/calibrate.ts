@@ -17,6 +17,7 @@ import { parseDecimalMarkName } from "../io/decimal-mark.js";
 import { type DecimalFlags, addDecimalMarkOptions, decimalMarkOfFlags } from "./decimal-options.js";
 import { type HistoryFlags, addHistoryReadOptions, historyOptionsOf } from "./history-options.js";
 import { writeOutput } from "./write-output.js";
+import { checkResultSize } from "./result-size.js";
 
 const EXAMPLES = `
 Examples:
@@ -89,6 +90,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
         skipped: { count: read.skipped.count, first: read.skipped.first.map(formatIssue) },
         warnings,
       };
+      checkResultSize(report, "the calibration");
       const files = await import("../render/calibrate-files.js");
       const written: [string, string | undefined, () => string][] = [
         ["--ratios-out", flags.ratiosOut, () => files.renderRatiosFile(assumptions.rows, csv)],

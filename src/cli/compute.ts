@@ -12,6 +12,7 @@ import { type LoadedPlan, loadPlan } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
+import { checkResultSize } from "./result-size.js";
 
 const EXAMPLES = `
 Examples:
@@ -54,6 +55,9 @@ export function computeCommand(environment: CliEnvironment): Command {
       // CSV holds the plan's rows alone (no totals, capacity or baseline): they are written as they
       // are made, so a plan of millions of segment months never holds its rows or its text.
       if (loaded.settings.format === "csv" && (capacity === undefined || capacity.section.view === "plan")) {
+        // Every figure is 0 or more and every view sums the segment months, so no row of any view
+        // holds more than the month view's totals: checking that small view checks them all.
+        checkResultSize({ view: groupPlan(plan, "month") }, "the plan");
         const { planCsvChunks } = await import("../render/csv.js");
         await writeOutput(planCsvChunks(by, planRows(plan, by), csv), warnings, flags.out, environment);
         if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);
@@ -69,6 +73,7 @@ export function computeCommand(environment: CliEnvironment): Command {
       };
       if (capacity) report.capacity = capacity.section;
       if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);
+      checkResultSize(report, "the plan");
       const text = await renderReport(report, loaded.settings.format, { color: flags.out === undefined && wantsColor(environment), csv });
       await writeOutput(text, report.warnings, flags.out, environment);
       if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { InputError } from "../io/input-issue.js";
+import { InputError, printable } from "../io/input-issue.js";
 import { CheckFailed } from "./check-failed.js";
 import type { CliEnvironment } from "./environment.js";
 import { exitCodeFor } from "./exit-code.js";
@@ -35,7 +35,8 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     writeOut: environment.stdout,
     writeErr: environment.stderr,
     outputError: (message: string, write: (text: string) => void) => {
-      const oneLine = message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").trim();
+      // The message may echo what was typed (`unknown option '--x…'`): escaped and bounded like every other.
+      const oneLine = printable(message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").trim(), 1000);
       write(`leadplan: ${oneLine} (see '${commandName} --help')\n`);
     },
   });

@@ -18,6 +18,7 @@ import { type CliEnvironment, wantsColor } from "./environment.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
+import { checkResultSize } from "./result-size.js";
 
 interface ScenariosFlags extends PlanFlags, CsvFlags {
   scenarios?: string;
@@ -124,6 +125,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         report.sources = { optimized: flags.optimizeMix === true, sources, months };
         report.warnings = [...report.warnings, ...sourceWarnings(report.sources)];
       }
+      checkResultSize(report, "the scenarios");
       const color = flags.out === undefined && wantsColor(environment);
       const format = loaded.settings.format;
       let text: string;

@@ -22,6 +22,7 @@ import { dateFormatOf } from "./history-options.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
+import { checkResultSize } from "./result-size.js";
 
 interface TrackFlags extends PlanFlags, CsvFlags {
   asOf?: string;
@@ -163,6 +164,7 @@ export function trackCommand(environment: CliEnvironment): Command {
         capacityPlan: capacity ? capacityPlan : undefined,
         warnings: [...warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
       };
+      checkResultSize(report, "the tracking");
       const text = await renderTrack(report, format, flags.out === undefined && wantsColor(environment), csv);
       await writeOutput(text, report.warnings, flags.out, environment);
       // Exit 1 when either check fails: behind plan, or (with --strict) over capacity ahead.

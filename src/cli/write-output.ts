@@ -1,4 +1,5 @@
 import { type OutputFile, commitOutputs } from "../io/output-commit.js";
+import { printable } from "../io/input-issue.js";
 import type { CliEnvironment } from "./environment.js";
 
 /**
@@ -21,7 +22,7 @@ export async function writeOutput(
     const commit = () => commitOutputs(toFiles, environment.cwd);
     await (environment.guardInterrupts === undefined ? commit() : environment.guardInterrupts(commit));
   }
-  for (const warning of warnings) environment.stderr(`warning: ${warning}\n`);
+  for (const warning of warnings) environment.stderr(`warning: ${printable(warning, 2000)}\n`);
   for (const { path, content } of outputs) {
     if (path !== "-") continue;
     if (typeof content === "string") environment.stdout(content);

@@ -5,7 +5,7 @@ import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import type { MarkInForce } from "./number-text.js";
-import { type Parsed, parseAmount, parseMonth } from "./values.js";
+import { type Parsed, RANGE, parseAmount, parseMonth } from "./values.js";
 
 /** Actuals as read, with the line of each entry for warnings about it. */
 export interface ActualsFile extends Actuals {
@@ -20,8 +20,8 @@ const ALIASES: Readonly<Record<string, Measure>> = { qualified_leads: "qualified
 
 /** A whole number of leads or deals: `1200` or `1,200`. */
 function parseCount(text: string, mark: MarkInForce): Parsed<number> {
-  const amount = parseAmount(text, mark);
-  if (amount.ok && Number.isInteger(amount.value)) return amount;
+  const amount = parseAmount(text, mark, RANGE.count);
+  if ((amount.ok && Number.isInteger(amount.value)) || (!amount.ok && amount.expected === RANGE.count.expected)) return amount;
   const expected = "a whole number of 0 or more";
   return !amount.ok && amount.hint !== undefined ? { ok: false, expected, hint: amount.hint } : { ok: false, expected };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { z } from "zod";
 import { InputError, type InputIssue } from "./input-issue.js";
+import { jsonErrorOffset } from "./json-error.js";
 
 // A JSON number stays a number: it is always written with a decimal point, whatever the run's mark.
 const text = z.union([z.string(), z.number()]);
@@ -43,11 +44,7 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    // Node names the offset of a JSON error; a line is what an editor can jump to.
-    const offset = /position (\d+)/.exec(String((error as Error).message));
-    const issue: InputIssue = { code: "config.invalid", file: shownAs, expected: `invalid JSON: ${String((error as Error).message).replace(/ in JSON at position \d+.*$/, "")}` };
-    if (offset) issue.line = text.slice(0, Number(offset[1])).split("\n").length;
-    throw new InputError(issue);
+    throw new InputError(jsonIssue(text, shownAs, String((error as Error).message)));
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new InputError({ code: "config.invalid", file: shownAs, expected: `expected an object of settings, found ${describeJson(raw)}` });
@@ -76,4 +73,22 @@ function describeJson(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (value === null) return "null";
   return typeof value === "object" ? "an object" : JSON.stringify(value);
+}
+
+// A NUL byte or a byte that is not UTF-8 (read as U+FFFD): no config was ever written so.
+const BINARY = /[\u0000\ufffd]/;
+
+/**
+ * Invalid JSON at the line an editor can jump to: Node 20 names a position for some mistakes
+ * and none for others (`Unexpected token 'x', "…" is not valid JSON`), so the text is scanned
+ * again for it. Node's reason is kept, without its position and its echo of the file.
+ */
+function jsonIssue(text: string, shownAs: string, message: string): InputIssue {
+  const lineAt = (offset: number) => text.slice(0, offset).split("\n").length;
+  const binary = BINARY.exec(text);
+  if (binary) {
+    return { code: "config.invalid", file: shownAs, line: lineAt(binary.index), expected: "binary data, not JSON: expected a text file of settings like {\"closeRate\": \"25%\"}" };
+  }
+  const reason = message.replace(/ (in JSON )?at position \d+.*$/s, "").replace(/, (\.\.\.)?".*" is not valid JSON$/s, "");
+  return { code: "config.invalid", file: shownAs, line: lineAt(jsonErrorOffset(text) ?? 0), expected: `invalid JSON: ${reason}` };
 }

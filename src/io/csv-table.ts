@@ -53,7 +53,7 @@ export function readCsvTable(content: string, file: string): CsvTable {
     // again only when a message needs one.
     rows = parse(text, options) as string[][];
   } catch (error) {
-    throw new InputError(csvSyntaxIssue(error, file));
+    throw new InputError(csvSyntaxIssue(error, file, text, options.delimiter));
   }
   const header = (rows[0] ?? []).map(normaliseColumnName);
   let records = rows.slice(1);
@@ -123,14 +123,44 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "text after a closing quote: expected a separator or a line end, with inner quotes doubled",
 };
 
-function csvSyntaxIssue(error: unknown, file: string): InputIssue {
+function csvSyntaxIssue(error: unknown, file: string, text: string, delimiter: string): InputIssue {
   const details = error as { code?: string; message?: string; lines?: number };
   // csv-parse names some codes with a `CSV_` prefix and some without.
   const code = `CSV_${(details.code ?? "").replace(/^CSV_/, "")}`;
   const known = SYNTAX_MESSAGES[code];
   const expected = known ?? `well-formed CSV: ${String(details.message ?? error).replace(/\s*at line \d+\.?$/, "")}`;
   const issue: InputIssue = { code: "csv.malformed", file, expected };
-  // An unclosed quote is only noticed at the end of the file: that line would mislead.
-  if (typeof details.lines === "number" && code !== "CSV_QUOTE_NOT_CLOSED") issue.line = details.lines;
+  // An unclosed quote is only noticed at the end of the file: the line it opens on is found again.
+  const line = code === "CSV_QUOTE_NOT_CLOSED" ? unclosedQuoteLine(text, delimiter) : details.lines;
+  if (typeof line === "number") issue.line = line;
   return issue;
+}
+
+/**
+ * The line of the quote that opens the field left open at the end of `text`, as csv-parse reads
+ * quotes: only at the start of a field, with `""` inside standing for one quote. Undefined if
+ * every quoted field closes (csv-parse then had another complaint).
+ */
+export function unclosedQuoteLine(text: string, delimiter: string): number | undefined {
+  let line = 1;
+  let openedOn: number | undefined;
+  let fieldStart = true;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (openedOn !== undefined) {
+      if (char === "\n") line++;
+      else if (char === '"') {
+        if (text[index + 1] === '"') index++;
+        else openedOn = undefined;
+      }
+      continue;
+    }
+    if (char === '"' && fieldStart) {
+      openedOn = line;
+      continue;
+    }
+    fieldStart = char === delimiter || char === "\n";
+    if (char === "\n") line++;
+  }
+  return openedOn;
 }

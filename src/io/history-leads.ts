@@ -7,10 +7,12 @@ import { FULL, NameIndex } from "./history-names.js";
 import type { InputIssue } from "./input-issue.js";
 import { StreamDecimalMark } from "./decimal-mark.js";
 import type { MarkInForce } from "./number-text.js";
-import type { Parsed } from "./values.js";
+import { MAX_AMOUNT, type Parsed, RANGE } from "./values.js";
 
 /** A failed amount's own expectation when it concerns the decimal mark, else the column's. */
-const amountExpected = (failed: { expected: string }, usual: string) => (failed.expected === "one decimal mark in a file" ? failed.expected : usual);
+// A mixed decimal mark and an amount past its range say more than the usual wording.
+const amountExpected = (failed: { expected: string }, usual: string) =>
+  failed.expected === "one decimal mark in a file" || failed.expected === RANGE.money.expected ? failed.expected : usual;
 
 /** `won`, `lost`, `open` or empty (any case; also `Closed Won`, `Closed Lost`), else null. */
 function outcomeOf(text: string): LeadFacts["outcome"] | null {
@@ -64,7 +66,7 @@ function plainAmount(text: string, allowDot: boolean): number {
  */
 function amountOf(text: string, line: number, numbers: StreamDecimalMark): Parsed<number> {
   const quick = plainAmount(text, numbers.current === ".");
-  if (!Number.isNaN(quick)) return { ok: true, value: quick };
+  if (quick <= MAX_AMOUNT) return { ok: true, value: quick };
   return numbers.amount(text, line);
 }
 

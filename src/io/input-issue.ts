@@ -21,7 +21,8 @@ export type IssueCode =
   | "row.unused"
   | "option.invalid"
   | "config.invalid"
-  | "csv.malformed";
+  | "csv.malformed"
+  | "result.too-large";
 
 /**
  * A problem with the user's input, located as precisely as the input allows: the file (or the
@@ -39,12 +40,48 @@ export interface InputIssue {
   hint?: string;
 }
 
-/** One line: `quotas.csv:7: quota: expected an amount, found "12,5k"`. */
+/** The most of a value a message echoes: enough to recognise it, never a whole bad file. */
+export const ECHO_LIMIT = 60;
+
+// Control characters (C0, DEL, C1), line and paragraph separators and bidirectional overrides:
+// any of them could break the one-line message, move the cursor or recolour the terminal.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+const escapeChar = (char: string): string => {
+  const named = NAMED[char];
+  if (named !== undefined) return named;
+  const code = char.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+};
+
+/** Text cut to `limit` characters with an ellipsis (never between the halves of a surrogate pair). */
+function cut(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const end = /[\ud800-\udbff]/.test(text.charAt(limit - 1)) ? limit - 1 : limit;
+  return `${text.slice(0, end)}…`;
+}
+
+/** Text safe to print on one line of a terminal: control characters shown as `\n`, `\x1b`. */
+export function printable(text: string, limit = 400): string {
+  return cut(text, limit).replace(UNSAFE, escapeChar);
+}
+
+/** A value as a message echoes it: quoted, escaped, and cut at {@link ECHO_LIMIT} characters. */
+export function quoted(value: string): string {
+  return `"${cut(value, ECHO_LIMIT).replace(/["\\]/g, "\\$&").replace(UNSAFE, escapeChar)}"`;
+}
+
+/**
+ * One line: `quotas.csv:7: quota: expected an amount, found "12,5k"`. Every value from the
+ * user's input is echoed through here, so this is the one place that keeps messages one line
+ * and safe to print: `found` is quoted and cut, and every other part is escaped and bounded.
+ */
 export function formatIssue(issue: InputIssue): string {
-  const location = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
-  const column = issue.column === undefined ? "" : `${issue.column}: `;
-  const body = issue.found === undefined ? issue.expected : `expected ${issue.expected}, found ${JSON.stringify(issue.found)}`;
-  const hint = issue.hint === undefined ? "" : ` (${issue.hint})`;
+  const location = issue.line === undefined ? printable(issue.file) : `${printable(issue.file)}:${issue.line}`;
+  const column = issue.column === undefined ? "" : `${printable(issue.column, ECHO_LIMIT)}: `;
+  const body = issue.found === undefined ? printable(issue.expected) : `expected ${printable(issue.expected)}, found ${quoted(issue.found)}`;
+  const hint = issue.hint === undefined ? "" : ` (${printable(issue.hint)})`;
   return `${location}: ${column}${body}${hint}`;
 }
 

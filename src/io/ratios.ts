@@ -1,7 +1,7 @@
 import type { AssumptionValues } from "../core/resolve.js";
 import type { ReadOptions } from "./decimal-mark.js";
 import { type ScopedFile, readScopedTable } from "./scoped-table.js";
-import { parseAmount, parsePositiveAmount, parseRate } from "./values.js";
+import { parseCost, parsePositiveAmount, parseRate } from "./values.js";
 
 export const RATIO_COLUMNS = ["avg_deal_size", "qualified_to_won", "inquiry_to_qualified", "units_per_deal", "cost_per_inquiry"] as const;
 
@@ -17,7 +17,7 @@ export function readRatios(content: string, file: string, options: ReadOptions =
     const closeRate = field("qualified_to_won", parseRate);
     const qualifyRate = field("inquiry_to_qualified", parseRate);
     const unitsPerDeal = field("units_per_deal", parsePositiveAmount);
-    const costPerInquiry = field("cost_per_inquiry", parseAmount);
+    const costPerInquiry = field("cost_per_inquiry", parseCost);
     if (avgDealSize !== undefined) values.avgDealSize = avgDealSize;
     if (closeRate !== undefined) values.closeRate = closeRate;
     if (qualifyRate !== undefined) values.qualifyRate = qualifyRate;

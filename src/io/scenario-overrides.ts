@@ -5,7 +5,7 @@ import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import type { MarkInForce } from "./number-text.js";
-import { type Parsed, parseAmount, parseDuration, parsePercent, parsePositiveAmount, parseRate } from "./values.js";
+import { type Parsed, parseCost, parseDuration, parsePercent, parsePositiveAmount, parseRate } from "./values.js";
 
 const map =
   <T>(parse: (text: string, mark: MarkInForce) => Parsed<T>, into: (value: T) => ScenarioOverrides) =>
@@ -23,7 +23,7 @@ export const OVERRIDE_COLUMNS: Readonly<Record<string, (text: string, mark: Mark
   units_per_deal: map(parsePositiveAmount, (unitsPerDeal) => ({ unitsPerDeal })),
   qualified_to_won: map(parseRate, (closeRate) => ({ closeRate })),
   inquiry_to_qualified: map(parseRate, (qualifyRate) => ({ qualifyRate })),
-  cost_per_inquiry: map(parseAmount, (costPerInquiry) => ({ costPerInquiry })),
+  cost_per_inquiry: map(parseCost, (costPerInquiry) => ({ costPerInquiry })),
   surge: map(parsePercent, (surge) => ({ surge })),
   sales_cycle_days: map((text, mark) => parseDuration(text, "days", mark), (days) => ({ salesCycle: lagFromDays(days) })),
   sales_cycle_months: map((text, mark) => parseDuration(text, "months", mark), (months) => ({ salesCycle: lagFromMonths(months) })),

@@ -7,7 +7,7 @@ import { InputError } from "./input-issue.js";
 import { COMMA_GROUPS, type DecimalMark, type MarkInForce } from "./number-text.js";
 import {
   type Parsed,
-  parseAmount,
+  parseCost,
   parseDuration,
   parseMonthOfYear,
   parsePercent,
@@ -94,7 +94,8 @@ type Parser<T> = (text: string, mark: MarkInForce) => Parsed<T>;
 function check<T>(raw: RawSettings, name: keyof RawSettings, origin: Origin, parse: Parser<T>, mark?: MarkInForce): T | undefined {
   const value = raw[name];
   if (value === undefined) return undefined;
-  const text = String(value);
+  // A JSON number is read as its plain digits (1e300 as 1 and 300 zeros), so it meets the range.
+  const text = typeof value === "number" ? value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) : String(value);
   const parsed = parse(text, typeof value === "number" ? "." : mark);
   if (parsed.ok) return parsed.value;
   const issue =
@@ -118,7 +119,7 @@ function assumptionsFrom(raw: RawSettings, origin: Origin, mark: MarkInForce): A
   set("closeRate", check(raw, "closeRate", origin, parseRate, mark));
   set("qualifyRate", check(raw, "qualifyRate", origin, parseRate, mark));
   set("unitsPerDeal", check(raw, "unitsPerDeal", origin, parsePositiveAmount, mark));
-  set("costPerInquiry", check(raw, "costPerInquiry", origin, parseAmount, mark));
+  set("costPerInquiry", check(raw, "costPerInquiry", origin, parseCost, mark));
   const cycleDays = check(raw, "cycleDays", origin, (text, stated) => parseDuration(text, "days", stated), mark);
   const cycleMonths = check(raw, "cycleMonths", origin, (text, stated) => parseDuration(text, "months", stated), mark);
   if (cycleDays !== undefined && cycleMonths !== undefined) {

@@ -5,7 +5,7 @@ import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { foldCase } from "./name-fold.js";
 import type { MarkInForce } from "./number-text.js";
-import { type Parsed, parseAmount, parseRate } from "./values.js";
+import { type Parsed, RANGE, parseAmount, parseCost, parseRate } from "./values.js";
 
 const REQUIRED = ["source", "inquiry_to_qualified", "qualified_to_won", "cost_per_inquiry"] as const;
 const NUMBER_COLUMNS: readonly string[] = ["share", "inquiry_to_qualified", "qualified_to_won", "cost_per_inquiry", "max_inquiries_per_month"];
@@ -55,7 +55,7 @@ export function readSources(content: string, file: string, needShares: boolean, 
       share: shareText === "" ? null : value("share", parseShare),
       qualifyRate,
       closeRate,
-      costPerInquiry: value("cost_per_inquiry", parseAmount),
+      costPerInquiry: value("cost_per_inquiry", parseCost),
       maxInquiriesPerMonth: capText === "" ? null : value("max_inquiries_per_month", parseAmount),
     };
   });
@@ -73,7 +73,7 @@ function parseShare(text: string, mark: MarkInForce): Parsed<number> {
   // At least one 0: an empty cell is no rate (the pattern once took it for 0).
   if (/^(0+([.,]0*)?|0*[.,]0+)%?$/.test(text)) return { ok: true, value: 0 };
   const rate = parseRate(text, mark);
-  if (rate.ok) return rate;
+  if (rate.ok || rate.expected === RANGE.rate.expected) return rate;
   const expected = "a share from 0 to 100%, like 40% or 0.4";
   return rate.hint !== undefined && !rate.hint.startsWith("for a percentage") ? { ok: false, expected, hint: rate.hint } : { ok: false, expected };
 }

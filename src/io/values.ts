@@ -9,9 +9,13 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string; 
 const fail = (expected: string, hint?: string | undefined): { ok: false; expected: string; hint?: string } =>
   hint === undefined ? { ok: false, expected } : { ok: false, expected, hint };
 
-/** Plain decimal digits with at most one dot: the form of nearly every cell in large files. */
+/**
+ * Plain decimal digits with at most one dot: the form of nearly every cell in large files; NaN
+ * for any other form or an amount past {@link MAX_AMOUNT} (parseAmount then says why).
+ */
 export function quickAmount(text: string, mark: MarkInForce): number {
-  return quickNumber(text, mark);
+  const value = quickNumber(text, mark);
+  return value <= MAX_AMOUNT ? value : Number.NaN;
 }
 
 /** The common case of {@link parseMonth} (`YYYY-MM`) without allocating a result, else NaN. */
@@ -46,36 +50,73 @@ export function numberBody(text: string): { body: string; negative: boolean } {
   return { body, negative };
 }
 
+/**
+ * The sensible range of each kind of value a file cell, flag or config key gives. Every value is
+ * checked against its range where it is read, so a plan's figures stay far below 2^53, the
+ * largest whole number a double holds exactly (a total that still passes it is refused by the
+ * result check, see src/cli/result-size.ts). `expected` names the range in messages.
+ */
+export interface ValueRange {
+  min: number;
+  max: number;
+  expected: string;
+}
+
+/** A trillion: far above any quota, revenue or count one cell of a sales plan holds. */
+export const MAX_AMOUNT = 1e12;
+
+export const RANGE = {
+  /** Quotas, revenue, units, caps: a quota of 0 is a month with nothing due. */
+  money: { min: 0, max: MAX_AMOUNT, expected: "an amount from 0 to 1,000,000,000,000" },
+  /** A deal size or units per deal: the divisor of every deal count. */
+  dealSize: { min: 0.01, max: MAX_AMOUNT, expected: "an amount from 0.01 to 1,000,000,000,000" },
+  /** What one inquiry costs. */
+  cost: { min: 0, max: 1e9, expected: "a cost from 0 to 1,000,000,000 per inquiry" },
+  /** Leads, deals or inquiries counted in one cell. */
+  count: { min: 0, max: MAX_AMOUNT, expected: "a whole number from 0 to 1,000,000,000,000" },
+  /** A conversion rate: one in a million is below any real funnel, and divides the need by it. */
+  rate: { min: 1e-6, max: 1, expected: "a rate from 0.0001% to 100% (0.000001 to 1), like 25% or 0.25" },
+} as const satisfies Record<string, ValueRange>;
+
+const outside = (value: number, range: ValueRange) => !(value >= range.min && value <= range.max);
+
 /** A number's body read with the mark in force, or a failure with the hint that explains it. */
-function readBody(body: string, mark: MarkInForce, expected: string): Parsed<number> {
+function readBody(body: string, mark: MarkInForce, expected: string, range: ValueRange): Parsed<number> {
   const read = numberWithMark(body, mark);
-  if (read.ok) return Number.isFinite(read.value) ? read : fail(`a finite ${expected.replace(/^an? /, "")}`);
+  if (read.ok) return outside(read.value, range) ? fail(range.expected) : read;
   return fail(expected, troubleHint(read.trouble));
 }
 
 /**
  * A non-negative amount of money or units: `1200000`, `1200000.50`, `$1,200,000`, and with a
  * decimal comma `1.200.000,50 €`. `mark` is the decimal mark stated or revealed by the file;
- * without one, a number that reads two ways (`75.000`) is refused.
+ * without one, a number that reads two ways (`75.000`) is refused. `range` bounds it (money by
+ * default: up to a trillion).
  */
-export function parseAmount(text: string, mark?: MarkInForce): Parsed<number> {
+export function parseAmount(text: string, mark?: MarkInForce, range: ValueRange = RANGE.money): Parsed<number> {
   const quick = quickNumber(text, mark);
-  if (Number.isFinite(quick)) return { ok: true, value: quick };
+  if (Number.isFinite(quick)) return outside(quick, range) ? fail(range.expected) : { ok: true, value: quick };
   const { body, negative } = numberBody(text);
   if (negative) return numberWithMark(body, mark).ok ? fail("an amount of 0 or more") : fail("an amount");
-  return readBody(body, mark, "an amount");
+  return readBody(body, mark, "an amount", range);
+}
+
+/** What one inquiry costs: an amount up to a billion. */
+export function parseCost(text: string, mark?: MarkInForce): Parsed<number> {
+  return parseAmount(text, mark, RANGE.cost);
 }
 
 /** A positive amount: a deal size or units per deal, where 0 would divide by zero. */
 export function parsePositiveAmount(text: string, mark?: MarkInForce): Parsed<number> {
-  const amount = parseAmount(text, mark);
+  const amount = parseAmount(text, mark, { ...RANGE.dealSize, min: 0 });
   if (!amount.ok) return amount;
-  return amount.value > 0 ? amount : fail("an amount above 0");
+  if (amount.value === 0) return fail("an amount above 0");
+  return amount.value < RANGE.dealSize.min ? fail(RANGE.dealSize.expected) : amount;
 }
 
 const RATE = "a rate above 0 and at most 100%, like 25% or 0.25";
 
-/** A conversion rate or share in (0, 1]: `0.25` or `25%` (`0,25`, `12,5%` with a decimal comma). */
+/** A conversion rate or share in [0.000001, 1]: `0.25` or `25%` (`0,25`, `12,5%` with a decimal comma). */
 export function parseRate(text: string, mark?: MarkInForce): Parsed<number> {
   const trimmed = text.trim();
   const percent = /^(.*?)\s*%$/.exec(trimmed);
@@ -88,6 +129,7 @@ export function parseRate(text: string, mark?: MarkInForce): Parsed<number> {
     const hint = !percent && value > 1 && value <= 100 ? `for a percentage write ${trimmed}%` : undefined;
     return fail(RATE, hint);
   }
+  if (value < RANGE.rate.min) return fail(RANGE.rate.expected);
   return { ok: true, value: Math.min(value, 1) };
 }
 
@@ -128,13 +170,14 @@ export function parseDuration(text: string, unit: "days" | "months", mark?: Mark
   return read.value <= MAX_DURATION[unit] ? read : fail(expected);
 }
 
-/** A whole number of at least `minimum`. */
+/** A whole number of at least `minimum`, and at most a trillion (counts: {@link RANGE}). */
 export function parseWholeNumber(text: string, minimum: number, mark?: MarkInForce): Parsed<number> {
   const trimmed = text.trim();
   const expected = `a whole number of ${minimum} or more`;
   if (!/^[\d.,\u00a0\u202f' ]+$/.test(trimmed)) return fail(expected);
   const read = numberWithMark(trimmed, mark);
   if (!read.ok) return fail(expected, troubleHint(read.trouble));
+  if (!(read.value <= RANGE.count.max)) return fail(`a whole number from ${minimum} to 1,000,000,000,000`);
   return Number.isInteger(read.value) && read.value >= minimum ? read : fail(expected);
 }
 

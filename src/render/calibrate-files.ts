@@ -5,14 +5,15 @@ import type { ScopedAssumptions } from "../core/resolve.js";
 import { figureKind } from "./calibrate-csv.js";
 import { SOURCE_COLUMNS, plainFigure } from "./calibrate-report.js";
 import { type ColumnKind, type CsvOptions, writeCsv } from "./csv-writer.js";
+import { plainNumber } from "./plain-number.js";
 
 // These files are for leadplan to read back: plain CSV whatever --excel says; only the guard applies.
 const csv = (columns: readonly (readonly [string, ColumnKind])[], records: string[][], guard: boolean) =>
   writeCsv(columns.map(([key, kind]) => ({ key, kind })), records, { guard, excel: null });
 
 // Rates keep six decimals; a rate that small still must stay above 0, which `compute` requires.
-const rate = (value: number | undefined) => (value === undefined ? "" : String(Math.max(Math.round(value * 1e6) / 1e6, 1e-6)));
-const money = (value: number | undefined) => (value === undefined ? "" : String(Math.round(value * 100) / 100));
+const rate = (value: number | undefined) => (value === undefined ? "" : plainNumber(Math.max(Math.round(value * 1e6) / 1e6, 1e-6)));
+const money = (value: number | undefined) => (value === undefined ? "" : plainNumber(Math.round(value * 100) / 100));
 
 /**
  * The ratio file `compute --ratios` reads: `rep,product,avg_deal_size,qualified_to_won,
@@ -47,7 +48,7 @@ export function renderCyclesFile(rows: readonly ScopedAssumptions[], options: Pi
     const shares = roundShares(lag.map((entry) => entry.share), 6);
     lag.forEach((entry, index) => {
       const share = shares[index] ?? 0;
-      if (share > 0) records.push([rep, product, stage, String(entry.lagMonths), String(share)]);
+      if (share > 0) records.push([rep, product, stage, plainNumber(entry.lagMonths), plainNumber(share)]);
     });
   };
   for (const { rep, product, values } of rows) {

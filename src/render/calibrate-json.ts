@@ -3,6 +3,7 @@ import { formatDay } from "../core/calibrate-days.js";
 import type { LagDistribution } from "../core/lag.js";
 import { formatMonth } from "../core/month.js";
 import type { CalibrationReport } from "./calibrate-report.js";
+import { plainJson } from "./plain-number.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const CALIBRATION_JSON_SCHEMA = "leadplan.calibrate/1";
@@ -57,5 +58,5 @@ export function renderCalibrationJson(report: CalibrationReport): string {
     },
     warnings: report.warnings,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${JSON.stringify(document, plainJson, 2)}\n`;
 }

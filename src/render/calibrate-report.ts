@@ -3,6 +3,7 @@ import { formatDay } from "../core/calibrate-days.js";
 import type { LagDistribution } from "../core/lag.js";
 import { formatMonth } from "../core/month.js";
 import { formatNumber } from "./report.js";
+import { plainNumber } from "./plain-number.js";
 
 /** What a calibrate renderer gets: the calibration and the context a reader needs to trust it. */
 export interface CalibrationReport {
@@ -87,7 +88,7 @@ export function plainFigure(value: number | null, kind: CalibrationColumn<unknow
   if (value === null) return "";
   const decimals = kind === "rate" ? 6 : kind === "money" || kind === "days" ? 2 : 0;
   const factor = 10 ** decimals;
-  return String(Math.round(value * factor) / factor);
+  return plainNumber(Math.round(value * factor) / factor);
 }
 
 /** `All leads`, `Platform`, `Ana · Platform`. */

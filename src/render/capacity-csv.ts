@@ -1,6 +1,7 @@
 import { repMonthRecords, teamMonthRecords } from "./capacity-json.js";
 import type { CapacitySection } from "./capacity-text.js";
 import { type ColumnKind, type CsvOptions, PLAIN_CSV, writeCsv } from "./csv-writer.js";
+import { plainNumber } from "./plain-number.js";
 
 type RepRecord = ReturnType<typeof repMonthRecords>[number];
 type TeamRecord = ReturnType<typeof teamMonthRecords>[number];
@@ -15,7 +16,7 @@ const TEAM_COLUMNS = [
   "at_risk_quota", "inquiries", "placed_inquiries", "inquiry_capacity", "inquiry_utilisation", "inquiry_excess", "extra_follow_up",
 ] as const satisfies readonly (keyof TeamRecord)[];
 
-const text = (value: string | number | boolean | null) => (value === null ? "" : String(value));
+const text = (value: string | number | boolean | null) => (value === null ? "" : typeof value === "number" ? plainNumber(value) : String(value));
 
 /** The rep is a name from the reps file; the month is leadplan's; every other column a figure. */
 function kindOf(key: string): ColumnKind {

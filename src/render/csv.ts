@@ -1,6 +1,7 @@
 import type { Grouping, PlanRow, RowKey } from "../core/group.js";
 import { type ColumnKind, type CsvColumn, type CsvOptions, PLAIN_CSV, csvChunks } from "./csv-writer.js";
 import { FIGURE_COLUMNS, type PlanColumn, type PlanReport, keyColumnsOf } from "./report.js";
+import { plainNumber } from "./plain-number.js";
 
 /** Rep and product come from the quota file: names. Month and quarter leadplan writes itself. */
 export const KEY_KIND: Readonly<Record<keyof RowKey, ColumnKind>> = { month: "month", quarter: "month", rep: "name", product: "name" };
@@ -32,7 +33,7 @@ function* recordsOf(keys: readonly (keyof RowKey)[], rows: Iterable<PlanRow>): G
       ...keys.map((key) => row.key[key] ?? ""),
       ...FIGURE_COLUMNS.map((column) => {
         const value = column.value(row);
-        return value === null ? "" : String(value);
+        return value === null ? "" : plainNumber(value);
       }),
     ];
   }

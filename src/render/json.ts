@@ -4,6 +4,7 @@ import type { LagDistribution } from "../core/lag.js";
 import { baselineJson } from "./calibrate-baseline.js";
 import { capacityJson } from "./capacity-json.js";
 import type { PlanReport } from "./report.js";
+import { plainJson } from "./plain-number.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const PLAN_JSON_SCHEMA = "leadplan.compute/1";
@@ -79,5 +80,5 @@ export function renderPlanJson(report: PlanReport): string {
     ...(report.baseline ? { baseline: baselineJson(report.baseline) } : {}),
     warnings: report.warnings,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${JSON.stringify(document, plainJson, 2)}\n`;
 }

@@ -3,6 +3,7 @@ import type { PlanRow, PlanTotals, PlanView, RowKey } from "../core/group.js";
 import type { SurgePolicy } from "../core/plan.js";
 import type { BaselineSection } from "./calibrate-baseline.js";
 import type { CapacitySection } from "./capacity-text.js";
+import { plainNumber } from "./plain-number.js";
 
 /** What a renderer gets: a view of the plan and the context a reader needs to trust it. */
 export interface PlanReport {
@@ -73,7 +74,7 @@ export function describeSurge(surge: SurgePolicy): string {
 export function formatNumber(value: number, decimals: number, always = false): string {
   const factor = 10 ** decimals;
   const rounded = Math.round(Math.abs(value) * factor) / factor;
-  const [whole = "0", fraction = ""] = String(rounded).split(".");
+  const [whole = "0", fraction = ""] = plainNumber(rounded).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const sign = value < 0 && rounded !== 0 ? "-" : "";
   if (fraction === "" && !always) return `${sign}${grouped}`;

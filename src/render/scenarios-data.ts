@@ -1,8 +1,9 @@
 import type { ScenarioRow } from "../core/scenarios.js";
 import { type CsvColumn, type CsvOptions, PLAIN_CSV, writeCsv } from "./csv-writer.js";
 import { type ScenariosReport, hasTeam, quarterTitles } from "./scenarios-report.js";
+import { plainJson, plainNumber } from "./plain-number.js";
 
-const cell = (value: number | null) => (value === null ? "" : String(value));
+const cell = (value: number | null) => (value === null ? "" : plainNumber(value));
 
 /**
  * One CSV row per scenario, the baseline first, with stable snake_case columns and one
@@ -32,9 +33,9 @@ export function renderScenariosCsv(report: ScenariosReport, options: CsvOptions 
   ];
   const records = report.rows.map((row) => [
     row.name,
-    String(row.inquiries),
-    String(row.qualifiedLeads),
-    String(row.deals),
+    plainNumber(row.inquiries),
+    plainNumber(row.qualifiedLeads),
+    plainNumber(row.deals),
     cell(row.budget),
     cell(row.budgetChange.absolute),
     cell(row.budgetChange.percent),
@@ -79,7 +80,7 @@ export function renderScenariosJson(report: ScenariosReport): string {
     sources: report.sources === null ? null : sourcesJson(report.sources),
     warnings: report.warnings,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${JSON.stringify(document, plainJson, 2)}\n`;
 }
 
 function sourcesJson(sources: NonNullable<ScenariosReport["sources"]>) {

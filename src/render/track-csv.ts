@@ -2,6 +2,7 @@ import type { CheckpointRow } from "../core/track.js";
 import { type CsvColumn, type CsvOptions, PLAIN_CSV, writeCsv } from "./csv-writer.js";
 import { KEY_KIND } from "./csv.js";
 import { STATUS_CODE, type TrackReport, trackKeyColumns } from "./track-report.js";
+import { plainNumber } from "./plain-number.js";
 
 /** Percent of plan to two decimals: enough to read, free of binary noise. */
 export const percentFigure = (percent: number | null): number | null => (percent === null ? null : Math.round(percent * 100) / 100);
@@ -31,10 +32,10 @@ export function renderTrackCsv(report: TrackReport, options: CsvOptions = PLAIN_
       records.push([
         ...keys.map((key, at) => (total ? (at === 0 ? "total" : "") : (row.key[key] ?? ""))),
         check.measure,
-        String(check.plan),
-        String(check.actual),
-        String(check.variance),
-        percent === null ? "" : String(percent),
+        plainNumber(check.plan),
+        plainNumber(check.actual),
+        plainNumber(check.variance),
+        percent === null ? "" : plainNumber(percent),
         STATUS_CODE[check.status],
       ]);
     }

@@ -6,6 +6,7 @@ import type { CheckpointRow } from "../core/track.js";
 import { capacityJson } from "./capacity-json.js";
 import { percentFigure } from "./track-csv.js";
 import { STATUS_CODE, type TrackReport, effectFault, effectName } from "./track-report.js";
+import { plainJson } from "./plain-number.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const TRACK_JSON_SCHEMA = "leadplan.track/1";
@@ -97,5 +98,5 @@ export function renderTrackJson(report: TrackReport): string {
     ...(report.capacity ? { capacity: { plan: report.capacityPlan ?? "original", from: formatMonth(report.asOf + 1), ...capacityJson(report.capacity) } } : {}),
     warnings: report.warnings,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${JSON.stringify(document, plainJson, 2)}\n`;
 }

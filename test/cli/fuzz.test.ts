@@ -112,11 +112,7 @@ describe("the contract holds under mutated example files", () => {
     }),
   );
 
-  // Breaks another part of issue 10 mends: these must fail today; once mended, drop the entry.
-  // Item 8: a config file that is not UTF-8 JSON echoes its raw bytes, newlines included.
-  const pending = (entry: (typeof cases)[number]) => entry.file === "leadplan.config.json" && entry.label.endsWith("UTF-16 with a BOM in leadplan.config.json");
-  it.fails.each(cases.filter(pending).map((entry) => [entry.label, entry] as const))("%s (pending issue 10 item 8)", (_, entry) => holds(entry));
-  it.each(cases.filter((entry) => !pending(entry)).map((entry) => [entry.label, entry] as const))("%s", (_, entry) => holds(entry));
+  it.each(cases.map((entry) => [entry.label, entry] as const))("%s", (_, entry) => holds(entry));
 
   async function holds({ command, file, mutated }: (typeof cases)[number]): Promise<void> {
     const files: Record<string, string | Uint8Array> = Object.fromEntries(command.files.map((name) => [name, example(name)]));

@@ -145,10 +145,15 @@ describe("readCsvTable", () => {
     });
   });
 
-  it("refuses a quote that is never closed, without a line (it is only noticed at the end of the file)", () => {
-    expect(issueOf(() => read('a,b\n1,"2\n3,4\n'))).toStrictEqual({
+  it.each([
+    ["a quote opened mid-file", 'a,b\n1,"2\n3,4\n', 2],
+    ["after closed quotes with doubled quotes and line breaks", 'a,b\n"x ""y""\nz",1\n3,"4\n5,6\n', 4],
+    ["in the header", '"a,b\n1,2\n', 1],
+    ["after a CRLF file's lines", 'a;b\r\n1;2\r\n3;"4\r\n', 3],
+  ])("refuses a quote that is never closed at the line where it opens: %s", (_name, content, line) => {
+    expect(issueOf(() => read(content))).toStrictEqual({
       code: "csv.malformed",
-      message: "q.csv: a quote is opened and never closed: expected a closing quote",
+      message: `q.csv:${line}: a quote is opened and never closed: expected a closing quote`,
     });
   });
 

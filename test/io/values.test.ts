@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   parseAmount,
+  parseCost,
+  parsePositiveAmount,
+  parseWholeNumber,
   parseDuration,
   parseMonth,
   parseMonthOfYear,
@@ -36,8 +39,8 @@ describe("parseAmount", () => {
     expect(parseAmount(text)).toStrictEqual(expected);
   });
 
-  it("refuses an amount of 400 digits, which is not a finite number", () => {
-    expect(parseAmount(HUGE)).toStrictEqual(fail("a finite amount"));
+  it("refuses an amount of 400 digits, which is past the range of amounts", () => {
+    expect(parseAmount(HUGE)).toStrictEqual(fail("an amount from 0 to 1,000,000,000,000"));
   });
 });
 
@@ -234,5 +237,54 @@ describe("percent points: 30 and 30% are 30 percent; 0.3 is refused, not read as
     ["12,5%", ok(0.125)],
   ])("reads %j as %j", (text, expected) => {
     expect(parsePercent(text)).toStrictEqual(expected);
+  });
+});
+
+describe("value ranges: every value is refused outside its documented range where it is read", () => {
+  const MONEY = "an amount from 0 to 1,000,000,000,000";
+  it.each([
+    ["1000000000000", ok(1e12)],
+    ["0", ok(0)],
+    ["1000000000000.01", fail(MONEY)],
+    ["1000000000001", fail(MONEY)],
+    ["99999999999999999999", fail(MONEY)],
+    ["$1,000,000,000,001", fail(MONEY)],
+    ["1e300", fail("an amount")],
+  ])("money: reads %j as %j", (text, expected) => {
+    expect(parseAmount(text, ".")).toStrictEqual(expected);
+  });
+
+  it.each([
+    ["0.01", ok(0.01)],
+    ["0.009", fail("an amount from 0.01 to 1,000,000,000,000")],
+    ["0.0000000001", fail("an amount from 0.01 to 1,000,000,000,000")],
+    ["1000000000001", fail("an amount from 0.01 to 1,000,000,000,000")],
+    ["0", fail("an amount above 0")],
+  ])("a deal size: reads %j as %j", (text, expected) => {
+    expect(parsePositiveAmount(text, ".")).toStrictEqual(expected);
+  });
+
+  it.each([
+    ["1000000000", ok(1e9)],
+    ["0", ok(0)],
+    ["1000000000.5", fail("a cost from 0 to 1,000,000,000 per inquiry")],
+  ])("a cost per inquiry: reads %j as %j", (text, expected) => {
+    expect(parseCost(text, ".")).toStrictEqual(expected);
+  });
+
+  it.each([
+    ["0.000001", ok(0.000001)],
+    ["0.0001%", ok(0.000001)],
+    ["0.0000009", fail("a rate from 0.0001% to 100% (0.000001 to 1), like 25% or 0.25")],
+    ["0.0000000001", fail("a rate from 0.0001% to 100% (0.000001 to 1), like 25% or 0.25")],
+  ])("a rate: reads %j as %j", (text, expected) => {
+    expect(parseRate(text, ".")).toStrictEqual(expected);
+  });
+
+  it.each([
+    ["1000000000000", ok(1e12)],
+    ["1000000000001", fail("a whole number from 0 to 1,000,000,000,000")],
+  ])("a count: reads %j as %j", (text, expected) => {
+    expect(parseWholeNumber(text, 0)).toStrictEqual(expected);
   });
 });
