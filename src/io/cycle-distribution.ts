@@ -4,9 +4,9 @@ import { type CsvTable, readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
-import { type MarkInForce, numberWithMark, troubleHint } from "./number-text.js";
+import type { MarkInForce } from "./number-text.js";
 import { type LocatedAssumptions, type ScopedFile, describeScope } from "./scoped-table.js";
-import { MAX_DURATION, type Parsed, parseWholeNumber } from "./values.js";
+import { MAX_DURATION, type Parsed, parseWholeNumber, readPercentText } from "./values.js";
 
 const KNOWN = ["rep", "product", "stage", "lag_months", "share"];
 const STAGES = { sales_cycle: "salesCycle", qualification: "qualification" } as const;
@@ -18,16 +18,10 @@ export const SHARE_TOLERANCE = 0.001;
 /** A share of a scope's volume: `0.25` or `25%`, from 0 to 1. */
 export function parseLagShare(text: string, mark?: MarkInForce): Parsed<number> {
   const expected = "a share from 0 to 1, like 0.25 or 25%";
-  const trimmed = text.trim();
-  const percent = /^(.*?)\s*%$/.exec(trimmed);
-  const body = percent ? (percent[1] ?? "") : trimmed;
-  const read = /^[\d.,]+$/.test(body) ? numberWithMark(body, mark) : undefined;
+  const read = readPercentText(text, mark);
   if (read === undefined) return { ok: false, expected };
-  if (!read.ok) {
-    const hint = troubleHint(read.trouble);
-    return hint === undefined ? { ok: false, expected } : { ok: false, expected, hint };
-  }
-  const value = percent ? read.value / 100 : read.value;
+  if (!read.ok) return read.hint === undefined ? { ok: false, expected } : { ok: false, expected, hint: read.hint };
+  const value = read.percent ? read.value / 100 : read.value;
   return value >= 0 && value <= 1 ? { ok: true, value } : { ok: false, expected };
 }
 

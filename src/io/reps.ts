@@ -6,9 +6,9 @@ import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { looksLikeMonthColumn, monthColumnIssue } from "./month-text.js";
 import { matchNames, nameList, quotaNames } from "./name-match.js";
-import { type MarkInForce, numberWithMark, troubleHint } from "./number-text.js";
+import type { MarkInForce } from "./number-text.js";
 import type { QuotaFile } from "./quotas.js";
-import { type Parsed, parseAmount, parseMonth } from "./values.js";
+import { type Parsed, parseAmount, parseMonth, readPercentText } from "./values.js";
 
 export interface RepsFile {
   file: string;
@@ -37,13 +37,9 @@ function positiveCount(what: string, example: string, mark: () => MarkInForce) {
 export function parseShare(text: string, mark?: MarkInForce): Parsed<number> {
   const trimmed = text.trim();
   const expected = "a share of the month from 0 to 1, like 0.5 or 50%";
-  const percent = /^(.*?)\s*%$/.exec(trimmed);
-  const body = percent ? (percent[1] ?? "") : trimmed;
-  const read = /^[\d.,]+$/.test(body) ? numberWithMark(body, mark) : undefined;
-  if (read !== undefined && !read.ok) {
-    const hint = troubleHint(read.trouble);
-    return hint === undefined ? { ok: false, expected } : { ok: false, expected, hint };
-  }
+  const read = readPercentText(text, mark);
+  if (read !== undefined && !read.ok) return read.hint === undefined ? { ok: false, expected } : { ok: false, expected, hint: read.hint };
+  const percent = read?.percent === true;
   const value = read === undefined ? Number.NaN : percent ? read.value / 100 : read.value;
   if (value >= 0 && value <= 1) return { ok: true, value };
   // "50" is most likely 50%; "1.5" is not a percentage anyone means.

@@ -114,16 +114,33 @@ export function parsePositiveAmount(text: string, mark?: MarkInForce): Parsed<nu
   return amount.value < RANGE.dealSize.min ? fail(RANGE.dealSize.expected) : amount;
 }
 
+/**
+ * A number written bare or with a percent sign (`0.25`, `25%`, `12,5 %`), read with the mark in
+ * force: its value as written (25 for `25%`) and whether the sign was there. Undefined when the
+ * text is neither; a failure carries the hint of a number that reads two ways.
+ */
+export function readPercentText(
+  text: string,
+  mark: MarkInForce,
+): { ok: true; value: number; percent: boolean; trimmed: string } | { ok: false; hint?: string } | undefined {
+  const trimmed = text.trim();
+  const sign = /^(.*?)\s*%$/.exec(trimmed);
+  const body = sign ? (sign[1] ?? "") : trimmed;
+  if (!/^[\d.,]+$/.test(body)) return undefined;
+  const read = numberWithMark(body, mark);
+  if (read.ok) return { ok: true, value: read.value, percent: sign !== null, trimmed };
+  const hint = troubleHint(read.trouble);
+  return hint === undefined ? { ok: false } : { ok: false, hint };
+}
+
 const RATE = "a rate above 0 and at most 100%, like 25% or 0.25";
 
 /** A conversion rate or share in [0.000001, 1]: `0.25` or `25%` (`0,25`, `12,5%` with a decimal comma). */
 export function parseRate(text: string, mark?: MarkInForce): Parsed<number> {
-  const trimmed = text.trim();
-  const percent = /^(.*?)\s*%$/.exec(trimmed);
-  const body = percent ? (percent[1] ?? "") : trimmed;
-  const read = /^[\d.,]+$/.test(body) ? numberWithMark(body, mark) : undefined;
+  const read = readPercentText(text, mark);
   if (read === undefined) return fail(RATE);
-  if (!read.ok) return fail(RATE, troubleHint(read.trouble));
+  if (!read.ok) return fail(RATE, read.hint);
+  const { percent, trimmed } = read;
   const value = percent ? read.value / 100 : read.value;
   if (value <= 0 || value > 1 + 1e-12) {
     const hint = !percent && value > 1 && value <= 100 ? `for a percentage write ${trimmed}%` : undefined;
@@ -143,12 +160,10 @@ export const MAX_PERCENT = 1000;
  */
 export function parsePercent(text: string, mark?: MarkInForce): Parsed<number> {
   const expected = `a percentage from 0 to ${MAX_PERCENT}, like 30 or 30%`;
-  const trimmed = text.trim();
-  const percent = /^(.*?)\s*%$/.exec(trimmed);
-  const body = percent ? (percent[1] ?? "") : trimmed;
-  const read = /^[\d.,]+$/.test(body) ? numberWithMark(body, mark) : undefined;
+  const read = readPercentText(text, mark);
   if (read === undefined) return fail(expected);
-  if (!read.ok) return fail(expected, troubleHint(read.trouble));
+  if (!read.ok) return fail(expected, read.hint);
+  const { percent, trimmed } = read;
   if (!(read.value <= MAX_PERCENT)) return fail(expected);
   if (!percent && read.value > 0 && read.value < 1) {
     const points = Math.round(read.value * 100 * 1e9) / 1e9;
