@@ -82,7 +82,9 @@ export function calibrateCommand(environment: CliEnvironment): Command {
       const spellings = (options.byRep ? (["product", "rep"] as const) : (["product"] as const)).flatMap((kind) => sameFileSpellings(historyNameList(read, kind)));
       const warnings = [...read.warnings.map(formatIssue), ...spellings.map(formatIssue), ...skippedWarnings(read.file, read.rows, read.skipped)];
       if (calibration.immature) warnings.push(`${read.file}: no cohort is old enough to have resolved: the rates count open leads as not converted and may run low`);
-      if (flags.ratiosOut !== undefined || flags.cyclesOut !== undefined) warnings.push(...thinWarnings(assumptions.thin, minLeads));
+      if (flags.ratiosOut !== undefined || flags.cyclesOut !== undefined) {
+        for (const item of thinWarnings(assumptions.thin, minLeads)) warnings.push(item);
+      }
       const report: CalibrationReport = {
         file: read.file,
         calibration,

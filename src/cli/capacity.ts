@@ -31,7 +31,7 @@ export function runCapacity(settings: CapacitySettings, loaded: Pick<LoadedPlan,
   const { team, warnings } = loadTeam(settings, loaded) ?? { team: [], warnings: [] };
   const report = checkCapacity(plan, team, { respectCapacity: settings.respectCapacity });
   const findings = capacityFindings(report);
-  warnings.push(...capacityWarnings(findings));
+  for (const item of capacityWarnings(findings)) warnings.push(item);
   const name = source.kind === "file" ? source.file : `--reps-count ${source.count}`;
   return { section: { report, source: name, view: settings.view }, warnings, findings };
 }

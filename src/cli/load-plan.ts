@@ -115,12 +115,12 @@ export async function loadPlan(
     if (path === undefined) continue;
     const input = read(path);
     const file = reader(input.content, input.name, readOptions);
-    scoped.push(...file.rows);
-    warnings.push(...input.warnings, ...file.warnings);
+    for (const item of file.rows) scoped.push(item);
+    for (const warning of [...input.warnings, ...file.warnings]) warnings.push(warning);
   }
   const learned = flags.history === undefined || historyOptions === undefined ? undefined : await learnFromHistory(flags.history, historyOptions, environment, quotas, warnings, flags.encoding);
   const assigned = assignAssumptions(quotas, scoped, settings, learned?.rows);
-  warnings.push(...assigned.warnings);
+  for (const item of assigned.warnings) warnings.push(item);
   const loaded: LoadedPlan = { settings, quotas, segments: assigned.segments, warnings, inputs, read, readOptions };
   if (learned) loaded.history = { file: learned.file, calibration: learned.calibration };
   return loaded;
@@ -146,14 +146,14 @@ async function learnFromHistory(
     import("../core/calibrate-assumptions.js"),
   ]);
   const read = await loadHistory(path, options, environment, encoding);
-  warnings.push(...read.warnings);
+  for (const item of read.warnings) warnings.push(item);
   const kinds = options.byRep ? (["product", "rep"] as const) : (["product"] as const);
   for (const kind of kinds) {
-    warnings.push(...matchNames(quotaNames(quotas, kind), historyNameList(read, kind)).warnings);
+    for (const item of matchNames(quotaNames(quotas, kind), historyNameList(read, kind)).warnings) warnings.push(item);
   }
   if (read.skipped.count > 0) {
     warnings.push({ code: "value.invalid", file: read.file, expected: `skipped ${read.skipped.count} bad rows of ${read.rows} (--skip-bad-rows); the first ones follow` });
-    warnings.push(...read.skipped.first);
+    for (const item of read.skipped.first) warnings.push(item);
   }
   const calibration = calibrate(read.history, read.names, { asOf: options.asOf, shape: read.shape });
   return { file: read.file, calibration, rows: calibratedAssumptions(calibration, DEFAULT_MIN_LEADS).rows };

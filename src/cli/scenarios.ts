@@ -85,7 +85,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const fileWarnings: InputIssue[] = [];
       if (flags.scenarios !== undefined) {
         const input = loaded.read(flags.scenarios);
-        fileWarnings.push(...input.warnings);
+        for (const item of input.warnings) fileWarnings.push(item);
         scenarios = readScenarios(input.content, input.name, loaded.readOptions);
         // The grid was checked alone before any file was read; with the file's rows it must still fit.
         if (scenarios.length + size > LIMITS.scenarios) {

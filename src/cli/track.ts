@@ -125,7 +125,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       }
       const asOf = options.asOf ?? actuals.entries.reduce((last, entry) => Math.max(last, entry.month), Number.NEGATIVE_INFINITY);
       const selected = selectActuals(plan, actuals, asOf);
-      warnings.push(...actualsWarnings(actuals, selected, plan, asOf));
+      for (const item of actualsWarnings(actuals, selected, plan, asOf)) warnings.push(item);
       const { period } = selected;
       if (period === null) {
         const span = `${formatMonth(plan.firstMonth)} to ${formatMonth(plan.firstMonth + plan.monthCount - 1)}`;

@@ -161,7 +161,7 @@ export function groupPlan(plan: Plan, by: Grouping): PlanView {
         addCell(plan, row, segment, at);
       }
     }
-    rows.push(...[...byName.values()].sort((left, right) => compareNames(left.key[by] ?? "", right.key[by] ?? "")));
+    for (const item of [...byName.values()].sort((left, right) => compareNames(left.key[by] ?? "", right.key[by] ?? ""))) rows.push(item);
   } else {
     for (const row of segmentRows(plan)) rows.push(row);
   }

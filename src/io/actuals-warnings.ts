@@ -78,7 +78,7 @@ export function checkActualsNames(quotas: QuotaFile, actuals: ActualsFile): Inpu
   for (const kind of ["rep", "product"] as const) {
     if (!(kind === "rep" ? actuals.byRep : actuals.byProduct)) continue;
     const names = nameList(actuals.file, kind, actuals.entries.map((entry, index) => [entry[kind], actuals.lines[index] ?? 0] as const));
-    warnings.push(...matchNames(quotaNames(quotas, kind), names).warnings);
+    for (const item of matchNames(quotaNames(quotas, kind), names).warnings) warnings.push(item);
   }
   return warnings;
 }

@@ -74,7 +74,7 @@ export function historySource(path: string, cwd: string, readStdin: () => Uint8A
     const warnings: InputIssue[] = [];
     const open = () => {
       const decoded = decodeText(readStdin(), STDIN_NAME, encoding);
-      warnings.push(...decoded.warnings);
+      for (const item of decoded.warnings) warnings.push(item);
       return Readable.from([decoded.text]);
     };
     return { name: STDIN_NAME, size: null, open, warnings };
@@ -129,7 +129,7 @@ export async function readHistory(source: HistorySource, options: HistoryOptions
       // As in every comma-separated file, `$60,000` is 60000 unless the file shows a decimal comma.
       const numbers: MarkInForce = options.decimalMark ?? (delimiter === "," ? COMMA_GROUPS : undefined);
       const layout = historyLayout(fields, options.map, file);
-      warnings.push(...layout.warnings);
+      for (const item of layout.warnings) warnings.push(item);
       shape = layout.shape;
       // The row function is chosen once here, not per row.
       if (shape === "leads") {

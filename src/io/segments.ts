@@ -73,7 +73,7 @@ export function checkScopeNames(quotas: QuotaFile, scoped: readonly LocatedAssum
   for (const file of files) {
     const rows = scoped.filter((row) => row.file === file);
     for (const kind of ["rep", "product"] as const satisfies readonly NameKind[]) {
-      warnings.push(...matchNames(quota[kind], nameList(file, kind, rows.map((row) => [row[kind], row.line] as const))).warnings);
+      for (const item of matchNames(quota[kind], nameList(file, kind, rows.map((row) => [row[kind], row.line] as const))).warnings) warnings.push(item);
     }
     // A rep and a product the quotas both name, on a row of their own, are no misspelling: a
     // file calibrate learned from history holds such pairs, and warning of each would bury the

@@ -43,7 +43,10 @@ const marked = (text: string, over: boolean) => (over ? `${text} !` : text);
  * with --respect-capacity, what could not be built earlier and the quota it puts at risk.
  */
 export function capacityWarnings(findings: readonly CapacityFinding[]): string[] {
-  return findings.map((finding) => {
+  // A hundred thousand overloaded reps would be a hundred thousand lines: the first ones name
+  // the problem; the capacity table holds every rep-month.
+  const shown = findings.slice(0, CAPACITY_WARNINGS_SHOWN);
+  const lines = shown.map((finding) => {
     const percent = finding.utilisation === null ? "" : ` (${formatUtilisation(finding.utilisation, true)})`;
     const head = `${formatMonth(finding.month)}: ${finding.rep}`;
     if (finding.kind === "inquiries") {
@@ -57,7 +60,13 @@ export function capacityWarnings(findings: readonly CapacityFinding[]): string[]
         : `quota at risk ${formatFigure(finding.atRiskQuota, "money")}`;
     return `${base}: ${formatNumber(finding.atRisk, 0)} fit in no earlier month, ${risk}`;
   });
+  const more = findings.length - shown.length;
+  if (more > 0) lines.push(`and ${formatNumber(more, 0)} more rep-months over capacity (the capacity table, --view capacity, lists every one)`);
+  return lines;
 }
+
+/** How many capacity findings are warned about one by one. */
+export const CAPACITY_WARNINGS_SHOWN = 20;
 
 const count = (value: number) => formatNumber(value, 0);
 const money = (value: number | null) => formatFigure(value, "money");
