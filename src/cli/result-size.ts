@@ -1,10 +1,13 @@
 import { InputError } from "../io/input-issue.js";
 
 /**
- * 2^53: past it a double no longer holds every whole number, so a budget would print a figure
- * nobody computed (`99999999999999999999` once gave a budget of `3899999999999999500`).
+ * 2^53 / 100: money is printed to the cent, and past 2^53 cents a double no longer holds every
+ * cent, so a sum of in-range quotas would print a figure nobody computed (9,000 quotas of
+ * 999,999,999,999.99 summed to 8999999999999997, not ...910); past 2^53 whole units not even the
+ * units (`99999999999999999999` once gave a budget of `3899999999999999500`). One bound for every
+ * figure keeps the rule plain: about 90 trillion, far beyond any plan.
  */
-export const LARGEST_EXACT = 2 ** 53;
+export const LARGEST_EXACT = 2 ** 53 / 100;
 
 const tooLarge = (value: number): boolean => {
   if (Number.isNaN(value)) throw new Error("a figure is not a number");
@@ -71,7 +74,7 @@ export function checkResultSize(result: unknown, what: string): void {
     code: "result.too-large",
     file: what,
     column: name,
-    expected: "a figure of at most 9,007,199,254,740,992 (2^53, the largest whole number a double holds exactly)",
+    expected: "a figure of at most 90,071,992,547,409.92 (2^53 cents, the most a double holds exactly to the cent)",
     found: magnitude(found.value),
     hint: "the quotas, deal sizes, rates and costs ask for more than any plan can hold: check them for a misplaced digit",
   });

@@ -173,7 +173,10 @@ export class LeadRowReader {
     if (outcome === "won") {
       const amountText = this.amountAt < 0 ? "" : (fields[this.amountAt] ?? "");
       const amount = amountOf(amountText, line, this.numbers);
-      if (!amount.ok || amount.value <= 0) return this.issue(line, "amount", amount.ok ? "the amount of a won lead, above 0" : amountExpected(amount, "the amount of a won lead, above 0"), amountText, amount.ok ? undefined : amount.hint);
+      // A won deal of at least a cent, as a deal size must be: a smaller average is written as 0
+      // in --ratios-out, which compute would refuse.
+      const wonExpected = amount.ok && amount.value > 0 ? "the amount of a won lead, from 0.01" : "the amount of a won lead, above 0";
+      if (!amount.ok || amount.value < RANGE.dealSize.min) return this.issue(line, "amount", amount.ok ? wonExpected : amountExpected(amount, wonExpected), amountText, amount.ok ? undefined : amount.hint);
       lead.amount = amount.value;
     }
     lead.cost = null;

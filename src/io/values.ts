@@ -167,7 +167,9 @@ export function parsePercent(text: string, mark?: MarkInForce): Parsed<number> {
   if (!(read.value <= MAX_PERCENT)) return fail(expected);
   if (!percent && read.value > 0 && read.value < 1) {
     const points = Math.round(read.value * 100 * 1e9) / 1e9;
-    return fail(expected, `${trimmed} would mean ${trimmed} percent here: write ${points} or ${points}% for ${points} percent, or ${trimmed}% for ${trimmed} percent`);
+    // Below 1 percent only the sign says it: a bare 0.1 is refused like the 0.001 it came from.
+    const spelled = points >= 1 ? `${points} or ${points}%` : `${points}%`;
+    return fail(expected, `${trimmed} would mean ${trimmed} percent here: write ${spelled} for ${points} percent, or ${trimmed}% for ${trimmed} percent`);
   }
   return { ok: true, value: read.value / 100 };
 }

@@ -101,16 +101,25 @@ describe("result size: a figure past 2^53 is refused before anything is written,
     await expectRefused(
       { "quotas.csv": "month,quota\n2027-01,1000000000000\n" },
       ["compute", "quotas.csv", "--deal-size", "0.01", "--close-rate", "0.000001", "--qualify-rate", "0.000001", "--cycle-months", "1", "--cost-per-inquiry", "1000000000", "--format", "csv"],
-      'leadplan: the plan: totals qualified leads: expected a figure of at most 9,007,199,254,740,992 (2^53, the largest whole number a double holds exactly), found "about 1.3 × 10^20" (the quotas, deal sizes, rates and costs ask for more than any plan can hold: check them for a misplaced digit)\n',
+      'leadplan: the plan: totals deals: expected a figure of at most 90,071,992,547,409.92 (2^53 cents, the most a double holds exactly to the cent), found "about 1 × 10^14" (the quotas, deal sizes, rates and costs ask for more than any plan can hold: check them for a misplaced digit)\n',
     );
   });
 
-  it("ten thousand segments of a trillion each sum past 2^53", async () => {
+  it("91 quotas of 999,999,999,999.99 would sum to a figure a double cannot hold to the cent: refused, not printed rounded", async () => {
+    const quotas = `month,rep,quota\n${Array.from({ length: 91 }, (_, at) => `2027-01,rep${at},999999999999.99`).join("\n")}\n`;
+    await expectRefused(
+      { "quotas.csv": quotas },
+      ["compute", "quotas.csv", ...ASSUME, "--format", "csv"],
+      'leadplan: the plan: totals quota: expected a figure of at most 90,071,992,547,409.92 (2^53 cents, the most a double holds exactly to the cent), found "about 9.1 × 10^13" (the quotas, deal sizes, rates and costs ask for more than any plan can hold: check them for a misplaced digit)\n',
+    );
+  });
+
+  it("ten thousand segments of a trillion each sum past 2^53 cents", async () => {
     const quotas = `month,rep,quota\n${Array.from({ length: 10_000 }, (_, at) => `2027-01,rep${at},1000000000000`).join("\n")}\n`;
     await expectRefused(
       { "quotas.csv": quotas },
       ["compute", "quotas.csv", ...ASSUME, "--format", "json"],
-      'leadplan: the plan: totals quota: expected a figure of at most 9,007,199,254,740,992 (2^53, the largest whole number a double holds exactly), found "about 1 × 10^16" (the quotas, deal sizes, rates and costs ask for more than any plan can hold: check them for a misplaced digit)\n',
+      'leadplan: the plan: totals quota: expected a figure of at most 90,071,992,547,409.92 (2^53 cents, the most a double holds exactly to the cent), found "about 1 × 10^16" (the quotas, deal sizes, rates and costs ask for more than any plan can hold: check them for a misplaced digit)\n',
     );
   });
 

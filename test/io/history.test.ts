@@ -104,6 +104,8 @@ describe("readHistory: bad rows", () => {
     ["a lead closed before it qualified", "1,2026-03-01,Web,W,Ana,2026-03-14,2026-03-10,lost,,", 'h.csv:2: closed_on: expected a date on or after qualified_on (2026-03-14), found "2026-03-10"'],
     ["a won lead with no amount", "1,2026-03-01,Web,W,Ana,2026-03-05,2026-04-10,won,,", 'h.csv:2: amount: expected the amount of a won lead, above 0, found ""'],
     ["a won lead with amount 0", "1,2026-03-01,Web,W,Ana,2026-03-05,2026-04-10,won,0,", 'h.csv:2: amount: expected the amount of a won lead, above 0, found "0"'],
+    // Its average would be written as a deal size of 0 in --ratios-out, which compute refuses.
+    ["a won lead below a cent", "1,2026-03-01,Web,W,Ana,2026-03-05,2026-04-10,won,0.004,", 'h.csv:2: amount: expected the amount of a won lead, from 0.01, found "0.004"'],
     ["a won lead never closed", "1,2026-03-01,Web,W,Ana,2026-03-05,,won,100,", 'h.csv:2: closed_on: expected the date a won lead closed, found ""'],
     ["a won lead never qualified", "1,2026-03-01,Web,W,Ana,,2026-04-10,won,100,", 'h.csv:2: qualified_on: expected the date a won lead qualified, found ""'],
     ["an open lead with a close date", "1,2026-03-01,Web,W,Ana,,2026-04-10,open,,", 'h.csv:2: outcome: expected won or lost for a lead with a closed_on date, found "open"'],
@@ -190,3 +192,4 @@ describe("readHistory: monthly aggregates", () => {
     expect((await issueOf("month,inquiries,qualified,won\n2026-01,12.5,1,1\n")).message).toBe('h.csv:2: inquiries: expected a whole number of 0 or more, found "12.5"');
   });
 });
+

@@ -232,6 +232,7 @@ describe("percent points: 30 and 30% are 30 percent; 0.3 is refused, not read as
     ["0.3", fail(PERCENT, "0.3 would mean 0.3 percent here: write 30 or 30% for 30 percent, or 0.3% for 0.3 percent")],
     ["0.05", fail(PERCENT, "0.05 would mean 0.05 percent here: write 5 or 5% for 5 percent, or 0.05% for 0.05 percent")],
     ["0,3", fail(PERCENT, "0,3 would mean 0,3 percent here: write 30 or 30% for 30 percent, or 0,3% for 0,3 percent")],
+    ["0.001", fail(PERCENT, "0.001 would mean 0.001 percent here: write 0.1% for 0.1 percent, or 0.001% for 0.001 percent")],
     ["0.3%", ok(0.003)],
     ["1", ok(0.01)],
     ["12,5%", ok(0.125)],
