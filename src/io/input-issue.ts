@@ -62,9 +62,17 @@ function cut(text: string, limit: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-/** Text safe to print on one line of a terminal: control characters shown as `\n`, `\x1b`. */
+// A name quoted inside a message (`rep "…"`), too long to echo whole.
+const LONG_QUOTED = new RegExp(`"([^"]{${ECHO_LIMIT + 1},})"`, "g");
+
+/**
+ * Text safe to print on one line of a terminal: control characters shown as `\n`, `\x1b`;
+ * each quoted name in it cut at {@link ECHO_LIMIT} characters, so that a huge name leaves the
+ * rest of the message (what was expected, the hint) whole.
+ */
 export function printable(text: string, limit = 400): string {
-  return cut(text, limit).replace(UNSAFE, escapeChar);
+  const names = text.length > ECHO_LIMIT ? text.replace(LONG_QUOTED, (_, name: string) => `"${cut(name, ECHO_LIMIT)}"`) : text;
+  return cut(names, limit).replace(UNSAFE, escapeChar);
 }
 
 /** A value as a message echoes it: quoted, escaped, and cut at {@link ECHO_LIMIT} characters. */

@@ -28,3 +28,17 @@ describe("messages are one line and safe to print: echoed values escaped and cut
     expect(message).not.toMatch(/[\u0000-\u001f]/);
   });
 });
+
+describe("a huge name quoted inside a message", () => {
+  it("is cut at 60 characters, and the rest of the message stays whole", () => {
+    const name = "N".repeat(1_000_000);
+    const message = formatIssue({
+      code: "row.duplicate",
+      file: "quotas.csv",
+      line: 3,
+      expected: `a second row for month 2027-03, rep "${name}", product "": expected one row per month, rep and product`,
+      hint: "first on line 2",
+    });
+    expect(message).toBe(`quotas.csv:3: a second row for month 2027-03, rep "${"N".repeat(60)}…", product "": expected one row per month, rep and product (first on line 2)`);
+  });
+});
