@@ -63,7 +63,9 @@ function cut(text: string, limit: number): string {
 }
 
 // A name quoted inside a message (`rep "…"`), too long to echo whole.
-const LONG_QUOTED = new RegExp(`"([^"]{${ECHO_LIMIT + 1},})"`, "g");
+// Told by what stands around it: an opening quote after a space, `(` or `=`, a closing one before
+// a space, `,`, `:`, `;`, `)` or `.`, so the text between two names is never taken for one.
+const LONG_QUOTED = new RegExp(`(?<=^|[\\s(=])"([^"]{${ECHO_LIMIT + 1},})"(?=$|[\\s,:;).])`, "g");
 
 /**
  * Text safe to print on one line of a terminal: control characters shown as `\n`, `\x1b`;

@@ -3,8 +3,8 @@ import { tooLargeFigure } from "../../src/cli/result-size.js";
 
 describe("result size: the first figure past 2^53 anywhere in a result is found, with where it is", () => {
   it.each([
-    [{ totals: { budget: 2 ** 53 } }, undefined],
-    [{ totals: { budget: 2 ** 53 + 2 } }, { path: "totals.budget", value: 2 ** 53 + 2 }],
+    [{ totals: { budget: 2 ** 53 / 100 } }, undefined],
+    [{ totals: { budget: 2 ** 53 / 100 + 1 } }, { path: "totals.budget", value: 2 ** 53 / 100 + 1 }],
     [{ rows: [{ inquiries: 1 }, { inquiries: Number.POSITIVE_INFINITY }] }, { path: "rows.inquiries", value: Number.POSITIVE_INFINITY }],
     [{ series: [1, 2, -1e300] }, { path: "series", value: -1e300 }],
     [{ names: ["a", null], when: new Map([["x", 1e300]]) }, undefined],
