@@ -98,8 +98,9 @@ async function writeTemporary(temporary: string, destination: Extract<Destinatio
     if (existing !== undefined) {
       // The new file takes the old one's place, so it keeps its permission bits (not the umask's);
       // run as root, its owner too, so a user's plan stays theirs.
-      await handle.chmod(existing.mode);
+      // chown first: it clears the setuid and setgid bits, which chmod then sets again.
       if (process.getuid?.() === 0) await handle.chown(existing.uid, existing.gid).catch(() => undefined);
+      await handle.chmod(existing.mode);
     }
     if (typeof content === "string") await handle.writeFile(content);
     else for (const chunk of content) await handle.write(chunk);

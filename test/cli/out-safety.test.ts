@@ -140,7 +140,8 @@ describe("--out never replaces a device, a FIFO or a symbolic link", () => {
 });
 
 describe("--out keeps an existing file's permission bits", () => {
-  it.each([0o600, 0o640, 0o755])("keeps mode %o", async (mode) => {
+  // 4751 and 2755: run as root, the owner is set again first, as chown clears setuid and setgid.
+  it.each([0o600, 0o640, 0o755, 0o4751, 0o2755])("keeps mode %o", async (mode) => {
     const dir = folderWith({ ...EXAMPLES, "plan.csv": "old plan\n" });
     chmodSync(join(dir, "plan.csv"), mode);
     const run = await runIn(dir, [...COMPUTE, "--out", "plan.csv"]);
@@ -233,6 +234,7 @@ describe("no temporary file is left behind", () => {
   });
 
   it.skipIf(!canMkfifo).each([
+    ["SIGHUP", 129],
     ["SIGINT", 130],
     ["SIGTERM", 143],
   ] as const)("removes the temporary files on %s and exits %i", async (signal, code) => {
