@@ -24,6 +24,7 @@ const REASONS: Record<string, string> = {
   EFBIG: "the file is too large",
   EIO: "an input/output error",
   EPIPE: "the reader closed the pipe",
+  ENAMETOOLONG: "the file name is too long",
 };
 
 /** Temporary files written and not yet renamed: what an interrupt must remove. */
@@ -34,7 +35,13 @@ const pending = new Set<string>();
  * handler that exits right after (see src/cli/signals.ts).
  */
 export function removePendingTemporaries(): void {
-  for (const temporary of pending) rmSync(temporary, { force: true });
+  for (const temporary of pending) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Exiting anyway: a file that cannot be removed is left, as after `kill -9`.
+    }
+  }
   pending.clear();
 }
 
@@ -54,7 +61,7 @@ export async function commitOutputs(outputs: readonly OutputFile[], cwd: string)
   try {
     for (const { output, destination } of planned) {
       if (destination.kind !== "replace") continue;
-      const temporary = join(dirname(destination.target), `.${basename(destination.target)}.tmp-${process.pid}`);
+      const temporary = temporaryPath(destination.target);
       written.push({ output, temporary, target: destination.target });
       await attempt(output, () => writeTemporary(temporary, destination, output.content));
     }
@@ -67,8 +74,36 @@ export async function commitOutputs(outputs: readonly OutputFile[], cwd: string)
     }
   } finally {
     // Normal failures leave no `.tmp-PID` file behind; after success nothing is left to remove.
-    await Promise.all(written.filter(({ temporary }) => pending.delete(temporary)).map(({ temporary }) => rm(temporary, { force: true })));
+    // A temporary file that cannot be removed (its folder changed) must not hide the run's error.
+    await Promise.all(written.filter(({ temporary }) => pending.delete(temporary)).map(({ temporary }) => rm(temporary, { force: true }).catch(() => undefined)));
   }
+}
+
+/** The longest file name most file systems take, in bytes (NAME_MAX). */
+const LONGEST_NAME = 255;
+
+/**
+ * `.NAME.tmp-PID` beside `target`; when that is longer than a file name may be, NAME is cut and a
+ * hash of the whole target added (`.NAME-CUT~1a2b3c4d.tmp-PID`), so it stays unique per output.
+ */
+export function temporaryPath(target: string): string {
+  const name = basename(target);
+  const suffix = `.tmp-${process.pid}`;
+  if (Buffer.byteLength(`.${name}${suffix}`) <= LONGEST_NAME) return join(dirname(target), `.${name}${suffix}`);
+  const mark = `~${fnv1a(target)}${suffix}`;
+  let cut = "";
+  for (const character of name) {
+    if (Buffer.byteLength(`.${cut}${character}${mark}`) > LONGEST_NAME) break;
+    cut += character;
+  }
+  return join(dirname(target), `.${cut}${mark}`);
+}
+
+/** A 32-bit FNV-1a hash of `text`'s UTF-16 units, as 8 hex digits: short, stable, no crypto load. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
 /** Runs one step of writing `output`; a failure becomes the one-line input error naming its path. */

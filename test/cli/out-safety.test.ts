@@ -139,6 +139,61 @@ describe("--out never replaces a device, a FIFO or a symbolic link", () => {
   });
 });
 
+describe("--out writes only standard output or standard error of the run's descriptors", () => {
+  // Through the built bin: /dev/fd/4 and up are Node's own pipes there (writing 6 crashed it).
+  it.each(["/dev/fd/0", "/dev/stdin", "/dev/fd/4", "/dev/fd/6", "/dev/fd/11", "/proc/self/fd/7", "fd7"])("refuses %s in one line, writing nothing", (out) => {
+    const dir = folderWith(EXAMPLES);
+    symlinkSync("/dev/fd/7", join(dir, "fd7"));
+    const run = spawnSync(process.execPath, [join(root, "bin", "leadplan.js"), ...COMPUTE, "--out", out], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", TZ: "UTC", LANG: "C" },
+    });
+    const descriptor = out === "/dev/stdin" ? "0" : /\d+$/.exec(out)?.[0];
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      status: 2,
+      stdout: "",
+      stderr: `leadplan: --out: expected a file, standard output (/dev/stdout) or standard error (/dev/stderr), found "${out}" (descriptor ${descriptor} is not an output of the run)\n`,
+    });
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "fd7"].sort());
+  });
+});
+
+describe("--out takes any legal file name", () => {
+  it("writes a 254-byte name, whose temporary name would be too long, leaving no temporary file", async () => {
+    const dir = folderWith(EXAMPLES);
+    const name = `${"a".repeat(250)}.csv`;
+    const run = await runIn(dir, [...COMPUTE, "--out", name]);
+    expect({ code: run.code, stderr: run.stderr }).toStrictEqual({ code: 0, stderr: "" });
+    expect(readFileSync(join(dir, name), "utf8")).toBe(await printed(COMPUTE));
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), name].sort());
+  });
+
+  it("gives two long names that differ only at the end their own temporary files", async () => {
+    const dir = folderWith(EXAMPLES);
+    const [ratios, cycles] = [`${"r".repeat(246)}-one.csv`, `${"r".repeat(246)}-two.csv`];
+    const run = await runIn(dir, ["calibrate", "history.csv", "--as-of", "2026-06-30", "--min-leads", "1", "--ratios-out", ratios, "--cycles-out", cycles, "--out", "report.txt"]);
+    const apart = await runIn(folderWith(EXAMPLES), ["calibrate", "history.csv", "--as-of", "2026-06-30", "--min-leads", "1", "--ratios-out", "r.csv", "--cycles-out", "c.csv", "--out", "report.txt"]);
+    expect({ code: run.code, stderr: run.stderr }).toStrictEqual({ code: 0, stderr: "" });
+    expect([readFileSync(join(dir, ratios), "utf8"), readFileSync(join(dir, cycles), "utf8")]).toStrictEqual([
+      readFileSync(join(apart.dir, "r.csv"), "utf8"),
+      readFileSync(join(apart.dir, "c.csv"), "utf8"),
+    ]);
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), cycles, ratios, "report.txt"].sort());
+  });
+
+  it("refuses a name longer than 255 bytes in one line with exit 2", async () => {
+    const dir = folderWith(EXAMPLES);
+    const run = await runIn(dir, [...COMPUTE, "--out", `${"b".repeat(300)}.csv`]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr: `leadplan: --out: expected a file name of at most 255 bytes, found "${"b".repeat(60)}…" (the name is too long)\n`,
+    });
+    expect(entriesIn(dir)).toStrictEqual(Object.keys(EXAMPLES).sort());
+  });
+});
+
 describe("--out keeps an existing file's permission bits", () => {
   // 4751 and 2755: run as root, the owner is set again first, as chown clears setuid and setgid.
   it.each([0o600, 0o640, 0o755, 0o4751, 0o2755])("keeps mode %o", async (mode) => {
