@@ -2,12 +2,10 @@ import { closeSync, constants, openSync, rmSync, writeSync } from "node:fs";
 import { type FileHandle, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "./input-issue.js";
-import { type Destination, resolveDestination } from "./output-destination.js";
+import { type Destination, type NamedOutput, resolveDestinations } from "./output-destination.js";
 
 /** One file a run writes: the flag that named it (for messages before writing), its path, its text. */
-export interface OutputFile {
-  flag: string;
-  path: string;
+export interface OutputFile extends NamedOutput {
   /** The text whole, or in chunks made while they are written (an output too large to hold). */
   content: string | Iterable<string>;
 }
@@ -46,7 +44,8 @@ export function removePendingTemporaries(): void {
 }
 
 /**
- * Writes every output of one run, or none of them. Each path is checked again, then each regular
+ * Writes every output of one run, or none of them. Each path is checked again (and no two end at
+ * one file, and at most one is written in place: see resolveDestinations), then each regular
  * file (or new path) is written to a temporary file beside it, then each device or FIFO is written
  * in place, and only then are the temporary files renamed over their targets. A failure before the
  * renames removes every temporary file and leaves every target as it was; the message names the
@@ -56,7 +55,7 @@ export function removePendingTemporaries(): void {
  * earlier file written; renames in one checked folder do not fail in practice.
  */
 export async function commitOutputs(outputs: readonly OutputFile[], cwd: string): Promise<void> {
-  const planned = outputs.map((output) => ({ output, destination: resolveDestination(output.path, cwd, output.flag) }));
+  const planned = resolveDestinations(outputs, cwd);
   const written: { output: OutputFile; temporary: string; target: string }[] = [];
   try {
     for (const { output, destination } of planned) {

@@ -144,3 +144,45 @@ function writableFolder(target: string, refuse: (expected: string, hint?: string
   }
   return target;
 }
+
+/** One output of a run as the user named it: the flag, the path, and how a message names it. */
+export interface NamedOutput {
+  flag: string;
+  path: string;
+  /** How another output's message names this one (default: its flag). */
+  name?: string;
+}
+
+/**
+ * Resolves every output of one run (see resolveDestination) and refuses, before anything is
+ * written, two that end at the same file (through links, to a file not there yet too: they would
+ * share one temporary file and the last would win) and more than one device, FIFO or standard
+ * output (written in place, they cannot be taken back when a later one fails).
+ */
+export function resolveDestinations<T extends NamedOutput>(outputs: readonly T[], cwd: string): { output: T; destination: Destination }[] {
+  const seen: { output: NamedOutput; identity: string; inPlace: boolean }[] = [];
+  return outputs.map((output) => {
+    const destination = resolveDestination(output.path, cwd, output.flag);
+    const refuse = (expected: string): never => {
+      throw new InputError({ code: "option.invalid", file: output.flag, expected, found: output.path });
+    };
+    const identity = identityOf(destination);
+    const same = seen.find((earlier) => earlier.identity === identity);
+    if (same !== undefined) refuse(`a different file from ${same.output.name ?? same.output.flag}`);
+    const inPlace = destination.kind !== "replace";
+    const earlier = inPlace ? seen.find((other) => other.inPlace) : undefined;
+    if (earlier !== undefined) {
+      refuse(`a regular file, as only one output may be a device, a FIFO or standard output (already ${earlier.output.name ?? earlier.output.flag})`);
+    }
+    seen.push({ output, identity, inPlace });
+    return { output, destination };
+  });
+}
+
+/** What a destination writes in the end: the file's device and inode when it exists, else its path. */
+function identityOf(destination: Destination): string {
+  if (destination.kind === "stdout") return "stdout";
+  const path = destination.kind === "direct" ? destination.path : destination.target;
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats === undefined ? `path:${path}` : `file:${stats.dev}:${stats.ino}`;
+}

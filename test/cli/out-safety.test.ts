@@ -276,6 +276,64 @@ describe("a run writes all its files or none", () => {
   });
 });
 
+describe("no two outputs of a run end at one file, and at most one is written in place", () => {
+  const CALIBRATE = ["calibrate", "history.csv", "--as-of", "2026-06-30", "--min-leads", "1"];
+
+  it("refuses a link to a missing file that another output names, writing nothing", async () => {
+    const dir = folderWith(EXAMPLES);
+    symlinkSync("newr.csv", join(dir, "dl.csv"));
+    const run = await runIn(dir, [...CALIBRATE, "--ratios-out", "newr.csv", "--cycles-out", "dl.csv"]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'leadplan: --cycles-out: expected a different file from --ratios-out, found "dl.csv"\n',
+    });
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "dl.csv"].sort());
+  });
+
+  it("refuses two spellings of one new file through a linked folder", async () => {
+    const dir = folderWith(EXAMPLES);
+    mkdirSync(join(dir, "reports"));
+    symlinkSync("reports", join(dir, "out"));
+    const run = await runIn(dir, [...CALIBRATE, "--ratios-out", "reports/r.csv", "--cycles-out", "out/r.csv"]);
+    expect(run.stderr).toBe('leadplan: --cycles-out: expected a different file from --ratios-out, found "out/r.csv"\n');
+    expect(entriesIn(join(dir, "reports"))).toStrictEqual([]);
+  });
+
+  it.skipIf(!canMknod)("refuses a second device before writing the first", async () => {
+    const dir = folderWith(EXAMPLES);
+    mknod(join(dir, "null"), 3);
+    mknod(join(dir, "full"), 7);
+    const run = await runIn(dir, [...CALIBRATE, "--ratios-out", "null", "--cycles-out", "full", "--out", "report.txt"]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'leadplan: --cycles-out: expected a regular file, as only one output may be a device, a FIFO or standard output (already --ratios-out), found "full"\n',
+    });
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "full", "null"].sort());
+  });
+
+  it.skipIf(!canMknod)("counts the report on standard output as written in place", async () => {
+    const dir = folderWith(EXAMPLES);
+    mknod(join(dir, "null"), 3);
+    const run = await runIn(dir, [...CALIBRATE, "--ratios-out", "null"]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'leadplan: --ratios-out: expected a regular file, as only one output may be a device, a FIFO or standard output (already the report, which goes to standard output without --out), found "null"\n',
+    });
+  });
+
+  it.skipIf(!canMknod)("writes one device beside regular files", async () => {
+    const dir = folderWith(EXAMPLES);
+    mknod(join(dir, "null"), 3);
+    const run = await runIn(dir, [...CALIBRATE, "--ratios-out", "r.csv", "--out", "null"]);
+    expect({ code: run.code, stderr: run.stderr }).toStrictEqual({ code: 0, stderr: "" });
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "null", "r.csv"].sort());
+  });
+});
+
 describe("no temporary file is left behind", () => {
   it("does not follow a link planted at the temporary name, and removes it", async () => {
     const dir = folderWith({ ...EXAMPLES, "victim.txt": "keep me\n" });
