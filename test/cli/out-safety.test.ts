@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { folderWith, removeFolders, runIn } from "./harness.js";
@@ -156,6 +156,29 @@ describe("--out writes only standard output or standard error of the run's descr
       stderr: `leadplan: --out: expected a file, standard output (/dev/stdout) or standard error (/dev/stderr), found "${out}" (descriptor ${descriptor} is not an output of the run)\n`,
     });
     expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "fd7"].sort());
+  });
+});
+
+describe("--out is never the file standard input reads", () => {
+  // Through the built bin: descriptor 0 must be the file itself, as a shell's < makes it.
+  it.each(["/dev/stdin", "quotas.csv", "same.csv"])("refuses %s when - reads quotas.csv, leaving it as it was", (out) => {
+    const dir = folderWith(EXAMPLES);
+    linkSync(join(dir, "quotas.csv"), join(dir, "same.csv"));
+    const input = openSync(join(dir, "quotas.csv"), "r");
+    const run = spawnSync(process.execPath, [join(root, "bin", "leadplan.js"), "compute", "-", ...ASSUME, "--format", "csv", "--out", out], {
+      cwd: dir,
+      stdio: [input, "pipe", "pipe"],
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", TZ: "UTC", LANG: "C" },
+    });
+    closeSync(input);
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      status: 2,
+      stdout: "",
+      stderr: `leadplan: --out: expected an output file that is not one of the inputs, found "${out}"\n`,
+    });
+    expect(readFileSync(join(dir, "quotas.csv"), "utf8")).toBe(EXAMPLES["quotas.csv"]);
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "same.csv"].sort());
   });
 });
 
