@@ -3,6 +3,7 @@ import { type Calibration, calibrate } from "../core/calibrate.js";
 import type { ScopedAssumptions } from "../core/resolve.js";
 import { DEFAULT_MIN_LEADS, type ThinScope, calibratedAssumptions } from "../core/calibrate-assumptions.js";
 import { checkOutputPath } from "../io/files.js";
+import { type NamedOutput, resolveDestinations } from "../io/output-destination.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import { LIMITS, atMost, grouped } from "../io/limits.js";
 import { historyNameList, sameFileSpellings } from "../io/name-match.js";
@@ -16,7 +17,7 @@ import { type CliEnvironment, wantsColor } from "./environment.js";
 import { parseDecimalMarkName } from "../io/decimal-mark.js";
 import { type DecimalFlags, addDecimalMarkOptions, decimalMarkOfFlags } from "./decimal-options.js";
 import { type HistoryFlags, addHistoryReadOptions, historyOptionsOf } from "./history-options.js";
-import { writeOutput } from "./write-output.js";
+import { STDOUT_REPORT, writeOutput } from "./write-output.js";
 import { checkResultSize } from "./result-size.js";
 
 const EXAMPLES = `
@@ -114,7 +115,8 @@ function minLeadsOf(text: string): number {
 
 /**
  * Every output path, before anything is read: each can be written (its folder exists, and so on),
- * none is the history, no two are the same file, and at most one is standard output.
+ * none is the history, no two end at the same file, and at most one is standard output, a device
+ * or a FIFO (see resolveDestinations).
  */
 function checkOutputs(flags: CalibrateFlags, historyPath: string, cwd: string): void {
   const named: [string, string | undefined][] = [
@@ -123,13 +125,12 @@ function checkOutputs(flags: CalibrateFlags, historyPath: string, cwd: string): 
     ["--cycles-out", flags.cyclesOut],
     ["--sources-out", flags.sourcesOut],
   ];
-  const seen: [string, string][] = [];
+  const seen: NamedOutput[] = [];
   for (const [flag, path] of named) {
     if (path === undefined) continue;
-    const stdout = seen.find(([, earlier]) => earlier === "-");
+    const stdout = seen.find((earlier) => earlier.path === "-");
     if (path === "-" && stdout !== undefined) {
-      const other = flags.out === undefined ? "the report, which goes to standard output without --out" : stdout[0];
-      throw new InputError({ code: "option.invalid", file: flag, expected: `a file: standard output already takes ${other}`, found: path });
+      throw new InputError({ code: "option.invalid", file: flag, expected: `a file: standard output already takes ${stdout.name ?? stdout.flag}`, found: path });
     }
     try {
       checkOutputPath(path, cwd, [historyPath]);
@@ -137,17 +138,9 @@ function checkOutputs(flags: CalibrateFlags, historyPath: string, cwd: string): 
       if (error instanceof InputError) throw new InputError({ ...error.issue, file: flag });
       throw error;
     }
-    const clash = seen.find(([, earlier]) => {
-      try {
-        checkOutputPath(path, cwd, [earlier]);
-        return false;
-      } catch {
-        return true;
-      }
-    });
-    if (clash) throw new InputError({ code: "option.invalid", file: flag, expected: `a different file from ${clash[0]}`, found: path });
-    seen.push([flag, path]);
+    seen.push({ flag, path, ...(flag === "--out" && flags.out === undefined ? { name: STDOUT_REPORT } : {}) });
   }
+  resolveDestinations(seen, cwd);
 }
 
 /**

@@ -2,6 +2,9 @@ import { type OutputFile, commitOutputs } from "../io/output-commit.js";
 import { printable } from "../io/input-issue.js";
 import type { CliEnvironment } from "./environment.js";
 
+/** How a message names the report when no --out sends it elsewhere. */
+export const STDOUT_REPORT = "the report, which goes to standard output without --out";
+
 /**
  * Writes what a run produced: the report to stdout (no `--out`, or `--out -`) or to `out`, and
  * any other `files` of the run (calibrate's `--ratios-out` and so on), all of them or none (see
@@ -16,10 +19,11 @@ export async function writeOutput(
   environment: CliEnvironment,
   files: readonly OutputFile[] = [],
 ): Promise<void> {
-  const outputs = [...files, { flag: "--out", path: out ?? "-", content: text }];
-  const toFiles = outputs.filter((output) => output.path !== "-");
-  if (toFiles.length > 0) {
-    const commit = () => commitOutputs(toFiles, environment.cwd);
+  const report: OutputFile = { flag: "--out", path: out ?? "-", content: text, ...(out === undefined ? { name: STDOUT_REPORT } : {}) };
+  const outputs = [...files, report];
+  if (outputs.some((output) => output.path !== "-")) {
+    // Standard output too: it counts among the outputs written in place (commitOutputs skips it).
+    const commit = () => commitOutputs(outputs, environment.cwd);
     await (environment.guardInterrupts === undefined ? commit() : environment.guardInterrupts(commit));
   }
   for (const warning of warnings) environment.stderr(`warning: ${printable(warning, 2000)}\n`);

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from "node:fs";
+import { fstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { decodeText } from "./chunk-decoder.js";
 import { InputError, type InputIssue } from "./input-issue.js";
@@ -53,12 +53,27 @@ function samePath(left: string, right: string): boolean {
 }
 
 /**
- * Refuses an output path that is one of the input files (the plan would replace its own source)
- * or that cannot be written (see resolveDestination), before any input is read.
+ * True when `path` is the file standard input reads (`- < plan.csv` with `--out plan.csv` or
+ * `--out /dev/stdin`): the same device and inode as descriptor 0, when that is a regular file.
+ */
+function isStandardInput(path: string): boolean {
+  try {
+    const input = fstatSync(0);
+    const output = statSync(path, { throwIfNoEntry: false });
+    return input.isFile() && output !== undefined && output.dev === input.dev && output.ino === input.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses an output path that is one of the input files (the plan would replace its own source),
+ * the file behind standard input included when `-` is one, or that cannot be written (see
+ * resolveDestination), before any input is read.
  */
 export function checkOutputPath(path: string, cwd: string, inputs: readonly string[], flag = "--out"): void {
   if (path === "-") return;
-  const clash = inputs.find((input) => input !== "-" && samePath(resolve(cwd, input), resolve(cwd, path)));
+  const clash = inputs.find((input) => (input === "-" ? isStandardInput(resolve(cwd, path)) : samePath(resolve(cwd, input), resolve(cwd, path))));
   if (clash !== undefined) {
     throw new InputError({ code: "file.is-input", file: flag, expected: "an output file that is not one of the inputs", found: path });
   }

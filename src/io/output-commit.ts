@@ -2,12 +2,10 @@ import { closeSync, constants, openSync, rmSync, writeSync } from "node:fs";
 import { type FileHandle, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "./input-issue.js";
-import { type Destination, resolveDestination } from "./output-destination.js";
+import { type Destination, type NamedOutput, resolveDestinations } from "./output-destination.js";
 
 /** One file a run writes: the flag that named it (for messages before writing), its path, its text. */
-export interface OutputFile {
-  flag: string;
-  path: string;
+export interface OutputFile extends NamedOutput {
   /** The text whole, or in chunks made while they are written (an output too large to hold). */
   content: string | Iterable<string>;
 }
@@ -24,6 +22,7 @@ const REASONS: Record<string, string> = {
   EFBIG: "the file is too large",
   EIO: "an input/output error",
   EPIPE: "the reader closed the pipe",
+  ENAMETOOLONG: "the file name is too long",
 };
 
 /** Temporary files written and not yet renamed: what an interrupt must remove. */
@@ -34,12 +33,19 @@ const pending = new Set<string>();
  * handler that exits right after (see src/cli/signals.ts).
  */
 export function removePendingTemporaries(): void {
-  for (const temporary of pending) rmSync(temporary, { force: true });
+  for (const temporary of pending) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Exiting anyway: a file that cannot be removed is left, as after `kill -9`.
+    }
+  }
   pending.clear();
 }
 
 /**
- * Writes every output of one run, or none of them. Each path is checked again, then each regular
+ * Writes every output of one run, or none of them. Each path is checked again (and no two end at
+ * one file, and at most one is written in place: see resolveDestinations), then each regular
  * file (or new path) is written to a temporary file beside it, then each device or FIFO is written
  * in place, and only then are the temporary files renamed over their targets. A failure before the
  * renames removes every temporary file and leaves every target as it was; the message names the
@@ -49,12 +55,12 @@ export function removePendingTemporaries(): void {
  * earlier file written; renames in one checked folder do not fail in practice.
  */
 export async function commitOutputs(outputs: readonly OutputFile[], cwd: string): Promise<void> {
-  const planned = outputs.map((output) => ({ output, destination: resolveDestination(output.path, cwd, output.flag) }));
+  const planned = resolveDestinations(outputs, cwd);
   const written: { output: OutputFile; temporary: string; target: string }[] = [];
   try {
     for (const { output, destination } of planned) {
       if (destination.kind !== "replace") continue;
-      const temporary = join(dirname(destination.target), `.${basename(destination.target)}.tmp-${process.pid}`);
+      const temporary = temporaryPath(destination.target);
       written.push({ output, temporary, target: destination.target });
       await attempt(output, () => writeTemporary(temporary, destination, output.content));
     }
@@ -67,8 +73,36 @@ export async function commitOutputs(outputs: readonly OutputFile[], cwd: string)
     }
   } finally {
     // Normal failures leave no `.tmp-PID` file behind; after success nothing is left to remove.
-    await Promise.all(written.filter(({ temporary }) => pending.delete(temporary)).map(({ temporary }) => rm(temporary, { force: true })));
+    // A temporary file that cannot be removed (its folder changed) must not hide the run's error.
+    await Promise.all(written.filter(({ temporary }) => pending.delete(temporary)).map(({ temporary }) => rm(temporary, { force: true }).catch(() => undefined)));
   }
+}
+
+/** The longest file name most file systems take, in bytes (NAME_MAX). */
+const LONGEST_NAME = 255;
+
+/**
+ * `.NAME.tmp-PID` beside `target`; when that is longer than a file name may be, NAME is cut and a
+ * hash of the whole target added (`.NAME-CUT~1a2b3c4d.tmp-PID`), so it stays unique per output.
+ */
+export function temporaryPath(target: string): string {
+  const name = basename(target);
+  const suffix = `.tmp-${process.pid}`;
+  if (Buffer.byteLength(`.${name}${suffix}`) <= LONGEST_NAME) return join(dirname(target), `.${name}${suffix}`);
+  const mark = `~${fnv1a(target)}${suffix}`;
+  let cut = "";
+  for (const character of name) {
+    if (Buffer.byteLength(`.${cut}${character}${mark}`) > LONGEST_NAME) break;
+    cut += character;
+  }
+  return join(dirname(target), `.${cut}${mark}`);
+}
+
+/** A 32-bit FNV-1a hash of `text`'s UTF-16 units, as 8 hex digits: short, stable, no crypto load. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
 /** Runs one step of writing `output`; a failure becomes the one-line input error naming its path. */
@@ -98,8 +132,9 @@ async function writeTemporary(temporary: string, destination: Extract<Destinatio
     if (existing !== undefined) {
       // The new file takes the old one's place, so it keeps its permission bits (not the umask's);
       // run as root, its owner too, so a user's plan stays theirs.
-      await handle.chmod(existing.mode);
+      // chown first: it clears the setuid and setgid bits, which chmod then sets again.
       if (process.getuid?.() === 0) await handle.chown(existing.uid, existing.gid).catch(() => undefined);
+      await handle.chmod(existing.mode);
     }
     if (typeof content === "string") await handle.writeFile(content);
     else for (const chunk of content) await handle.write(chunk);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { folderWith, removeFolders, runIn } from "./harness.js";
@@ -139,8 +139,87 @@ describe("--out never replaces a device, a FIFO or a symbolic link", () => {
   });
 });
 
+describe("--out writes only standard output or standard error of the run's descriptors", () => {
+  // Through the built bin: /dev/fd/4 and up are Node's own pipes there (writing 6 crashed it).
+  it.each(["/dev/fd/0", "/dev/stdin", "/dev/fd/4", "/dev/fd/6", "/dev/fd/11", "/proc/self/fd/7", "fd7"])("refuses %s in one line, writing nothing", (out) => {
+    const dir = folderWith(EXAMPLES);
+    symlinkSync("/dev/fd/7", join(dir, "fd7"));
+    const run = spawnSync(process.execPath, [join(root, "bin", "leadplan.js"), ...COMPUTE, "--out", out], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", TZ: "UTC", LANG: "C" },
+    });
+    const descriptor = out === "/dev/stdin" ? "0" : /\d+$/.exec(out)?.[0];
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      status: 2,
+      stdout: "",
+      stderr: `leadplan: --out: expected a file, standard output (/dev/stdout) or standard error (/dev/stderr), found "${out}" (descriptor ${descriptor} is not an output of the run)\n`,
+    });
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "fd7"].sort());
+  });
+});
+
+describe("--out is never the file standard input reads", () => {
+  // Through the built bin: descriptor 0 must be the file itself, as a shell's < makes it.
+  it.each(["/dev/stdin", "quotas.csv", "same.csv"])("refuses %s when - reads quotas.csv, leaving it as it was", (out) => {
+    const dir = folderWith(EXAMPLES);
+    linkSync(join(dir, "quotas.csv"), join(dir, "same.csv"));
+    const input = openSync(join(dir, "quotas.csv"), "r");
+    const run = spawnSync(process.execPath, [join(root, "bin", "leadplan.js"), "compute", "-", ...ASSUME, "--format", "csv", "--out", out], {
+      cwd: dir,
+      stdio: [input, "pipe", "pipe"],
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", TZ: "UTC", LANG: "C" },
+    });
+    closeSync(input);
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      status: 2,
+      stdout: "",
+      stderr: `leadplan: --out: expected an output file that is not one of the inputs, found "${out}"\n`,
+    });
+    expect(readFileSync(join(dir, "quotas.csv"), "utf8")).toBe(EXAMPLES["quotas.csv"]);
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "same.csv"].sort());
+  });
+});
+
+describe("--out takes any legal file name", () => {
+  it("writes a 254-byte name, whose temporary name would be too long, leaving no temporary file", async () => {
+    const dir = folderWith(EXAMPLES);
+    const name = `${"a".repeat(250)}.csv`;
+    const run = await runIn(dir, [...COMPUTE, "--out", name]);
+    expect({ code: run.code, stderr: run.stderr }).toStrictEqual({ code: 0, stderr: "" });
+    expect(readFileSync(join(dir, name), "utf8")).toBe(await printed(COMPUTE));
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), name].sort());
+  });
+
+  it("gives two long names that differ only at the end their own temporary files", async () => {
+    const dir = folderWith(EXAMPLES);
+    const [ratios, cycles] = [`${"r".repeat(246)}-one.csv`, `${"r".repeat(246)}-two.csv`];
+    const run = await runIn(dir, ["calibrate", "history.csv", "--as-of", "2026-06-30", "--min-leads", "1", "--ratios-out", ratios, "--cycles-out", cycles, "--out", "report.txt"]);
+    const apart = await runIn(folderWith(EXAMPLES), ["calibrate", "history.csv", "--as-of", "2026-06-30", "--min-leads", "1", "--ratios-out", "r.csv", "--cycles-out", "c.csv", "--out", "report.txt"]);
+    expect({ code: run.code, stderr: run.stderr }).toStrictEqual({ code: 0, stderr: "" });
+    expect([readFileSync(join(dir, ratios), "utf8"), readFileSync(join(dir, cycles), "utf8")]).toStrictEqual([
+      readFileSync(join(apart.dir, "r.csv"), "utf8"),
+      readFileSync(join(apart.dir, "c.csv"), "utf8"),
+    ]);
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), cycles, ratios, "report.txt"].sort());
+  });
+
+  it("refuses a name longer than 255 bytes in one line with exit 2", async () => {
+    const dir = folderWith(EXAMPLES);
+    const run = await runIn(dir, [...COMPUTE, "--out", `${"b".repeat(300)}.csv`]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr: `leadplan: --out: expected a file name of at most 255 bytes, found "${"b".repeat(60)}…" (the name is too long)\n`,
+    });
+    expect(entriesIn(dir)).toStrictEqual(Object.keys(EXAMPLES).sort());
+  });
+});
+
 describe("--out keeps an existing file's permission bits", () => {
-  it.each([0o600, 0o640, 0o755])("keeps mode %o", async (mode) => {
+  // 4751 and 2755: run as root, the owner is set again first, as chown clears setuid and setgid.
+  it.each([0o600, 0o640, 0o755, 0o4751, 0o2755])("keeps mode %o", async (mode) => {
     const dir = folderWith({ ...EXAMPLES, "plan.csv": "old plan\n" });
     chmodSync(join(dir, "plan.csv"), mode);
     const run = await runIn(dir, [...COMPUTE, "--out", "plan.csv"]);
@@ -220,6 +299,64 @@ describe("a run writes all its files or none", () => {
   });
 });
 
+describe("no two outputs of a run end at one file, and at most one is written in place", () => {
+  const CALIBRATE = ["calibrate", "history.csv", "--as-of", "2026-06-30", "--min-leads", "1"];
+
+  it("refuses a link to a missing file that another output names, writing nothing", async () => {
+    const dir = folderWith(EXAMPLES);
+    symlinkSync("newr.csv", join(dir, "dl.csv"));
+    const run = await runIn(dir, [...CALIBRATE, "--ratios-out", "newr.csv", "--cycles-out", "dl.csv"]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'leadplan: --cycles-out: expected a different file from --ratios-out, found "dl.csv"\n',
+    });
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "dl.csv"].sort());
+  });
+
+  it("refuses two spellings of one new file through a linked folder", async () => {
+    const dir = folderWith(EXAMPLES);
+    mkdirSync(join(dir, "reports"));
+    symlinkSync("reports", join(dir, "out"));
+    const run = await runIn(dir, [...CALIBRATE, "--ratios-out", "reports/r.csv", "--cycles-out", "out/r.csv"]);
+    expect(run.stderr).toBe('leadplan: --cycles-out: expected a different file from --ratios-out, found "out/r.csv"\n');
+    expect(entriesIn(join(dir, "reports"))).toStrictEqual([]);
+  });
+
+  it.skipIf(!canMknod)("refuses a second device before writing the first", async () => {
+    const dir = folderWith(EXAMPLES);
+    mknod(join(dir, "null"), 3);
+    mknod(join(dir, "full"), 7);
+    const run = await runIn(dir, [...CALIBRATE, "--ratios-out", "null", "--cycles-out", "full", "--out", "report.txt"]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'leadplan: --cycles-out: expected a regular file, as only one output may be a device, a FIFO or standard output (already --ratios-out), found "full"\n',
+    });
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "full", "null"].sort());
+  });
+
+  it.skipIf(!canMknod)("counts the report on standard output as written in place", async () => {
+    const dir = folderWith(EXAMPLES);
+    mknod(join(dir, "null"), 3);
+    const run = await runIn(dir, [...CALIBRATE, "--ratios-out", "null"]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'leadplan: --ratios-out: expected a regular file, as only one output may be a device, a FIFO or standard output (already the report, which goes to standard output without --out), found "null"\n',
+    });
+  });
+
+  it.skipIf(!canMknod)("writes one device beside regular files", async () => {
+    const dir = folderWith(EXAMPLES);
+    mknod(join(dir, "null"), 3);
+    const run = await runIn(dir, [...CALIBRATE, "--ratios-out", "r.csv", "--out", "null"]);
+    expect({ code: run.code, stderr: run.stderr }).toStrictEqual({ code: 0, stderr: "" });
+    expect(entriesIn(dir)).toStrictEqual([...Object.keys(EXAMPLES), "null", "r.csv"].sort());
+  });
+});
+
 describe("no temporary file is left behind", () => {
   it("does not follow a link planted at the temporary name, and removes it", async () => {
     const dir = folderWith({ ...EXAMPLES, "victim.txt": "keep me\n" });
@@ -233,6 +370,7 @@ describe("no temporary file is left behind", () => {
   });
 
   it.skipIf(!canMkfifo).each([
+    ["SIGHUP", 129],
     ["SIGINT", 130],
     ["SIGTERM", 143],
   ] as const)("removes the temporary files on %s and exits %i", async (signal, code) => {
