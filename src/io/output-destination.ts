@@ -157,7 +157,7 @@ export interface NamedOutput {
  * Resolves every output of one run (see resolveDestination) and refuses, before anything is
  * written, two that end at the same file (through links, to a file not there yet too: they would
  * share one temporary file and the last would win) and more than one device, FIFO or standard
- * output (written in place, they cannot be taken back when a later one fails).
+ * output other than `-` (written in place, they cannot be taken back when a later one fails).
  */
 export function resolveDestinations<T extends NamedOutput>(outputs: readonly T[], cwd: string): { output: T; destination: Destination }[] {
   const seen: { output: NamedOutput; identity: string; inPlace: boolean }[] = [];
@@ -169,10 +169,12 @@ export function resolveDestinations<T extends NamedOutput>(outputs: readonly T[]
     const identity = identityOf(destination);
     const same = seen.find((earlier) => earlier.identity === identity);
     if (same !== undefined) refuse(`a different file from ${same.output.name ?? same.output.flag}`);
-    const inPlace = destination.kind !== "replace";
+    // Standard output (`-`) is written by the CLI after every file is committed: only devices and
+    // FIFOs are written in place among the files, where a later failure could not take them back.
+    const inPlace = destination.kind === "direct";
     const earlier = inPlace ? seen.find((other) => other.inPlace) : undefined;
     if (earlier !== undefined) {
-      refuse(`a regular file, as only one output may be a device, a FIFO or standard output (already ${earlier.output.name ?? earlier.output.flag})`);
+      refuse(`a regular file, as only one output may be a device or a FIFO (already ${earlier.output.name ?? earlier.output.flag})`);
     }
     seen.push({ output, identity, inPlace });
     return { output, destination };
