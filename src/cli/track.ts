@@ -11,7 +11,7 @@ import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import type { Format } from "../io/settings.js";
 import type { MarkInForce } from "../io/number-text.js";
 import { type Parsed, parseMonth, parsePercent } from "../io/values.js";
-import { capacityWarnings } from "../render/capacity-text.js";
+import { capacityWarnings } from "../render/capacity/report.js";
 import type { CsvOptions } from "../render/csv-writer.js";
 import { type TrackReport, catchUpChanged } from "../render/track-report.js";
 import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";

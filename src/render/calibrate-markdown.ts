@@ -15,7 +15,7 @@ import {
   scopeName,
   sourceName,
 } from "./calibrate-report.js";
-import { formatNumber } from "./report.js";
+import { formatNumber } from "./format.js";
 
 const escapeCell = (text: string) => text.replace(/\|/g, "\\|");
 

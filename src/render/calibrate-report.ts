@@ -2,7 +2,7 @@ import type { Calibration, GroupCalibration, ScopeCalibration, SourceCalibration
 import { formatDay } from "../core/calibrate-days.js";
 import type { LagDistribution } from "../core/lag.js";
 import { formatMonth } from "../core/month.js";
-import { formatNumber } from "./report.js";
+import { formatNumber } from "./format.js";
 import { plainNumber } from "./plain-number.js";
 
 /** What a calibrate renderer gets: the calibration and the context a reader needs to trust it. */

@@ -16,7 +16,7 @@ import {
   scopeName,
   sourceName,
 } from "./calibrate-report.js";
-import { formatNumber } from "./report.js";
+import { formatNumber } from "./format.js";
 import { drawTextTable } from "./text-table.js";
 
 type Paint = InstanceType<typeof Chalk>;

@@ -1,6 +1,6 @@
 import type { Change, ScenarioRow, SensitivityRow } from "../core/scenarios.js";
 import { type LeadSource, type SourceMonth, costPerWon, wonPerInquiry } from "../core/source-mix.js";
-import { formatNumber } from "./report.js";
+import { formatNumber } from "./format.js";
 
 /** What the scenario renderers get. */
 export interface ScenariosReport {

@@ -1,6 +1,6 @@
 import type { CheckpointRow } from "../core/track.js";
 import { type CsvColumn, type CsvOptions, PLAIN_CSV, writeCsv } from "./csv-writer.js";
-import { KEY_KIND } from "./csv.js";
+import { KEY_KIND } from "./plan/build.js";
 import { STATUS_CODE, type TrackReport, trackKeyColumns } from "./track-report.js";
 import { plainNumber } from "./plain-number.js";
 

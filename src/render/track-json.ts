@@ -3,7 +3,7 @@ import type { LeakDiagnosis, RateCheck } from "../core/leak.js";
 import { formatMonth } from "../core/month.js";
 import { roundCents } from "../core/rounding.js";
 import type { CheckpointRow } from "../core/track.js";
-import { capacityJson } from "./capacity-json.js";
+import { capacityJson } from "./capacity/json.js";
 import { percentFigure } from "./track-csv.js";
 import { STATUS_CODE, type TrackReport, effectFault, effectName } from "./track-report.js";
 import { plainJson } from "./plain-number.js";

@@ -1,4 +1,4 @@
-import { renderCapacityMarkdown } from "./capacity-markdown.js";
+import { renderCapacityMarkdown } from "./legacy.js";
 import {
   type TextTable,
   type TrackReport,

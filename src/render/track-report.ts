@@ -4,8 +4,8 @@ import type { RowKey } from "../core/group.js";
 import type { LeakDiagnosis, LeakEffect } from "../core/leak.js";
 import { type MonthIndex, formatMonth } from "../core/month.js";
 import type { CheckStatus, CheckpointRow, Checkpoints, Measure, MeasureCheck } from "../core/track.js";
-import type { CapacitySection } from "./capacity-text.js";
-import { formatFigure, formatNumber } from "./report.js";
+import type { CapacitySection } from "./capacity/report.js";
+import { formatFigure, formatNumber } from "./format.js";
 
 /** What a track renderer gets: the checkpoints, the diagnosis, the catch-up and their context. */
 export interface TrackReport {

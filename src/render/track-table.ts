@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import { renderCapacityTable } from "./capacity-table.js";
+import { renderCapacityTable } from "./legacy.js";
 import { drawTextTable } from "./text-table.js";
 import {
   type TextTable,

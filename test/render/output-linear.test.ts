@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { groupPlan, segmentRows } from "../../src/core/group.js";
 import { computePlan } from "../../src/core/plan.js";
 import type { ScenarioRow } from "../../src/core/scenarios.js";
-import { planCsvChunks, renderPlanCsv } from "../../src/render/csv.js";
+import { planCsvChunks, renderPlanCsv } from "../../src/render/legacy.js";
 import { renderScenariosCsv } from "../../src/render/scenarios-data.js";
 import { renderScenariosText } from "../../src/render/scenarios-text.js";
 import { NO_SURGE, assumptions, quota, segment } from "../core/helpers.js";
