@@ -13,7 +13,7 @@ import type { MarkInForce } from "../io/number-text.js";
 import { type Parsed, parseMonth, parsePercent } from "../io/values.js";
 import { capacityWarnings } from "../render/capacity/report.js";
 import type { CsvOptions } from "../render/csv-writer.js";
-import { type TrackReport, catchUpChanged } from "../render/track-report.js";
+import { type TrackReport, catchUpChanged } from "../render/track/report.js";
 import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
@@ -62,17 +62,11 @@ function trackOptions(flags: TrackFlags, mark: MarkInForce) {
   };
 }
 
+/** JSON is track's own contract; every other format is its document through the format's writer. */
 async function renderTrack(report: TrackReport, format: Format, color: boolean, csv: CsvOptions): Promise<string> {
-  switch (format) {
-    case "table":
-      return (await import("../render/track-table.js")).renderTrackTable(report, { color });
-    case "markdown":
-      return (await import("../render/track-markdown.js")).renderTrackMarkdown(report);
-    case "csv":
-      return (await import("../render/track-csv.js")).renderTrackCsv(report, csv);
-    case "json":
-      return (await import("../render/track-json.js")).renderTrackJson(report);
-  }
+  if (format === "json") return (await import("../render/track/json.js")).renderTrackJson(report);
+  const [{ buildTrackDocument }, { renderDocument }] = await Promise.all([import("../render/track/build.js"), import("../render/writers/render-document.js")]);
+  return renderDocument(buildTrackDocument(report), format, { color, csv });
 }
 
 /** `leadplan track`: the plan against actuals, where the funnel leaks, and a catch-up plan. */

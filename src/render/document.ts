@@ -43,12 +43,14 @@ export interface RowFlag<R> {
 
 /**
  * A table of a section. `rows` may be any iterable (a generator): CSV streams it; text formats
- * read it once. `totals` are lines for people (bold, never in CSV: they are sums of the rows).
+ * read it once. `totals` are lines for people (bold; not in CSV unless `csvTotals`: they are sums of the rows).
  */
 export interface Table<R> {
   columns: readonly Column<R>[];
   rows: Iterable<R>;
   totals?: readonly R[];
+  /** CSV writes the totals too, after the rows (track's long CSV keeps its cumulative lines). */
+  csvTotals?: boolean;
   /** Colours a whole row on a terminal (surge in yellow, over capacity in red). */
   tone?(row: R): Tone | undefined;
   flag?: RowFlag<R>;

@@ -14,10 +14,11 @@ function csvTable(document: Document): Table<unknown> {
 function* recordsOf<R>(table: Table<R>): Generator<string[]> {
   const columns = columnsFor(table, "csv");
   for (const row of table.rows) yield columns.map((column) => plain(column.value(row)));
+  if (table.csvTotals === true) for (const row of table.totals ?? []) yield columns.map((column) => plain(column.value(row)));
 }
 
 /**
- * A document as CSV chunks: the header of its CSV table's keys, then its rows (never the totals),
+ * A document as CSV chunks: the header of its CSV table's keys, then its rows (the totals only with `csvTotals`),
  * written as they are read, so a table of millions of rows streams. One table per file: a CSV
  * holds one header.
  */

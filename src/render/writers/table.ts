@@ -33,7 +33,16 @@ function drawTable(table: Table<unknown>, paint: ChalkInstance): { text: string;
       }),
     );
   }
-  for (const total of table.totals ?? []) rows.push(columns.map((column) => paint.bold(cellText(column, total))));
+  for (const total of table.totals ?? []) {
+    const rowTone = toned(table.tone?.(total));
+    rows.push(
+      columns.map((column) => {
+        const text = cellText(column, total);
+        const cellTone = rowTone ?? toned(column.tone?.(total));
+        return paint.bold(cellTone ? cellTone(text) : text);
+      }),
+    );
+  }
   const head = columns.map((column) => paint.bold(column.title));
   const aligns = columns.map((column) => (alignsRight(column.kind) ? ("right" as const) : ("left" as const)));
   return { text: drawTextTable(head, rows, aligns), flagged };
