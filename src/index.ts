@@ -37,12 +37,10 @@ export { historyNameList, matchNames, nameList, quotaNames, sameFileSpellings, t
 export { checkRepNames } from "./io/reps.js";
 export { checkActualsNames } from "./io/actuals-warnings.js";
 export { resolveSettings, type ComputeSettings, type RawSettings } from "./io/settings.js";
-export { renderCalibrationCsv } from "./render/calibrate-csv.js";
-export { renderCyclesFile, renderRatiosFile, renderSourcesCsv } from "./render/calibrate-files.js";
-export { CALIBRATION_JSON_SCHEMA, renderCalibrationJson } from "./render/calibrate-json.js";
-export { renderCalibrationMarkdown } from "./render/calibrate-markdown.js";
-export type { CalibrationReport } from "./render/calibrate-report.js";
-export { renderCalibrationTable } from "./render/calibrate-table.js";
+export { buildCalibrationDocument } from "./render/calibrate/build.js";
+export { renderCyclesFile, renderRatiosFile, renderSourcesCsv } from "./render/calibrate/files.js";
+export { CALIBRATION_JSON_SCHEMA, renderCalibrationJson } from "./render/calibrate/json.js";
+export type { CalibrationReport } from "./render/calibrate/report.js";
 export { capacityJson } from "./render/capacity/json.js";
 export { capacityWarnings, type CapacitySection } from "./render/capacity/report.js";
 export { buildCapacityDocument } from "./render/capacity/build.js";
@@ -54,4 +52,11 @@ export { renderDocument, type DocumentFormat, type RenderOptions } from "./rende
 export { writeCsvChunks, writeCsvText } from "./render/writers/csv.js";
 export { writeMarkdown } from "./render/writers/markdown.js";
 export { writeTable } from "./render/writers/table.js";
+export { buildScenariosDocument } from "./render/scenarios/build.js";
+export { renderScenariosJson, SCENARIOS_JSON_SCHEMA } from "./render/scenarios/json.js";
+export type { ScenariosReport } from "./render/scenarios/report.js";
+export { buildTrackDocument } from "./render/track/build.js";
+export { renderTrackJson, TRACK_JSON_SCHEMA } from "./render/track/json.js";
+export type { TrackReport } from "./render/track/report.js";
+export { renderCalibrationCsv, renderCalibrationMarkdown, renderCalibrationTable } from "./render/legacy.js";
 export { planCsvChunks, renderCapacityCsv, renderCapacityMarkdown, renderCapacityTable, renderPlanCsv, renderPlanMarkdown, renderPlanTable } from "./render/legacy.js";

@@ -8,7 +8,7 @@ import { LIMITS, atMost, grouped } from "../io/limits.js";
 import { historyNameList, sameFileSpellings } from "../io/name-match.js";
 import { FORMATS, type Format } from "../io/settings.js";
 import { parseWholeNumber } from "../io/values.js";
-import type { CalibrationReport } from "../render/calibrate-report.js";
+import type { CalibrationReport } from "../render/calibrate/report.js";
 import type { CsvOptions } from "../render/csv-writer.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type EncodingFlags, addEncodingOption } from "./encoding-option.js";
@@ -91,7 +91,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
         warnings,
       };
       checkResultSize(report, "the calibration");
-      const files = await import("../render/calibrate-files.js");
+      const files = await import("../render/calibrate/files.js");
       const written: [string, string | undefined, () => string][] = [
         ["--ratios-out", flags.ratiosOut, () => files.renderRatiosFile(assumptions.rows, csv)],
         ["--cycles-out", flags.cyclesOut, () => files.renderCyclesFile(assumptions.rows, csv)],
@@ -192,15 +192,9 @@ function thinWarnings(thin: readonly ThinScope[], minLeads: number): string[] {
   ];
 }
 
+/** JSON is calibrate's own contract; every other format is its document through the format's writer. */
 async function renderCalibration(report: CalibrationReport, format: Format, options: { color: boolean; csv: CsvOptions }): Promise<string> {
-  switch (format) {
-    case "table":
-      return (await import("../render/calibrate-table.js")).renderCalibrationTable(report, options);
-    case "markdown":
-      return (await import("../render/calibrate-markdown.js")).renderCalibrationMarkdown(report);
-    case "csv":
-      return (await import("../render/calibrate-csv.js")).renderCalibrationCsv(report, options.csv);
-    case "json":
-      return (await import("../render/calibrate-json.js")).renderCalibrationJson(report);
-  }
+  if (format === "json") return (await import("../render/calibrate/json.js")).renderCalibrationJson(report);
+  const [{ buildCalibrationDocument }, { renderDocument }] = await Promise.all([import("../render/calibrate/build.js"), import("../render/writers/render-document.js")]);
+  return renderDocument(buildCalibrationDocument(report), format, options);
 }

@@ -3,7 +3,7 @@ import { groupPlan, planRows } from "../core/group.js";
 import { type Plan, computePlan } from "../core/plan.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
-import type { BaselineSection } from "../render/calibrate-baseline.js";
+import type { BaselineSection } from "../render/plan/baseline.js";
 import type { PlanReport } from "../render/plan/report.js";
 import type { CapacityRun } from "./capacity.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";

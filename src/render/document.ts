@@ -63,6 +63,13 @@ export interface Table<R> {
 export interface Title {
   text: string;
   style: "strong" | "heading" | "caption";
+  /**
+   * A sentence saying what the section shows (`Cheapest won deal first.`): Markdown sets it under
+   * the heading, a terminal joins it to the title on one line (`Lead sources, cheapest won deal
+   * first`) with `separator` (`: ` unless given).
+   */
+  detail?: string;
+  separator?: string;
 }
 
 /**
@@ -79,6 +86,8 @@ export interface Section {
   notes?: readonly string[];
   /** False for a table CSV does not write (a comparison shown beside the main table). */
   csv?: boolean;
+  /** `csv`: a section only CSV writes (its long form for scripts), text formats skip it. */
+  only?: "csv";
 }
 
 /**

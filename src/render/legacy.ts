@@ -1,4 +1,6 @@
 import type { Grouping, PlanRow } from "../core/group.js";
+import { buildCalibrationDocument } from "./calibrate/build.js";
+import type { CalibrationReport } from "./calibrate/report.js";
 import { buildCapacityDocument } from "./capacity/build.js";
 import type { CapacitySection } from "./capacity/report.js";
 import { type CsvOptions, PLAIN_CSV } from "./csv-writer.js";
@@ -25,3 +27,7 @@ export const renderCapacityMarkdown = (section: CapacitySection, warnings: reado
   writeMarkdown(buildCapacityDocument(section, warnings));
 export const renderCapacityCsv = (section: CapacitySection, options: CsvOptions = PLAIN_CSV): string =>
   writeCsvText(buildCapacityDocument(section, []), options);
+
+export const renderCalibrationTable = (report: CalibrationReport, options: TableOptions): string => writeTable(buildCalibrationDocument(report), options);
+export const renderCalibrationMarkdown = (report: CalibrationReport): string => writeMarkdown(buildCalibrationDocument(report));
+export const renderCalibrationCsv = (report: CalibrationReport, options: CsvOptions = PLAIN_CSV): string => writeCsvText(buildCalibrationDocument(report), options);

@@ -1,5 +1,5 @@
 import type { Grouping, PlanRow, PlanTotals, RowKey } from "../../core/group.js";
-import { baselineDocumentSection } from "../calibrate-baseline.js";
+import { baselineDocumentSection } from "./baseline.js";
 import { buildCapacityDocument, capacitySections } from "../capacity/build.js";
 import type { Column, ColumnKind, Document, Section, Table } from "../document.js";
 import { FIGURE_COLUMNS, type PlanReport, costLine, describeSurge, keyColumnsOf, keyText, keyTitle } from "./report.js";

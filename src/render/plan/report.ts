@@ -1,7 +1,7 @@
 import type { SegmentAssumptions } from "../../core/funnel.js";
 import type { PlanRow, PlanTotals, PlanView, RowKey } from "../../core/group.js";
 import type { SurgePolicy } from "../../core/plan.js";
-import type { BaselineSection } from "../calibrate-baseline.js";
+import type { BaselineSection } from "./baseline.js";
 import type { CapacitySection } from "../capacity/report.js";
 import { formatNumber } from "../format.js";
 

@@ -29,7 +29,12 @@ const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 function sectionText(section: Section): string {
   const blocks: string[] = [];
   if (section.intro && section.intro.length > 0) blocks.push(section.intro.join("\n"));
-  if (section.title) blocks.push(section.title.style === "heading" ? `### ${section.title.text}` : `**${section.title.text}**`);
+  if (section.title) {
+    const { text, style, detail } = section.title;
+    // A headline names the user's file: a `|` in it must not start a table.
+    blocks.push(style === "heading" ? `### ${text}` : style === "strong" ? `**${escapeCell(text)}**` : `**${text}**`);
+    if (detail !== undefined) blocks.push(detail);
+  }
   if (section.bullets && section.bullets.length > 0) blocks.push(section.bullets.map((line) => `- ${line}`).join("\n"));
   const notes = [...(section.notes ?? [])];
   if (section.table) {
@@ -45,7 +50,7 @@ function sectionText(section: Section): string {
 
 /** Any document as GitHub-flavoured Markdown, for a PR or a wiki; the warnings close it as quotes. */
 export function writeMarkdown(document: Document): string {
-  const blocks = document.sections.map(sectionText);
+  const blocks = document.sections.filter((section) => section.only !== "csv").map(sectionText);
   for (const warning of document.warnings) blocks.push(`> Warning: ${warning}`);
   return `${blocks.join("\n\n")}\n`;
 }

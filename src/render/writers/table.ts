@@ -50,7 +50,12 @@ function drawTable(table: Table<unknown>, paint: ChalkInstance): { text: string;
 
 function sectionText(section: Section, paint: ChalkInstance): string {
   const lines: string[] = [...(section.intro ?? [])];
-  if (section.title) lines.push(section.title.style === "caption" ? section.title.text : paint.bold(section.title.text));
+  if (section.title) {
+    const { text, style, detail, separator = ": " } = section.title;
+    // The detail sentence joins the title on one line: `Lead sources, cheapest won deal first`.
+    const line = detail === undefined ? text : `${text}${separator}${detail.charAt(0).toLowerCase()}${detail.slice(1).replace(/\.$/, "")}`;
+    lines.push(style === "caption" ? line : paint.bold(line));
+  }
   lines.push(...(section.bullets ?? []));
   let flagged = false;
   if (section.table) {
@@ -71,5 +76,6 @@ function sectionText(section: Section, paint: ChalkInstance): string {
  */
 export function writeTable(document: Document, options: TableOptions): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
-  return `${document.sections.map((section) => sectionText(section, paint)).join("\n\n")}\n`;
+  const shown = document.sections.filter((section) => section.only !== "csv");
+  return `${shown.map((section) => sectionText(section, paint)).join("\n\n")}\n`;
 }

@@ -1,6 +1,6 @@
-import type { BaselineComparison, BaselineRow } from "../core/calibrate-compare.js";
-import type { Column, Section } from "./document.js";
-import { formatMultiple, formatNumber } from "./format.js";
+import type { BaselineComparison, BaselineRow } from "../../core/calibrate-compare.js";
+import type { Column, Section } from "../document.js";
+import { formatMultiple, formatNumber } from "../format.js";
 
 /** The plan against the history's baseline, as `compute --history` shows it under the plan. */
 export interface BaselineSection {
