@@ -47,7 +47,7 @@ export { buildCapacityDocument } from "./render/capacity/build.js";
 export { buildPlanDocument } from "./render/plan/build.js";
 export { renderPlanJson, PLAN_JSON_SCHEMA } from "./render/plan/json.js";
 export type { PlanReport } from "./render/plan/report.js";
-export type { CellValue, Column, ColumnKind, Document, RowFlag, Section, Table, Title, Tone } from "./render/document.js";
+export type { CellValue, Chart, Column, ColumnKind, Document, RowFlag, Section, Table, Title, Tone } from "./render/document.js";
 export { renderDocument, type DocumentFormat, type RenderOptions } from "./render/writers/render-document.js";
 export { writeCsvChunks, writeCsvText } from "./render/writers/csv.js";
 export { writeMarkdown } from "./render/writers/markdown.js";

@@ -73,6 +73,22 @@ export interface Title {
 }
 
 /**
+ * A chart drawn from its section's table, named by column keys, so the table it is drawn from
+ * stands beside it (accessible, copyable) and no writer computes figures of its own. No writer
+ * draws charts yet: this is the room the HTML report (issue 11, item 3) fills.
+ */
+export interface Chart {
+  kind: "bar" | "stacked-bar" | "line" | "heatmap" | "tornado" | "waterfall" | "funnel";
+  title: string;
+  /** The key of the column along the x axis (a month, a scenario, a stage). */
+  x: string;
+  /** The keys of the columns drawn against it, one series each. */
+  series: readonly string[];
+  /** The unit of the y axis as a reader sees it (`inquiries`, `USD`, `%`). */
+  unit: string;
+}
+
+/**
  * One part of a report, in reading order: plain lines introducing it, its title, a list, its
  * table, the notes under the table. Every part is optional.
  */
@@ -81,9 +97,10 @@ export interface Section {
   title?: Title;
   bullets?: readonly string[];
   // The table's row type is private to the builder that made it; writers only pass rows back to its columns.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   table?: Table<any>;
   notes?: readonly string[];
+  /** Charts of the section's table, for the formats that draw them. */
+  charts?: readonly Chart[];
   /** False for a table CSV does not write (a comparison shown beside the main table). */
   csv?: boolean;
   /** `csv`: a section only CSV writes (its long form for scripts), text formats skip it. */
