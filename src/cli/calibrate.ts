@@ -9,7 +9,7 @@ import { historyNameList, sameFileSpellings } from "../io/name-match.js";
 import { FORMATS, type Format } from "../io/settings.js";
 import { parseWholeNumber } from "../io/values.js";
 import type { CalibrationReport } from "../render/calibrate/report.js";
-import type { CsvOptions } from "../render/csv-writer.js";
+import { renderReport } from "./render-report.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type EncodingFlags, addEncodingOption } from "./encoding-option.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
@@ -98,7 +98,14 @@ export function calibrateCommand(environment: CliEnvironment): Command {
         ["--sources-out", flags.sourcesOut, () => files.renderSourcesCsv(calibration.sources, csv)],
       ];
       const texts = written.flatMap(([flag, path, render]) => (path === undefined ? [] : [{ flag, path, content: render() }]));
-      const text = await renderCalibration(report, format ?? "table", { color: flags.out === undefined && wantsColor(environment), csv });
+      const text = await renderReport(
+        format ?? "table",
+        {
+          json: async () => (await import("../render/calibrate/json.js")).renderCalibrationJson(report),
+          document: async () => (await import("../render/calibrate/build.js")).buildCalibrationDocument(report),
+        },
+        { color: flags.out === undefined && wantsColor(environment), csv },
+      );
       // The files and the report are committed together: all of them are written, or none.
       await writeOutput(text, warnings, flags.out, environment, texts);
     });
@@ -190,11 +197,4 @@ function thinWarnings(thin: readonly ThinScope[], minLeads: number): string[] {
     `fewer than --min-leads ${minLeads} leads behind some values, left empty in the files so the less specific row applies: ` +
       `${scope} has ${first.sample.count} ${first.sample.of}${more}`,
   ];
-}
-
-/** JSON is calibrate's own contract; every other format is its document through the format's writer. */
-async function renderCalibration(report: CalibrationReport, format: Format, options: { color: boolean; csv: CsvOptions }): Promise<string> {
-  if (format === "json") return (await import("../render/calibrate/json.js")).renderCalibrationJson(report);
-  const [{ buildCalibrationDocument }, { renderDocument }] = await Promise.all([import("../render/calibrate/build.js"), import("../render/writers/render-document.js")]);
-  return renderDocument(buildCalibrationDocument(report), format, options);
 }

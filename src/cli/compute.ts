@@ -75,7 +75,14 @@ export function computeCommand(environment: CliEnvironment): Command {
       if (capacity) report.capacity = capacity.section;
       if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);
       checkResultSize(report, "the plan");
-      const text = await renderReport(report, loaded.settings.format, { color: flags.out === undefined && wantsColor(environment), csv });
+      const text = await renderReport(
+        loaded.settings.format,
+        {
+          json: async () => (await import("../render/plan/json.js")).renderPlanJson(report),
+          document: async () => (await import("../render/plan/build.js")).buildPlanDocument(report),
+        },
+        { color: flags.out === undefined && wantsColor(environment), csv },
+      );
       await writeOutput(text, report.warnings, flags.out, environment);
       if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);
     });

@@ -1,14 +1,20 @@
 import type { Format } from "../io/settings.js";
-import type { CsvOptions } from "../render/csv-writer.js";
-import type { PlanReport } from "../render/plan/report.js";
+import type { Document } from "../render/document.js";
+import type { RenderOptions } from "../render/writers/render-document.js";
+
+/** How a report family is written: its own JSON contract, or its document for every other format. */
+export interface ReportFamily {
+  json(): Promise<string>;
+  document(): Promise<Document>;
+}
 
 /**
- * The plan in the format asked for: JSON is the family's own contract; every other format is the
- * plan's document through its writer, each imported on demand (chalk costs startup time that a
- * CSV or JSON run should not pay).
+ * The one place a command turns its report into text: JSON is the family's versioned contract;
+ * every other format is the family's document through that format's writer. Builders and writers
+ * are imported on demand (chalk costs startup time that a CSV or JSON run should not pay).
  */
-export async function renderReport(report: PlanReport, format: Format, options: { color: boolean; csv: CsvOptions }): Promise<string> {
-  if (format === "json") return (await import("../render/plan/json.js")).renderPlanJson(report);
-  const [{ buildPlanDocument }, { renderDocument }] = await Promise.all([import("../render/plan/build.js"), import("../render/writers/render-document.js")]);
-  return renderDocument(buildPlanDocument(report), format, options);
+export async function renderReport(format: Format, family: ReportFamily, options: RenderOptions): Promise<string> {
+  if (format === "json") return family.json();
+  const [{ renderDocument }, document] = await Promise.all([import("../render/writers/render-document.js"), family.document()]);
+  return renderDocument(document, format, options);
 }

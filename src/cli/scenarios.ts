@@ -10,8 +10,6 @@ import type { MarkInForce } from "../io/number-text.js";
 import { checkVariations, parseVariation, readScenarios } from "../io/scenario-overrides.js";
 import { readSources } from "../io/sources-file.js";
 import { parsePercent } from "../io/values.js";
-import type { Format } from "../io/settings.js";
-import type { CsvOptions } from "../render/csv-writer.js";
 import { type ScenariosReport, sourceWarnings } from "../render/scenarios/report.js";
 import { loadTeam, repMonthsOverCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
@@ -19,6 +17,7 @@ import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
+import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
 import { checkResultSize } from "./result-size.js";
 
@@ -130,19 +129,19 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       checkResultSize(report, "the scenarios");
       const color = flags.out === undefined && wantsColor(environment);
       const format = loaded.settings.format;
-      const text = await renderScenarios(report, format, color, csv);
+      const text = await renderReport(
+        format,
+        {
+          json: async () => (await import("../render/scenarios/json.js")).renderScenariosJson(report),
+          document: async () => (await import("../render/scenarios/build.js")).buildScenariosDocument(report),
+        },
+        { color, csv },
+      );
       await writeOutput(text, report.warnings, flags.out, environment);
       if (capacitySettings.strict && overloaded.length > 0) {
         throw new CheckFailed(`--strict: ${overloaded.length} scenario${overloaded.length === 1 ? "" : "s"} over capacity`);
       }
     });
-}
-
-/** JSON is the scenarios' own contract; every other format is their document through the format's writer. */
-async function renderScenarios(report: ScenariosReport, format: Format, color: boolean, csv: CsvOptions): Promise<string> {
-  if (format === "json") return (await import("../render/scenarios/json.js")).renderScenariosJson(report);
-  const [{ buildScenariosDocument }, { renderDocument }] = await Promise.all([import("../render/scenarios/build.js"), import("../render/writers/render-document.js")]);
-  return renderDocument(buildScenariosDocument(report), format, { color, csv });
 }
 
 function parseShare(text: string, mark: MarkInForce): number {
