@@ -10,16 +10,22 @@ export interface RenderOptions {
   csv: CsvOptions;
 }
 
-type Writer = (document: Document, options: RenderOptions) => Promise<string>;
+export type Writer = (document: Document, options: RenderOptions) => string;
 
 // Each writer is imported on demand: chalk costs startup time a CSV run should not pay.
-const WRITERS: Readonly<Record<DocumentFormat, Writer>> = {
-  table: async (document, options) => (await import("./table.js")).writeTable(document, options),
-  markdown: async (document) => (await import("./markdown.js")).writeMarkdown(document),
-  csv: async (document, options) => (await import("./csv.js")).writeCsvText(document, options.csv),
+const WRITERS: Readonly<Record<DocumentFormat, () => Promise<Writer>>> = {
+  table: async () => (await import("./table.js")).writeTable,
+  markdown: async () => (await import("./markdown.js")).writeMarkdown,
+  csv: async () => {
+    const { writeCsvText } = await import("./csv.js");
+    return (document, options) => writeCsvText(document, options.csv);
+  },
 };
 
+/** The writer of a format, loaded: a caller may load it while it builds the document. */
+export const writerFor = (format: DocumentFormat): Promise<Writer> => WRITERS[format]();
+
 /** Any document in any format: a new format is one writer and one line here. */
-export function renderDocument(document: Document, format: DocumentFormat, options: RenderOptions): Promise<string> {
-  return WRITERS[format](document, options);
+export async function renderDocument(document: Document, format: DocumentFormat, options: RenderOptions): Promise<string> {
+  return (await writerFor(format))(document, options);
 }
