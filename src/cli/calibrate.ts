@@ -9,8 +9,8 @@ import { LIMITS, atMost, grouped } from "../io/limits.js";
 import { historyNameList, sameFileSpellings } from "../io/name-match.js";
 import { FORMATS, type Format } from "../io/settings.js";
 import { parseWholeNumber } from "../io/values.js";
-import type { CalibrationReport } from "../render/calibrate-report.js";
-import type { CsvOptions } from "../render/csv-writer.js";
+import type { CalibrationReport } from "../render/calibrate/report.js";
+import { renderReport } from "./render-report.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type EncodingFlags, addEncodingOption } from "./encoding-option.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
@@ -94,14 +94,21 @@ export function calibrateCommand(environment: CliEnvironment): Command {
         warnings,
       };
       checkResultSize(report, "the calibration");
-      const files = await import("../render/calibrate-files.js");
+      const files = await import("../render/calibrate/files.js");
       const written: [string, string | undefined, () => string][] = [
         ["--ratios-out", flags.ratiosOut, () => files.renderRatiosFile(assumptions.rows, csv)],
         ["--cycles-out", flags.cyclesOut, () => files.renderCyclesFile(assumptions.rows, csv)],
         ["--sources-out", flags.sourcesOut, () => files.renderSourcesCsv(calibration.sources, csv)],
       ];
       const texts = written.flatMap(([flag, path, render]) => (path === undefined ? [] : [{ flag, path, content: render() }]));
-      const text = await renderCalibration(report, format ?? "table", { color: flags.out === undefined && wantsColor(environment), csv });
+      const text = await renderReport(
+        format ?? "table",
+        {
+          json: async () => (await import("../render/calibrate/json.js")).renderCalibrationJson(report),
+          document: async () => (await import("../render/calibrate/build.js")).buildCalibrationDocument(report),
+        },
+        { color: flags.out === undefined && wantsColor(environment), csv },
+      );
       // The files and the report are committed together: all of them are written, or none.
       await writeOutput(text, warnings, flags.out, environment, texts);
     });
@@ -185,17 +192,4 @@ function thinWarnings(thin: readonly ThinScope[], minLeads: number): string[] {
     `fewer than --min-leads ${minLeads} leads behind some values, left empty in the files so the less specific row applies: ` +
       `${scope} has ${first.sample.count} ${first.sample.of}${more}`,
   ];
-}
-
-async function renderCalibration(report: CalibrationReport, format: Format, options: { color: boolean; csv: CsvOptions }): Promise<string> {
-  switch (format) {
-    case "table":
-      return (await import("../render/calibrate-table.js")).renderCalibrationTable(report, options);
-    case "markdown":
-      return (await import("../render/calibrate-markdown.js")).renderCalibrationMarkdown(report);
-    case "csv":
-      return (await import("../render/calibrate-csv.js")).renderCalibrationCsv(report, options.csv);
-    case "json":
-      return (await import("../render/calibrate-json.js")).renderCalibrationJson(report);
-  }
 }

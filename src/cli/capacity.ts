@@ -3,7 +3,7 @@ import type { Plan } from "../core/plan.js";
 import type { CapacitySettings } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
 import { anonymousTeam, checkRepNames, checkTeamCoversQuotas, readReps } from "../io/reps.js";
-import { type CapacitySection, capacityWarnings } from "../render/capacity-text.js";
+import { type CapacitySection, capacityWarnings } from "../render/capacity/report.js";
 import { CheckFailed } from "./check-failed.js";
 import type { LoadedPlan } from "./load-plan.js";
 

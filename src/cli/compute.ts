@@ -3,8 +3,8 @@ import { groupPlan, planRows } from "../core/group.js";
 import { type Plan, computePlan } from "../core/plan.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
-import type { BaselineSection } from "../render/calibrate-baseline.js";
-import type { PlanReport } from "../render/report.js";
+import type { BaselineSection } from "../render/plan/baseline.js";
+import type { PlanReport } from "../render/plan/report.js";
 import type { CapacityRun } from "./capacity.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
@@ -58,8 +58,9 @@ export function computeCommand(environment: CliEnvironment): Command {
         // Every figure is 0 or more and every view sums the segment months, so no row of any view
         // holds more than the month view's totals: checking that small view checks them all.
         checkResultSize({ view: groupPlan(plan, "month") }, "the plan");
-        const { planCsvChunks } = await import("../render/csv.js");
-        await writeOutput(planCsvChunks(by, planRows(plan, by), csv), warnings, flags.out, environment);
+        const [{ planTable }, { writeCsvChunks }] = await Promise.all([import("../render/plan/build.js"), import("../render/writers/csv.js")]);
+        const document = { sections: [{ table: planTable(by, planRows(plan, by)) }], warnings };
+        await writeOutput(writeCsvChunks(document, csv), warnings, flags.out, environment);
         if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);
         return;
       }
@@ -74,7 +75,14 @@ export function computeCommand(environment: CliEnvironment): Command {
       if (capacity) report.capacity = capacity.section;
       if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);
       checkResultSize(report, "the plan");
-      const text = await renderReport(report, loaded.settings.format, { color: flags.out === undefined && wantsColor(environment), csv });
+      const text = await renderReport(
+        loaded.settings.format,
+        {
+          json: async () => (await import("../render/plan/json.js")).renderPlanJson(report),
+          document: async () => (await import("../render/plan/build.js")).buildPlanDocument(report),
+        },
+        { color: flags.out === undefined && wantsColor(environment), csv },
+      );
       await writeOutput(text, report.warnings, flags.out, environment);
       if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);
     });

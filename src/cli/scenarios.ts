@@ -10,13 +10,14 @@ import type { MarkInForce } from "../io/number-text.js";
 import { checkVariations, parseVariation, readScenarios } from "../io/scenario-overrides.js";
 import { readSources } from "../io/sources-file.js";
 import { parsePercent } from "../io/values.js";
-import { type ScenariosReport, sourceWarnings } from "../render/scenarios-report.js";
+import { type ScenariosReport, sourceWarnings } from "../render/scenarios/report.js";
 import { loadTeam, repMonthsOverCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, wantsColor } from "./environment.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
+import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
 import { checkResultSize } from "./result-size.js";
 
@@ -128,10 +129,14 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       checkResultSize(report, "the scenarios");
       const color = flags.out === undefined && wantsColor(environment);
       const format = loaded.settings.format;
-      let text: string;
-      if (format === "csv") text = (await import("../render/scenarios-data.js")).renderScenariosCsv(report, csv);
-      else if (format === "json") text = (await import("../render/scenarios-data.js")).renderScenariosJson(report);
-      else text = (await import("../render/scenarios-text.js")).renderScenariosText(report, { color, markdown: format === "markdown" });
+      const text = await renderReport(
+        format,
+        {
+          json: async () => (await import("../render/scenarios/json.js")).renderScenariosJson(report),
+          document: async () => (await import("../render/scenarios/build.js")).buildScenariosDocument(report),
+        },
+        { color, csv },
+      );
       await writeOutput(text, report.warnings, flags.out, environment);
       if (capacitySettings.strict && overloaded.length > 0) {
         throw new CheckFailed(`--strict: ${overloaded.length} scenario${overloaded.length === 1 ? "" : "s"} over capacity`);

@@ -8,12 +8,11 @@ import { readActuals } from "../io/actuals.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { actualsWarnings, checkActualsNames } from "../io/actuals-warnings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
-import type { Format } from "../io/settings.js";
 import type { MarkInForce } from "../io/number-text.js";
 import { type Parsed, parseMonth, parsePercent } from "../io/values.js";
-import { capacityWarnings } from "../render/capacity-text.js";
-import type { CsvOptions } from "../render/csv-writer.js";
-import { type TrackReport, catchUpChanged } from "../render/track-report.js";
+import { capacityWarnings } from "../render/capacity/report.js";
+import { renderReport } from "./render-report.js";
+import { type TrackReport, catchUpChanged } from "../render/track/report.js";
 import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
@@ -60,19 +59,6 @@ function trackOptions(flags: TrackFlags, mark: MarkInForce) {
     asOf: flags.asOf === undefined ? undefined : check("--as-of", flags.asOf, parseMonth(flags.asOf, dateFormatOf(flags))),
     tolerance: flags.tolerance === undefined ? 0.1 : check("--tolerance", flags.tolerance, parseTolerance(flags.tolerance, mark)),
   };
-}
-
-async function renderTrack(report: TrackReport, format: Format, color: boolean, csv: CsvOptions): Promise<string> {
-  switch (format) {
-    case "table":
-      return (await import("../render/track-table.js")).renderTrackTable(report, { color });
-    case "markdown":
-      return (await import("../render/track-markdown.js")).renderTrackMarkdown(report);
-    case "csv":
-      return (await import("../render/track-csv.js")).renderTrackCsv(report, csv);
-    case "json":
-      return (await import("../render/track-json.js")).renderTrackJson(report);
-  }
 }
 
 /** `leadplan track`: the plan against actuals, where the funnel leaks, and a catch-up plan. */
@@ -165,7 +151,14 @@ export function trackCommand(environment: CliEnvironment): Command {
         warnings: [...warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
       };
       checkResultSize(report, "the tracking");
-      const text = await renderTrack(report, format, flags.out === undefined && wantsColor(environment), csv);
+      const text = await renderReport(
+        format,
+        {
+          json: async () => (await import("../render/track/json.js")).renderTrackJson(report),
+          document: async () => (await import("../render/track/build.js")).buildTrackDocument(report),
+        },
+        { color: flags.out === undefined && wantsColor(environment), csv },
+      );
       await writeOutput(text, report.warnings, flags.out, environment);
       // Exit 1 when either check fails: behind plan, or (with --strict) over capacity ahead.
       if (checkpoints.status !== "on-track") throw new CheckFailed(`${checkpoints.deciding} ${checkpoints.status}`);

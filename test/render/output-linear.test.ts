@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { groupPlan, segmentRows } from "../../src/core/group.js";
 import { computePlan } from "../../src/core/plan.js";
 import type { ScenarioRow } from "../../src/core/scenarios.js";
-import { planCsvChunks, renderPlanCsv } from "../../src/render/csv.js";
-import { renderScenariosCsv } from "../../src/render/scenarios-data.js";
-import { renderScenariosText } from "../../src/render/scenarios-text.js";
+import { planCsvChunks, renderPlanCsv } from "../../src/render/legacy.js";
+import { buildScenariosDocument } from "../../src/render/scenarios/build.js";
+import { writeCsvText } from "../../src/render/writers/csv.js";
+import { writeTable } from "../../src/render/writers/table.js";
+import { PLAIN_CSV } from "../../src/render/csv-writer.js";
 import { NO_SURGE, assumptions, quota, segment } from "../core/helpers.js";
 
 // 400 reps, quotas in 12 months and leads from the month before: 5,200 segment rows.
@@ -51,8 +53,9 @@ describe("output that grows with the input is streamed and linear in its rows", 
   it("writes 20,000 scenarios as CSV in well under a second's work per thousand (quadratic: 8,000 took 28 s)", () => {
     const report = { rows: Array.from({ length: 20_000 }, (_, at) => scenarioRow(at)), sensitivity: null, sources: null, warnings: [] };
     const started = performance.now();
-    const csv = renderScenariosCsv(report);
-    const table = renderScenariosText(report, { color: false, markdown: false });
+    const document = buildScenariosDocument(report);
+    const csv = writeCsvText(document, PLAIN_CSV);
+    const table = writeTable(document, { color: false });
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(csv.split("\n")).toHaveLength(20_002);
     expect(table.split("\n").length).toBeGreaterThan(40_000);

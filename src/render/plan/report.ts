@@ -1,9 +1,9 @@
-import type { SegmentAssumptions } from "../core/funnel.js";
-import type { PlanRow, PlanTotals, PlanView, RowKey } from "../core/group.js";
-import type { SurgePolicy } from "../core/plan.js";
-import type { BaselineSection } from "./calibrate-baseline.js";
-import type { CapacitySection } from "./capacity-text.js";
-import { plainNumber } from "./plain-number.js";
+import type { SegmentAssumptions } from "../../core/funnel.js";
+import type { PlanRow, PlanTotals, PlanView, RowKey } from "../../core/group.js";
+import type { SurgePolicy } from "../../core/plan.js";
+import type { BaselineSection } from "./baseline.js";
+import type { CapacitySection } from "../capacity/report.js";
+import { formatNumber } from "../format.js";
 
 /** What a renderer gets: a view of the plan and the context a reader needs to trust it. */
 export interface PlanReport {
@@ -21,11 +21,11 @@ export interface PlanReport {
   baseline?: BaselineSection;
 }
 
-/** A column of the plan as every format shows it; `csv` is the stable machine name. */
+/** A figure column of the plan as every format shows it; `csv` is the stable machine name. */
 export interface PlanColumn {
   csv: string;
   title: string;
-  kind: "key" | "count" | "money";
+  kind: "count" | "money";
   value: (row: PlanRow | PlanTotals) => number | null;
 }
 
@@ -65,26 +65,6 @@ export const FIGURE_COLUMNS: readonly PlanColumn[] = [
 export function describeSurge(surge: SurgePolicy): string {
   const quarters = surge.quarters.map((quarter) => `Q${quarter}`).join(", ");
   return `+${formatNumber(surge.rate * 100, 2)}% qualified leads and inquiries generated in fiscal ${quarters}`;
-}
-
-/**
- * Locale-free number text with thousands separators: `1,333.33`. Written out rather than
- * `toLocaleString`, whose output depends on the machine's locale.
- */
-export function formatNumber(value: number, decimals: number, always = false): string {
-  const factor = 10 ** decimals;
-  const rounded = Math.round(Math.abs(value) * factor) / factor;
-  const [whole = "0", fraction = ""] = plainNumber(rounded).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const sign = value < 0 && rounded !== 0 ? "-" : "";
-  if (fraction === "" && !always) return `${sign}${grouped}`;
-  return `${sign}${grouped}.${fraction.padEnd(decimals, "0")}`;
-}
-
-/** A figure for people: counts whole, money with cents (both decimals) only when it has cents, missing as `–`. */
-export function formatFigure(value: number | null, kind: PlanColumn["kind"]): string {
-  if (value === null) return "–";
-  return formatNumber(value, kind === "money" ? 2 : 0);
 }
 
 /** The line under a table: what a qualified lead and a closed deal cost. */

@@ -1,10 +1,10 @@
-import type { SegmentAssumptions } from "../core/funnel.js";
-import type { ExactFigures, PlanRow, PlanTotals } from "../core/group.js";
-import type { LagDistribution } from "../core/lag.js";
-import { baselineJson } from "./calibrate-baseline.js";
-import { capacityJson } from "./capacity-json.js";
+import type { SegmentAssumptions } from "../../core/funnel.js";
+import type { ExactFigures, PlanRow, PlanTotals } from "../../core/group.js";
+import type { LagDistribution } from "../../core/lag.js";
+import { baselineJson } from "./baseline.js";
+import { capacityJson } from "../capacity/json.js";
 import type { PlanReport } from "./report.js";
-import { plainJson } from "./plain-number.js";
+import { plainJson } from "../plain-number.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const PLAN_JSON_SCHEMA = "leadplan.compute/1";

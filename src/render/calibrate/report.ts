@@ -1,9 +1,10 @@
-import type { Calibration, GroupCalibration, ScopeCalibration, SourceCalibration } from "../core/calibrate.js";
-import { formatDay } from "../core/calibrate-days.js";
-import type { LagDistribution } from "../core/lag.js";
-import { formatMonth } from "../core/month.js";
-import { formatNumber } from "./report.js";
-import { plainNumber } from "./plain-number.js";
+import type { Calibration, GroupCalibration, ScopeCalibration, SourceCalibration } from "../../core/calibrate.js";
+import { formatDay } from "../../core/calibrate-days.js";
+import type { LagDistribution } from "../../core/lag.js";
+import { formatMonth } from "../../core/month.js";
+import type { ColumnKind } from "../document.js";
+import { formatNumber } from "../format.js";
+import { plainNumber } from "../plain-number.js";
 
 /** What a calibrate renderer gets: the calibration and the context a reader needs to trust it. */
 export interface CalibrationReport {
@@ -62,6 +63,9 @@ export const SOURCE_COLUMNS: readonly CalibrationColumn<SourceCalibration>[] = [
   { csv: "revenue", title: "Revenue", kind: "money", value: (row) => row.revenue },
   { csv: "median_cycle_days", title: "Median cycle days", kind: "count", value: (row) => row.medianCycleDays },
 ];
+
+/** A calibration figure's kind as the CSV writer knows it: every one is a figure. */
+export const figureKind = (kind: CalibrationColumn<unknown>["kind"]): ColumnKind => (kind === "rate" ? "ratio" : kind === "days" ? "count" : kind);
 
 /** A figure for people: `25.4%`, `1,234.50`, `53.2`, missing as `–`. Locale-free. */
 export function formatCalibrationFigure(value: number | null, kind: CalibrationColumn<unknown>["kind"]): string {

@@ -1,9 +1,9 @@
-import type { GroupCalibration } from "../core/calibrate.js";
-import { formatDay } from "../core/calibrate-days.js";
-import type { LagDistribution } from "../core/lag.js";
-import { formatMonth } from "../core/month.js";
-import type { CalibrationReport } from "./calibrate-report.js";
-import { plainJson } from "./plain-number.js";
+import type { GroupCalibration } from "../../core/calibrate.js";
+import { formatDay } from "../../core/calibrate-days.js";
+import type { LagDistribution } from "../../core/lag.js";
+import { formatMonth } from "../../core/month.js";
+import type { CalibrationReport } from "./report.js";
+import { plainJson } from "../plain-number.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const CALIBRATION_JSON_SCHEMA = "leadplan.calibrate/1";

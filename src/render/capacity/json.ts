@@ -1,6 +1,6 @@
-import { formatMonth } from "../core/month.js";
-import { roundCents } from "../core/rounding.js";
-import type { CapacitySection } from "./capacity-text.js";
+import { formatMonth } from "../../core/month.js";
+import { roundCents } from "../../core/rounding.js";
+import type { CapacitySection } from "./report.js";
 
 // Six decimals, as the plan's exact values: enough to audit, free of binary noise (20.999999999999996).
 const exact = (value: number) => Math.round(value * 1e6) / 1e6;

@@ -1,12 +1,11 @@
-import type { CatchUpPlan } from "../core/catch-up.js";
-import type { LeakDiagnosis, RateCheck } from "../core/leak.js";
-import { formatMonth } from "../core/month.js";
-import { roundCents } from "../core/rounding.js";
-import type { CheckpointRow } from "../core/track.js";
-import { capacityJson } from "./capacity-json.js";
-import { percentFigure } from "./track-csv.js";
-import { STATUS_CODE, type TrackReport, effectFault, effectName } from "./track-report.js";
-import { plainJson } from "./plain-number.js";
+import type { CatchUpPlan } from "../../core/catch-up.js";
+import type { LeakDiagnosis, RateCheck } from "../../core/leak.js";
+import { formatMonth } from "../../core/month.js";
+import { roundCents } from "../../core/rounding.js";
+import type { CheckpointRow } from "../../core/track.js";
+import { capacityJson } from "../capacity/json.js";
+import { STATUS_CODE, type TrackReport, effectFault, effectName, percentFigure } from "./report.js";
+import { plainJson } from "../plain-number.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const TRACK_JSON_SCHEMA = "leadplan.track/1";

@@ -1,11 +1,11 @@
-import type { CatchUpPlan, CatchUpScope, CatchUpWindow } from "../core/catch-up.js";
-import { fiscalQuarterOf, formatFiscalQuarter } from "../core/fiscal.js";
-import type { RowKey } from "../core/group.js";
-import type { LeakDiagnosis, LeakEffect } from "../core/leak.js";
-import { type MonthIndex, formatMonth } from "../core/month.js";
-import type { CheckStatus, CheckpointRow, Checkpoints, Measure, MeasureCheck } from "../core/track.js";
-import type { CapacitySection } from "./capacity-text.js";
-import { formatFigure, formatNumber } from "./report.js";
+import type { CatchUpPlan, CatchUpScope, CatchUpWindow } from "../../core/catch-up.js";
+import { fiscalQuarterOf, formatFiscalQuarter } from "../../core/fiscal.js";
+import type { RowKey } from "../../core/group.js";
+import type { LeakDiagnosis, LeakEffect } from "../../core/leak.js";
+import { type MonthIndex, formatMonth } from "../../core/month.js";
+import type { CheckStatus, CheckpointRow, Checkpoints, Measure, MeasureCheck } from "../../core/track.js";
+import type { CapacitySection } from "../capacity/report.js";
+import { formatFigure, formatNumber } from "../format.js";
 
 /** What a track renderer gets: the checkpoints, the diagnosis, the catch-up and their context. */
 export interface TrackReport {
@@ -70,7 +70,7 @@ export const percentText = (percent: number | null): string => (percent === null
 
 const monthsText = (months: readonly MonthIndex[]) => months.map(formatMonth).join(", ");
 const money = (value: number) => formatNumber(value, 2);
-const signedMoney = (value: number) => (value > 0 ? `+${money(value)}` : money(value));
+export const signedMoney = (value: number) => (value > 0 ? `+${money(value)}` : money(value));
 
 /** The first line: the period, the tolerance, and the status that decides the exit code. */
 export function headline(report: TrackReport): string {
@@ -188,6 +188,9 @@ export function catchUpNote(report: TrackReport): string {
   return "No catch-up: the shortfall is measured in revenue, and the actuals have no revenue column.";
 }
 
+/** Percent of plan to two decimals: enough to read, free of binary noise. */
+export const percentFigure = (percent: number | null): number | null => (percent === null ? null : Math.round(percent * 100) / 100);
+
 /** The catch-up table's columns: figure of a row, kind, and machine name. */
 export const CATCH_UP_COLUMNS = [
   { csv: "quota", title: "Quota", kind: "money", value: (row: CatchUpPlan["totals"]) => row.quota },
@@ -199,47 +202,6 @@ export const CATCH_UP_COLUMNS = [
   { csv: "budget", title: "Budget", kind: "money", value: (row: CatchUpPlan["totals"]) => row.budget },
   { csv: "extra_budget", title: "+ Budget", kind: "money", value: (row: CatchUpPlan["totals"]) => row.extraBudget },
 ] as const;
-
-/** A table as text cells, for the table and Markdown renderers to draw alike. */
-export interface TextTable {
-  head: string[];
-  /** Right-aligned (figure) columns. */
-  right: boolean[];
-  rows: { cells: string[]; total: boolean; status?: CheckStatus }[];
-}
-
-/** Plan against actual: one line per row and measure, the cumulative lines last. */
-export function checkpointTable(report: TrackReport): TextTable {
-  const keys = trackKeyColumns(report.checkpoints);
-  const rows: TextTable["rows"] = [];
-  const add = (row: CheckpointRow, total: boolean) => {
-    row.checks.forEach((check, index) => {
-      const keyCells = keys.map((key, at) => (index > 0 ? "" : total ? (at === 0 ? "Total" : "") : trackKeyText(row, key)));
-      const cells = [...keyCells, MEASURE_TITLE[check.measure], figureText(check, check.plan), figureText(check, check.actual), varianceText(check), percentText(check.percentOfPlan), STATUS_TEXT[check.status]];
-      rows.push({ cells, total, status: check.status });
-    });
-  };
-  for (const row of report.checkpoints.rows) add(row, false);
-  add(report.checkpoints.cumulative, true);
-  const head = [...keys.map(trackKeyTitle), "Measure", "Plan", "Actual", "Variance", "% of plan", "Status"];
-  return { head, right: head.map((_, at) => at > keys.length && at < keys.length + 5), rows };
-}
-
-export function leakTable(leak: LeakDiagnosis): TextTable {
-  const rows = leakRows(leak).map((row) => ({ cells: [row.stage, row.assumed, row.planned, row.actual, row.revenue], total: false }));
-  rows.push({ cells: ["Revenue variance", "", "", "", signedMoney(leak.variance)], total: true });
-  return { head: ["Stage", "Assumed", "Plan in period", "Actual", "Revenue effect"], right: [false, true, true, true, true], rows };
-}
-
-export function catchUpTable(plan: CatchUpPlan): TextTable {
-  const line = (first: string, row: CatchUpPlan["totals"], total: boolean) => ({
-    cells: [first, ...CATCH_UP_COLUMNS.map((column) => formatFigure(column.value(row), column.kind))],
-    total,
-  });
-  const rows = plan.rows.map((row) => line(row.month, row, false));
-  rows.push(line("Total", plan.totals, true));
-  return { head: ["Month", ...CATCH_UP_COLUMNS.map((column) => column.title)], right: [false, ...CATCH_UP_COLUMNS.map(() => true)], rows };
-}
 
 /** The section titles, shared by the table and Markdown renderers. */
 export function leakTitle(report: TrackReport): string {

@@ -1,6 +1,6 @@
-import type { Change, ScenarioRow, SensitivityRow } from "../core/scenarios.js";
-import { type LeadSource, type SourceMonth, costPerWon, wonPerInquiry } from "../core/source-mix.js";
-import { formatNumber } from "./report.js";
+import type { Change, ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
+import { type LeadSource, type SourceMonth, costPerWon, wonPerInquiry } from "../../core/source-mix.js";
+import { formatNumber } from "../format.js";
 
 /** What the scenario renderers get. */
 export interface ScenariosReport {
@@ -24,46 +24,17 @@ export function changeText(change: Change, decimals: number): string {
   return `${sign}${formatNumber(change.absolute, decimals)}${percent}`;
 }
 
-/** The scenario table's cells: the same for table and Markdown. */
-export function scenarioCells(row: ScenarioRow): string[] {
-  return [
-    row.name,
-    count(row.inquiries),
-    count(row.qualifiedLeads),
-    count(row.deals),
-    money(row.budget),
-    changeText(row.budgetChange, 2),
-    money(row.costPerQualifiedLead),
-    money(row.costPerDeal),
-    row.revenuePerDollar === null ? "–" : formatNumber(row.revenuePerDollar, 2, true),
-  ];
-}
-
-export const SCENARIO_TITLES = ["Scenario", "Inquiries", "Qualified leads", "Deals", "Budget", "Budget change", "Cost/qualified", "Cost/deal", "Quota per $"];
-
 /** With a team, a last column: rep-months over capacity in each scenario. */
 export const hasTeam = (report: ScenariosReport): boolean => report.rows.some((row) => row.overCapacity !== null);
-export const OVER_CAPACITY_TITLE = "Rep-months over capacity";
-
 /** Budget per fiscal quarter: one column per quarter of the baseline. */
 export function quarterTitles(report: ScenariosReport): string[] {
   return report.rows[0]?.budgetByQuarter.map((entry) => entry.quarter) ?? [];
-}
-
-export function quarterCells(row: ScenarioRow, quarters: readonly string[]): string[] {
-  return quarters.map((quarter) => money(row.budgetByQuarter.find((entry) => entry.quarter === quarter)?.budget ?? null));
 }
 
 /** A text bar for the tornado: `████` in proportion to the largest impact, 30 characters at most. */
 export function bar(impact: number, largest: number): string {
   return largest === 0 ? "" : "█".repeat(Math.max(impact > 0 ? 1 : 0, Math.round((impact / largest) * 30)));
 }
-
-export function sensitivityCells(row: SensitivityRow, largest: number): string[] {
-  return [row.assumption, `${row.down.value}: ${changeText(row.down.budget, 2)}`, `${row.up.value}: ${changeText(row.up.budget, 2)}`, `${changeText(row.down.inquiries, 0)} / ${changeText(row.up.inquiries, 0)}`, bar(row.impact, largest)];
-}
-
-export const SENSITIVITY_TITLES = ["Assumption", "Budget, down", "Budget, up", "Inquiries, down / up", "Impact"];
 
 /** Per source over the whole plan: inquiries, budget, and what a won deal costs from it. */
 export function sourceTotals(report: NonNullable<ScenariosReport["sources"]>): string[][] {
@@ -85,8 +56,6 @@ export function sourceTotals(report: NonNullable<ScenariosReport["sources"]>): s
     ];
   });
 }
-
-export const SOURCE_TITLES = ["Source", "Share of inquiries", "Inquiries", "Won deals", "Budget", "Cost per won deal", "Monthly cap"];
 
 /** One line per month the sources cannot cover: over a cap (fixed mix) or short of won deals. */
 export function sourceWarnings(sources: NonNullable<ScenariosReport["sources"]>): string[] {

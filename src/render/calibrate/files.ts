@@ -1,11 +1,10 @@
-import type { SourceCalibration } from "../core/calibrate.js";
-import { roundShares } from "../core/calibrate-lags.js";
-import type { LagDistribution } from "../core/lag.js";
-import type { ScopedAssumptions } from "../core/resolve.js";
-import { figureKind } from "./calibrate-csv.js";
-import { SOURCE_COLUMNS, plainFigure } from "./calibrate-report.js";
-import { type ColumnKind, type CsvOptions, writeCsv } from "./csv-writer.js";
-import { plainNumber } from "./plain-number.js";
+import type { SourceCalibration } from "../../core/calibrate.js";
+import { roundShares } from "../../core/calibrate-lags.js";
+import type { LagDistribution } from "../../core/lag.js";
+import type { ScopedAssumptions } from "../../core/resolve.js";
+import { SOURCE_COLUMNS, figureKind, plainFigure } from "./report.js";
+import { type ColumnKind, type CsvOptions, writeCsv } from "../csv-writer.js";
+import { plainNumber } from "../plain-number.js";
 
 // These files are for leadplan to read back: plain CSV whatever --excel says; only the guard applies.
 const csv = (columns: readonly (readonly [string, ColumnKind])[], records: string[][], guard: boolean) =>

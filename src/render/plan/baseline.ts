@@ -1,5 +1,6 @@
-import type { BaselineComparison, BaselineRow } from "../core/calibrate-compare.js";
-import { formatNumber } from "./report.js";
+import type { BaselineComparison, BaselineRow } from "../../core/calibrate-compare.js";
+import type { Column, Section } from "../document.js";
+import { formatMultiple, formatNumber } from "../format.js";
 
 /** The plan against the history's baseline, as `compute --history` shows it under the plan. */
 export interface BaselineSection {
@@ -11,7 +12,6 @@ export interface BaselineSection {
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 const count = (value: number | null) => (value === null ? "–" : formatNumber(value, 0));
-const times = (value: number | null) => (value === null ? "–" : `${formatNumber(value, 2, true)}×`);
 
 /** `January 2027 needs 2.41× last year's inquiries (1,734 against 720).` */
 export function peakLine(section: BaselineSection): string {
@@ -19,24 +19,29 @@ export function peakLine(section: BaselineSection): string {
   if (peak === null || from === null || to === null) return `No baseline: ${section.file} has no complete month to compare with.`;
   const monthName = `${MONTH_NAMES[Number(peak.month.slice(5, 7)) - 1] ?? peak.month} ${peak.month.slice(0, 4)}`;
   return (
-    `${monthName} needs ${times(peak.inquiryMultiple)} last year's inquiries (${count(peak.inquiries)} against ${count(peak.baselineInquiries)}); ` +
+    `${monthName} needs ${formatMultiple(peak.inquiryMultiple)} last year's inquiries (${count(peak.inquiries)} against ${count(peak.baselineInquiries)}); ` +
     `baseline: the same calendar month in ${from} to ${to} of ${section.file}.`
   );
 }
 
-export const BASELINE_HEAD = ["Month", "Inquiries", "Last year", "× inquiries", "Qualified leads", "Last year", "× qualified"];
+const BASELINE_COLUMNS: readonly Column<BaselineRow>[] = [
+  { key: "month", title: "Month", kind: "month", value: (row) => row.month },
+  { key: "inquiries", title: "Inquiries", kind: "count", value: (row) => row.inquiries },
+  { key: "baseline_inquiries", title: "Last year", kind: "count", value: (row) => row.baselineInquiries },
+  { key: "inquiries_vs_baseline", title: "× inquiries", kind: "ratio", value: (row) => row.inquiryMultiple, text: (row) => formatMultiple(row.inquiryMultiple) },
+  { key: "qualified_leads", title: "Qualified leads", kind: "count", value: (row) => row.qualifiedLeads },
+  { key: "baseline_qualified_leads", title: "Last year", kind: "count", value: (row) => row.baselineQualified },
+  { key: "qualified_leads_vs_baseline", title: "× qualified", kind: "ratio", value: (row) => row.qualifiedMultiple, text: (row) => formatMultiple(row.qualifiedMultiple) },
+];
 
-/** The section's cells, one row per plan month. */
-export function baselineCells(row: BaselineRow): string[] {
-  return [
-    row.month,
-    count(row.inquiries),
-    count(row.baselineInquiries),
-    times(row.inquiryMultiple),
-    count(row.qualifiedLeads),
-    count(row.baselineQualified),
-    times(row.qualifiedMultiple),
-  ];
+/** The plan against the baseline as a document section, with the month that most exceeds it. */
+export function baselineDocumentSection(section: BaselineSection): Section {
+  return {
+    title: { text: "Against the baseline", style: "heading" },
+    table: { columns: BASELINE_COLUMNS, rows: section.comparison.rows },
+    notes: [peakLine(section)],
+    csv: false,
+  };
 }
 
 /** The section in the JSON output: multiples rounded to six decimals, missing as null. */
@@ -57,18 +62,4 @@ export function baselineJson(section: BaselineSection) {
     })),
     peak: section.comparison.peak?.month ?? null,
   };
-}
-
-/** The section as GitHub Markdown. */
-export function renderBaselineMarkdown(section: BaselineSection): string {
-  const lines = [
-    "### Against the baseline",
-    "",
-    `| ${BASELINE_HEAD.join(" | ")} |`,
-    `| ${BASELINE_HEAD.map((_, index) => (index === 0 ? "---" : "---:")).join(" | ")} |`,
-    ...section.comparison.rows.map((row) => `| ${baselineCells(row).join(" | ")} |`),
-    "",
-    peakLine(section),
-  ];
-  return lines.join("\n");
 }

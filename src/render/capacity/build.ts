@@ -1,0 +1,174 @@
+import type { RepMonth, TeamMonth } from "../../core/capacity.js";
+import type { Column, Document, Section } from "../document.js";
+import { formatCapacity, formatFigure, formatNumber, formatUtilisation } from "../format.js";
+import { repMonthRecords, teamMonthRecords } from "./json.js";
+import { type CapacitySection, capacityNotes } from "./report.js";
+
+type RepLine = { record: ReturnType<typeof repMonthRecords>[number]; cell: RepMonth };
+type TeamLine = { record: ReturnType<typeof teamMonthRecords>[number]; month: TeamMonth };
+
+const count = (value: number) => formatNumber(value, 0);
+
+/**
+ * Columns people read only with the flag that makes them mean something; CSV keeps a fixed header
+ * (a script reads the same columns whatever the flags).
+ */
+const shownIf = (shown: boolean): { only?: "csv" } => (shown ? {} : { only: "csv" });
+const csvOnly = { only: "csv" } as const;
+
+/** Qualified leads (and inquiries) per rep and month against capacity × availability. */
+function repColumns(section: CapacitySection): Column<RepLine>[] {
+  const { respectCapacity, checksInquiries } = section.report;
+  return [
+    { key: "month", title: "Month", kind: "month", value: (line) => line.record.month },
+    { key: "rep", title: "Rep", kind: "name", value: (line) => line.record.rep },
+    { key: "availability", title: "Available", kind: "ratio", value: (line) => line.record.availability, text: (line) => `${formatNumber(line.cell.availability * 100, 0)}%` },
+    { key: "qualified_leads", title: "Qualified leads", kind: "count", value: (line) => line.record.qualified_leads, marked: (line) => line.cell.over },
+    { key: "capacity", title: "Capacity", kind: "count", value: (line) => line.record.capacity, text: (line) => formatCapacity(line.cell.capacity) },
+    {
+      key: "utilisation",
+      title: "Use",
+      kind: "ratio",
+      value: (line) => line.record.utilisation,
+      text: (line) => formatUtilisation(line.cell.utilisation, line.cell.over),
+      marked: (line) => line.cell.over,
+    },
+    { key: "over", title: "Over", kind: "code", value: (line) => line.record.over, ...csvOnly },
+    { key: "placed", title: "Worked", kind: "count", value: (line) => line.record.placed, ...shownIf(respectCapacity) },
+    { key: "moved_in", title: "Moved in", kind: "count", value: (line) => line.record.moved_in, ...csvOnly },
+    { key: "moved_out", title: "Built earlier", kind: "count", value: (line) => line.record.moved_out, ...shownIf(respectCapacity) },
+    { key: "at_risk", title: "At risk", kind: "count", value: (line) => line.record.at_risk, marked: (line) => line.cell.atRisk > 0, ...shownIf(respectCapacity) },
+    { key: "at_risk_deals", title: "Deals at risk", kind: "count", value: (line) => line.record.at_risk_deals, ...csvOnly },
+    { key: "at_risk_quota", title: "Quota at risk", kind: "money", value: (line) => line.record.at_risk_quota, ...csvOnly },
+    { key: "inquiries", title: "Inquiries planned", kind: "count", value: (line) => line.record.inquiries, ...csvOnly },
+    {
+      key: "placed_inquiries",
+      title: "Inquiries",
+      kind: "count",
+      value: (line) => line.record.placed_inquiries,
+      marked: (line) => line.cell.inquiryOver,
+      ...shownIf(checksInquiries),
+    },
+    {
+      key: "inquiry_capacity",
+      title: "Follow-up capacity",
+      kind: "count",
+      value: (line) => line.record.inquiry_capacity,
+      text: (line) => formatCapacity(line.cell.inquiryCapacity),
+      ...shownIf(checksInquiries),
+    },
+    {
+      key: "inquiry_utilisation",
+      title: "Inquiry use",
+      kind: "ratio",
+      value: (line) => line.record.inquiry_utilisation,
+      text: (line) => formatUtilisation(line.cell.inquiryUtilisation, line.cell.inquiryOver),
+      marked: (line) => line.cell.inquiryOver,
+      ...shownIf(checksInquiries),
+    },
+    { key: "inquiry_over", title: "Inquiry over", kind: "code", value: (line) => line.record.inquiry_over, ...csvOnly },
+  ];
+}
+
+/** The team per month and the headcount each month needs. */
+function teamColumns(section: CapacitySection): Column<TeamLine>[] {
+  const { respectCapacity, checksInquiries } = section.report;
+  const over = (line: TeamLine) => line.month.extraReps > 0;
+  return [
+    { key: "month", title: "Month", kind: "month", value: (line) => line.record.month },
+    { key: "qualified_leads", title: "Qualified leads", kind: "count", value: (line) => line.record.qualified_leads },
+    { key: "capacity", title: "Capacity", kind: "count", value: (line) => line.record.capacity, text: (line) => formatCapacity(line.month.capacity) },
+    { key: "utilisation", title: "Use", kind: "ratio", value: (line) => line.record.utilisation, text: (line) => formatUtilisation(line.month.utilisation, false) },
+    { key: "excess", title: "Over", kind: "count", value: (line) => line.record.excess, text: (line) => formatNumber(line.month.excess, 2), marked: over },
+    { key: "extra_reps", title: "Extra reps", kind: "count", value: (line) => line.record.extra_reps, marked: over },
+    { key: "placed", title: "Worked", kind: "count", value: (line) => line.record.placed, ...shownIf(respectCapacity) },
+    { key: "moved", title: "Built earlier", kind: "count", value: (line) => line.record.moved, ...shownIf(respectCapacity) },
+    { key: "at_risk", title: "At risk", kind: "count", value: (line) => line.record.at_risk, ...shownIf(respectCapacity) },
+    { key: "at_risk_deals", title: "Deals at risk", kind: "count", value: (line) => line.record.at_risk_deals, ...csvOnly },
+    {
+      key: "at_risk_quota",
+      title: "Quota at risk",
+      kind: "money",
+      value: (line) => line.record.at_risk_quota,
+      text: (line) => (line.month.atRisk > 0 ? formatFigure(line.month.atRiskQuota, "money") : "0"),
+      ...shownIf(respectCapacity),
+    },
+    { key: "inquiries", title: "Inquiries planned", kind: "count", value: (line) => line.record.inquiries, ...csvOnly },
+    { key: "placed_inquiries", title: "Inquiries", kind: "count", value: (line) => line.record.placed_inquiries, ...shownIf(checksInquiries) },
+    {
+      key: "inquiry_capacity",
+      title: "Follow-up capacity",
+      kind: "count",
+      value: (line) => line.record.inquiry_capacity,
+      text: (line) => formatCapacity(line.month.inquiryCapacity),
+      ...shownIf(checksInquiries),
+    },
+    {
+      key: "inquiry_utilisation",
+      title: "Inquiry use",
+      kind: "ratio",
+      value: (line) => line.record.inquiry_utilisation,
+      text: (line) => formatUtilisation(line.month.inquiryUtilisation, false),
+      ...shownIf(checksInquiries),
+    },
+    { key: "inquiry_excess", title: "Inquiry excess", kind: "count", value: (line) => line.record.inquiry_excess, ...csvOnly },
+    {
+      key: "extra_follow_up",
+      title: "Extra follow-up",
+      kind: "count",
+      value: (line) => line.record.extra_follow_up,
+      text: (line) => (line.month.extraFollowUp === null ? "–" : count(line.month.extraFollowUp)),
+      marked: (line) => line.month.extraFollowUp !== null && line.month.inquiryExcess > 0,
+      ...shownIf(checksInquiries),
+    },
+  ];
+}
+
+function repLines(section: CapacitySection): RepLine[] {
+  const { report } = section;
+  const cells: RepMonth[] = [];
+  // The same walk as the records: month by month, rep by rep.
+  for (let at = 0; at < report.monthCount; at++) {
+    for (const rep of report.reps) {
+      const cell = rep.months[at];
+      if (cell) cells.push(cell);
+    }
+  }
+  return repMonthRecords(section).map((record, at) => ({ record, cell: cells[at] as RepMonth }));
+}
+
+/**
+ * The capacity sections: per rep and month, then the team per month, then the notes. `view` picks
+ * what a `--view capacity` or `--view team` run shows alone; the plan view shows both after the
+ * plan. Over-capacity figures carry `!` (and rows red on a colour terminal). `intro` is the line a
+ * caller puts before them (track says which plan they check).
+ */
+export function capacitySections(section: CapacitySection, intro: readonly string[] = []): Section[] {
+  const sections: Section[] = [];
+  if (section.view !== "team") {
+    sections.push({
+      title: { text: `Capacity (${section.source}): qualified leads each rep must work against capacity × availability; ! over capacity`, style: "caption" },
+      table: { columns: repColumns(section), rows: repLines(section), tone: (line) => (line.cell.over || line.cell.inquiryOver ? "bad" : undefined) },
+    });
+  }
+  if (section.view !== "capacity") {
+    const { report } = section;
+    sections.push({
+      title: { text: "Team: leads over each rep's capacity, and the extra reps that would take them", style: "caption" },
+      table: {
+        columns: teamColumns(section),
+        rows: teamMonthRecords(section).map((record, at) => ({ record, month: report.team[at] as TeamMonth })),
+        tone: (line) => (line.month.extraReps > 0 || line.month.inquiryExcess > 0 || line.month.atRisk > 0 ? "bad" : undefined),
+      },
+    });
+  }
+  const first = sections[0];
+  if (first && intro.length > 0) sections[0] = { intro, ...first };
+  sections.push({ notes: capacityNotes(section) });
+  return sections;
+}
+
+/** `--view capacity` or `--view team`: the capacity sections alone, the run's warnings with them. */
+export function buildCapacityDocument(section: CapacitySection, warnings: readonly string[]): Document {
+  return { sections: capacitySections(section), warnings };
+}

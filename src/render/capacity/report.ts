@@ -1,0 +1,66 @@
+import { type CapacityFinding, type CapacityReport, type CapacityView } from "../../core/capacity.js";
+import { formatMonth } from "../../core/month.js";
+import { formatCapacity, formatFigure, formatNumber, formatUtilisation } from "../format.js";
+
+/** The capacity part of a report: the check, where the team came from, and the table asked for. */
+export interface CapacitySection {
+  report: CapacityReport;
+  /** The reps file, or `--reps-count N` for anonymous reps. */
+  source: string;
+  view: CapacityView;
+}
+
+/**
+ * One line per finding, as warnings: `2027-01: Ana must work 52 qualified leads, capacity 30 (173%)`;
+ * with --respect-capacity, what could not be built earlier and the quota it puts at risk.
+ */
+export function capacityWarnings(findings: readonly CapacityFinding[]): string[] {
+  // A hundred thousand overloaded reps would be a hundred thousand lines: the first ones name
+  // the problem; the capacity table holds every rep-month.
+  const shown = findings.slice(0, CAPACITY_WARNINGS_SHOWN);
+  const lines = shown.map((finding) => {
+    const percent = finding.utilisation === null ? "" : ` (${formatUtilisation(finding.utilisation, true)})`;
+    const head = `${formatMonth(finding.month)}: ${finding.rep}`;
+    if (finding.kind === "inquiries") {
+      return `${head} must follow up ${formatNumber(finding.load, 0)} inquiries, capacity ${formatCapacity(finding.capacity)}${percent}`;
+    }
+    const base = `${head} must work ${formatNumber(finding.load, 0)} qualified leads, capacity ${formatCapacity(finding.capacity)}${percent}`;
+    if (finding.atRisk === 0) return base;
+    const risk =
+      finding.atRiskQuota === null
+        ? `${formatNumber(finding.atRiskDeals, 2)} deals at risk`
+        : `quota at risk ${formatFigure(finding.atRiskQuota, "money")}`;
+    return `${base}: ${formatNumber(finding.atRisk, 0)} fit in no earlier month, ${risk}`;
+  });
+  const more = findings.length - shown.length;
+  if (more > 0) lines.push(`and ${formatNumber(more, 0)} more rep-months over capacity (the capacity table, --view capacity, lists every one)`);
+  return lines;
+}
+
+/** How many capacity findings are warned about one by one. */
+export const CAPACITY_WARNINGS_SHOWN = 20;
+
+const count = (value: number) => formatNumber(value, 0);
+const money = (value: number | null) => formatFigure(value, "money");
+
+/** The lines under the capacity tables: how headcount is counted, what was built earlier or is at risk. */
+export function capacityNotes(section: CapacitySection): string[] {
+  const { report } = section;
+  const { totals } = report;
+  const notes = [
+    `Extra reps: leads over each rep's capacity ÷ ${formatCapacity(report.averageCapacity)} (the team's average full-month capacity), rounded up; most in a month: ${count(totals.peakExtraReps)}.`,
+  ];
+  if (report.averageInquiryCapacity !== null) {
+    notes.push(
+      `Extra follow-up: inquiries over each rep's follow-up capacity ÷ ${formatCapacity(report.averageInquiryCapacity)} (the average), rounded up; most in a month: ${count(totals.peakExtraFollowUp ?? 0)}.`,
+    );
+  }
+  if (report.respectCapacity) {
+    const risk =
+      totals.atRisk === 0
+        ? "nothing at risk"
+        : `${count(totals.atRisk)} at risk (${formatNumber(totals.atRiskDeals, 2)} deals, quota ${money(totals.atRiskQuota)})`;
+    notes.push(`Respecting capacity: ${count(totals.moved)} of ${count(totals.qualifiedLeads)} qualified leads built earlier, ${count(totals.placed)} worked, ${risk}.`);
+  }
+  return notes;
+}

@@ -1,0 +1,126 @@
+import type { ColumnKind } from "./csv-writer.js";
+
+export type { ColumnKind };
+
+/** A colour a terminal may give a row or a cell: `warn` (yellow), `bad` (red). Other formats ignore it or mark it otherwise. */
+export type Tone = "warn" | "bad";
+
+/** What one cell of a CSV line holds before it is written: missing is null (an empty cell). */
+export type CellValue = string | number | boolean | null;
+
+/**
+ * A column as every format shows it: `key` is its stable CSV header, `title` what people read,
+ * `kind` what it holds (which decides the CSV formula guard, the decimal mark of `--excel eu`,
+ * the alignment of text formats and, later, the axis of a chart). Cells are read from the row
+ * when a writer needs them, so a table of millions of rows costs no cell objects.
+ */
+export interface Column<R> {
+  key: string;
+  title: string;
+  kind: ColumnKind;
+  /** The machine value, as CSV writes it (numbers plain, never rounded for show). */
+  value(row: R): CellValue;
+  /** The text people read; without it, the value's default text for the kind. */
+  text?(row: R): string;
+  /** Marks the cell `!` (over capacity, at risk): text formats suffix it, Markdown also bolds it. */
+  marked?(row: R): boolean;
+  /** Colours this cell alone on a terminal (a track status). */
+  tone?(row: R): Tone | undefined;
+  /** A column only CSV writes (a fixed header for scripts) or only people read. */
+  only?: "csv" | "text";
+}
+
+/**
+ * A footnote carried by some rows: the terminal suffixes the first cell with `sign` and prints
+ * `* surge: …` under the table; Markdown writes `(surge)` and `Surge: ….`.
+ */
+export interface RowFlag<R> {
+  sign: string;
+  word: string;
+  text: string;
+  on(row: R): boolean;
+}
+
+/**
+ * A table of a section. `rows` may be any iterable (a generator): CSV streams it; text formats
+ * read it once. `totals` are lines for people (bold; not in CSV unless `csvTotals`: they are sums of the rows).
+ */
+export interface Table<R> {
+  columns: readonly Column<R>[];
+  rows: Iterable<R>;
+  totals?: readonly R[];
+  /** CSV writes the totals too, after the rows (track's long CSV keeps its cumulative lines). */
+  csvTotals?: boolean;
+  /** Colours a whole row on a terminal (surge in yellow, over capacity in red). */
+  tone?(row: R): Tone | undefined;
+  flag?: RowFlag<R>;
+}
+
+/**
+ * How a section's title reads: `strong` is bold everywhere (a headline), `heading` bold on a
+ * terminal and a `###` heading in Markdown, `caption` plain on a terminal and bold in Markdown.
+ */
+export interface Title {
+  text: string;
+  style: "strong" | "heading" | "caption";
+  /**
+   * A sentence saying what the section shows (`Cheapest won deal first.`): Markdown sets it under
+   * the heading, a terminal joins it to the title on one line (`Lead sources, cheapest won deal
+   * first`) with `separator` (`: ` unless given).
+   */
+  detail?: string;
+  separator?: string;
+}
+
+/**
+ * A chart drawn from its section's table, named by column keys, so the table it is drawn from
+ * stands beside it (accessible, copyable) and no writer computes figures of its own. No writer
+ * draws charts yet: this is the room the HTML report (issue 11, item 3) fills.
+ */
+export interface Chart {
+  kind: "bar" | "stacked-bar" | "line" | "heatmap" | "tornado" | "waterfall" | "funnel";
+  title: string;
+  /** The key of the column along the x axis (a month, a scenario, a stage). */
+  x: string;
+  /** The keys of the columns drawn against it, one series each. */
+  series: readonly string[];
+  /** The unit of the y axis as a reader sees it (`inquiries`, `USD`, `%`). */
+  unit: string;
+}
+
+/**
+ * One part of a report, in reading order: plain lines introducing it, its title, a list, its
+ * table, the notes under the table. Every part is optional.
+ */
+export interface Section {
+  intro?: readonly string[];
+  title?: Title;
+  bullets?: readonly string[];
+  // The table's row type is private to the builder that made it; writers only pass rows back to its columns.
+  table?: Table<any>;
+  notes?: readonly string[];
+  /** Charts of the section's table, for the formats that draw them. */
+  charts?: readonly Chart[];
+  /** False for a table CSV does not write (a comparison shown beside the main table). */
+  csv?: boolean;
+  /** `csv`: a section only CSV writes (its long form for scripts), text formats skip it. */
+  only?: "csv";
+}
+
+/**
+ * A report as every format writer takes it: the sections in order, and the warnings (printed on
+ * stderr by the CLI; Markdown also quotes them at the end, since a pasted report loses stderr).
+ */
+export interface Document {
+  sections: readonly Section[];
+  warnings: readonly string[];
+}
+
+/** The columns a format writes: CSV skips `only: "text"`, text formats skip `only: "csv"`. */
+export function columnsFor<R>(table: Table<R>, reader: "csv" | "text"): Column<R>[] {
+  const skip = reader === "csv" ? "text" : "csv";
+  return table.columns.filter((column) => column.only !== skip);
+}
+
+/** Figures sit right, words left. */
+export const alignsRight = (kind: ColumnKind): boolean => kind !== "name" && kind !== "code" && kind !== "month";

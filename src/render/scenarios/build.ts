@@ -1,0 +1,103 @@
+import type { ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
+import type { Column, Document, Section, Title } from "../document.js";
+import { formatNumber } from "../format.js";
+import { type ScenariosReport, bar, changeText, hasTeam, money, quarterTitles, sourceTotals } from "./report.js";
+
+const caption = (text: string): Title => ({ text, style: "caption" });
+
+const quarterBudget = (row: ScenarioRow, quarter: string): number | null => row.budgetByQuarter.find((entry) => entry.quarter === quarter)?.budget ?? null;
+
+/**
+ * One line per scenario, the baseline first. People read the change as `+12,345.00 (+8.2%)`; CSV
+ * has stable snake_case columns: the change in money and in percent apart, the inquiries' change,
+ * and one `budget_<quarter>` column per fiscal quarter (people read those in their own table).
+ */
+function scenarioColumns(quarters: readonly string[], team: boolean): Column<ScenarioRow>[] {
+  return [
+    // The scenario is a name (from --scenarios, or the grid's `cost_per_inquiry=40`); the rest are figures.
+    { key: "scenario", title: "Scenario", kind: "name", value: (row) => row.name },
+    { key: "inquiries", title: "Inquiries", kind: "count", value: (row) => row.inquiries },
+    { key: "qualified_leads", title: "Qualified leads", kind: "count", value: (row) => row.qualifiedLeads },
+    { key: "deals", title: "Deals", kind: "count", value: (row) => row.deals },
+    { key: "budget", title: "Budget", kind: "money", value: (row) => row.budget, text: (row) => money(row.budget) },
+    { key: "budget_change", title: "Budget change", kind: "money", value: (row) => row.budgetChange.absolute, text: (row) => changeText(row.budgetChange, 2) },
+    { key: "budget_change_percent", title: "Budget change %", kind: "percent", value: (row) => row.budgetChange.percent, only: "csv" },
+    { key: "inquiries_change", title: "Inquiries change", kind: "count", value: (row) => row.inquiriesChange.absolute, only: "csv" },
+    { key: "inquiries_change_percent", title: "Inquiries change %", kind: "percent", value: (row) => row.inquiriesChange.percent, only: "csv" },
+    { key: "cost_per_qualified_lead", title: "Cost/qualified", kind: "money", value: (row) => row.costPerQualifiedLead, text: (row) => money(row.costPerQualifiedLead) },
+    { key: "cost_per_deal", title: "Cost/deal", kind: "money", value: (row) => row.costPerDeal, text: (row) => money(row.costPerDeal) },
+    {
+      key: "quota_per_dollar",
+      title: "Quota per $",
+      kind: "ratio",
+      value: (row) => row.revenuePerDollar,
+      text: (row) => (row.revenuePerDollar === null ? "–" : formatNumber(row.revenuePerDollar, 2, true)),
+    },
+    ...quarters.map((quarter): Column<ScenarioRow> => ({ key: `budget_${quarter}`, title: quarter, kind: "money", value: (row) => quarterBudget(row, quarter), only: "csv" })),
+    ...(team
+      ? [{ key: "rep_months_over_capacity", title: "Rep-months over capacity", kind: "count", value: (row) => row.overCapacity, text: (row) => String(row.overCapacity ?? "–") } satisfies Column<ScenarioRow>]
+      : []),
+  ];
+}
+
+function quarterColumns(quarters: readonly string[]): Column<ScenarioRow>[] {
+  return [
+    { key: "scenario", title: "Scenario", kind: "name", value: (row) => row.name },
+    ...quarters.map((quarter): Column<ScenarioRow> => ({ key: `budget_${quarter}`, title: quarter, kind: "money", value: (row) => quarterBudget(row, quarter), text: (row) => money(quarterBudget(row, quarter)) })),
+  ];
+}
+
+/** The tornado: each assumption down and up, a bar in proportion to the largest budget change. */
+function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivity"]>): Section {
+  const largest = Math.max(0, ...sensitivity.rows.map((row) => row.impact));
+  const share = `${Math.round(sensitivity.share * 10000) / 100}%`;
+  const columns: Column<SensitivityRow>[] = [
+    { key: "assumption", title: "Assumption", kind: "code", value: (row) => row.assumption },
+    { key: "budget_down", title: "Budget, down", kind: "money", value: (row) => row.down.budget.absolute, text: (row) => `${row.down.value}: ${changeText(row.down.budget, 2)}` },
+    { key: "budget_up", title: "Budget, up", kind: "money", value: (row) => row.up.budget.absolute, text: (row) => `${row.up.value}: ${changeText(row.up.budget, 2)}` },
+    {
+      key: "inquiries_change",
+      title: "Inquiries, down / up",
+      kind: "count",
+      value: (row) => row.up.inquiries.absolute,
+      text: (row) => `${changeText(row.down.inquiries, 0)} / ${changeText(row.up.inquiries, 0)}`,
+    },
+    { key: "impact", title: "Impact", kind: "money", value: (row) => row.impact, text: (row) => bar(row.impact, largest) },
+  ];
+  return {
+    title: caption(`Sensitivity: each assumption ${share} down and up, one at a time, largest budget change first`),
+    table: { columns, rows: sensitivity.rows },
+    csv: false,
+  };
+}
+
+const SOURCE_COLUMNS: readonly Column<readonly string[]>[] = [
+  ["source", "Source", "name"],
+  ["share", "Share of inquiries", "percent"],
+  ["inquiries", "Inquiries", "count"],
+  ["won_deals", "Won deals", "count"],
+  ["budget", "Budget", "money"],
+  ["cost_per_won_deal", "Cost per won deal", "money"],
+  ["monthly_cap", "Monthly cap", "count"],
+].map(([key = "", title = "", kind], at): Column<readonly string[]> => ({ key, title, kind: kind as Column<readonly string[]>["kind"], value: (cells) => cells[at] ?? "" }));
+
+/**
+ * The scenarios as a document: each scenario against the baseline (CSV writes this table), the
+ * budget per fiscal quarter, and with their flags the sensitivity tornado and the lead sources.
+ */
+export function buildScenariosDocument(report: ScenariosReport): Document {
+  const quarters = quarterTitles(report);
+  // Asked once: asked per row, it walked every row for each row (8,000 scenarios took 28 s).
+  const team = hasTeam(report);
+  const sections: Section[] = [
+    { title: caption("Scenarios against the baseline (budget change in money and percent)"), table: { columns: scenarioColumns(quarters, team), rows: report.rows } },
+    { title: caption("Budget per fiscal quarter"), table: { columns: quarterColumns(quarters), rows: report.rows }, csv: false },
+  ];
+  if (report.sensitivity) sections.push(sensitivitySection(report.sensitivity));
+  if (report.sources) {
+    const how = report.sources.optimized ? "the cheapest mix per won deal within each source's cap" : "the given shares, blended";
+    // TODO: the source totals are text already; a chart of the mix wants the figures.
+    sections.push({ title: caption(`Lead sources for the baseline plan: ${how}`), table: { columns: SOURCE_COLUMNS, rows: sourceTotals(report.sources) }, csv: false });
+  }
+  return { sections, warnings: report.warnings };
+}

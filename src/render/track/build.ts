@@ -1,0 +1,138 @@
+import type { CatchUpPlan, CatchUpRow } from "../../core/catch-up.js";
+import type { RowKey } from "../../core/group.js";
+import type { LeakDiagnosis } from "../../core/leak.js";
+import type { CheckpointRow, MeasureCheck } from "../../core/track.js";
+import { capacitySections } from "../capacity/build.js";
+import type { Column, Document, Section, Table } from "../document.js";
+import { KEY_KIND } from "../plan/build.js";
+import {
+  CATCH_UP_COLUMNS,
+  MEASURE_TITLE,
+  STATUS_CODE,
+  STATUS_TEXT,
+  type TrackReport,
+  capacityTitle,
+  catchUpChanged,
+  catchUpLines,
+  catchUpNote,
+  catchUpTitle,
+  figureText,
+  headline,
+  leakNote,
+  leakRows,
+  leakTitle,
+  leakVerdict,
+  percentFigure,
+  percentText,
+  signedMoney,
+  trackKeyColumns,
+  trackKeyText,
+  trackKeyTitle,
+  varianceText,
+} from "./report.js";
+
+/** One line of the checkpoints: a row's measure; the first measure of a row names it, the others leave the key blank. */
+interface CheckLine {
+  row: CheckpointRow;
+  check: MeasureCheck;
+  first: boolean;
+  total: boolean;
+}
+
+function checkLines(row: CheckpointRow, total: boolean): CheckLine[] {
+  return row.checks.map((check, index) => ({ row, check, first: index === 0, total }));
+}
+
+function keyColumn(key: keyof RowKey, leading: boolean): Column<CheckLine> {
+  return {
+    key,
+    title: trackKeyTitle(key),
+    kind: KEY_KIND[key],
+    // CSV is long form (as spreadsheets pivot it): every line names its row; the cumulative lines say `total`.
+    value: (line) => (line.total ? (leading ? "total" : "") : (line.row.key[key] ?? "")),
+    text: (line) => (!line.first ? "" : line.total ? (leading ? "Total" : "") : trackKeyText(line.row, key)),
+  };
+}
+
+/** Plan against actual: one line per row and measure, the cumulative lines last (in CSV too). */
+function checkpointTable(report: TrackReport): Table<CheckLine> {
+  const keys = trackKeyColumns(report.checkpoints);
+  // Plan, actual and variance are counts or revenue by measure: figures all the same (a variance of -262000 is never guarded).
+  const columns: Column<CheckLine>[] = [
+    ...keys.map((key, at) => keyColumn(key, at === 0)),
+    { key: "measure", title: "Measure", kind: "code", value: (line) => line.check.measure, text: (line) => MEASURE_TITLE[line.check.measure] },
+    { key: "plan", title: "Plan", kind: "count", value: (line) => line.check.plan, text: (line) => figureText(line.check, line.check.plan) },
+    { key: "actual", title: "Actual", kind: "count", value: (line) => line.check.actual, text: (line) => figureText(line.check, line.check.actual) },
+    { key: "variance", title: "Variance", kind: "count", value: (line) => line.check.variance, text: (line) => varianceText(line.check) },
+    { key: "percent_of_plan", title: "% of plan", kind: "percent", value: (line) => percentFigure(line.check.percentOfPlan), text: (line) => percentText(line.check.percentOfPlan) },
+    {
+      key: "status",
+      title: "Status",
+      kind: "code",
+      value: (line) => STATUS_CODE[line.check.status],
+      text: (line) => STATUS_TEXT[line.check.status],
+      // Only the status cell is coloured: a whole red row would hide which measure is behind.
+      tone: (line) => (line.check.status === "far-behind" ? "bad" : line.check.status === "behind" ? "warn" : undefined),
+    },
+  ];
+  return {
+    columns,
+    rows: report.checkpoints.rows.flatMap((row) => checkLines(row, false)),
+    totals: checkLines(report.checkpoints.cumulative, true),
+    csvTotals: true,
+  };
+}
+
+type LeakLine = ReturnType<typeof leakRows>[number];
+
+// TODO: the leak's cells are text already (a rate or a deal size by stage); a chart of it wants the figures.
+const LEAK_COLUMNS: readonly Column<LeakLine>[] = [
+  { key: "stage", title: "Stage", kind: "code", value: (line) => line.stage },
+  { key: "assumed", title: "Assumed", kind: "ratio", value: (line) => line.assumed },
+  { key: "planned", title: "Plan in period", kind: "ratio", value: (line) => line.planned },
+  { key: "actual", title: "Actual", kind: "ratio", value: (line) => line.actual },
+  { key: "revenue_effect", title: "Revenue effect", kind: "money", value: (line) => line.revenue },
+];
+
+function leakSection(report: TrackReport, leak: LeakDiagnosis | null): Section {
+  if (leak === null) return { notes: [leakNote(report)] };
+  return {
+    intro: [leakTitle(report)],
+    table: { columns: LEAK_COLUMNS, rows: leakRows(leak), totals: [{ stage: "Revenue variance", assumed: "", planned: "", actual: "", revenue: signedMoney(leak.variance) }] },
+    notes: [leakVerdict(leak)],
+    csv: false,
+  };
+}
+
+type CatchUpLine = CatchUpRow | CatchUpPlan["totals"];
+
+const CATCH_UP_TABLE_COLUMNS: readonly Column<CatchUpLine>[] = [
+  { key: "month", title: "Month", kind: "month", value: (line) => ("month" in line ? line.month : ""), text: (line) => ("month" in line ? line.month : "Total") },
+  ...CATCH_UP_COLUMNS.map((column): Column<CatchUpLine> => ({ key: column.csv, title: column.title, kind: column.kind, value: column.value })),
+];
+
+function catchUpSection(report: TrackReport, plan: CatchUpPlan | null): Section {
+  if (plan === null) return { notes: [catchUpNote(report)] };
+  return {
+    intro: [catchUpTitle(report, plan)],
+    bullets: catchUpLines(report, plan),
+    // A catch-up that changed nothing has no table.
+    ...(catchUpChanged(plan) ? { table: { columns: CATCH_UP_TABLE_COLUMNS, rows: plan.rows, totals: [plan.totals] } } : {}),
+    csv: false,
+  };
+}
+
+/**
+ * The track report as a document: the headline and plan against actual per row and measure
+ * (CSV writes these alone, long form), where the funnel leaks, the catch-up, and with a team the
+ * capacity of the plan ahead.
+ */
+export function buildTrackDocument(report: TrackReport): Document {
+  const sections: Section[] = [
+    { title: { text: headline(report), style: "strong" }, table: checkpointTable(report) },
+    leakSection(report, report.leak),
+    catchUpSection(report, report.catchUp),
+  ];
+  if (report.capacity) sections.push(...capacitySections(report.capacity, [capacityTitle(report)]).map((section) => ({ ...section, csv: false })));
+  return { sections, warnings: report.warnings };
+}

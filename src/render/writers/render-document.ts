@@ -1,0 +1,31 @@
+import type { Document } from "../document.js";
+import type { CsvOptions } from "../csv-writer.js";
+
+/** The formats every document is written in; JSON is per family (a versioned contract), not a document. */
+export type DocumentFormat = "table" | "markdown" | "csv";
+
+export interface RenderOptions {
+  /** Terminal colour: the CLI decides (a TTY, no NO_COLOR, no --out). */
+  color: boolean;
+  csv: CsvOptions;
+}
+
+export type Writer = (document: Document, options: RenderOptions) => string;
+
+// Each writer is imported on demand: chalk costs startup time a CSV run should not pay.
+const WRITERS: Readonly<Record<DocumentFormat, () => Promise<Writer>>> = {
+  table: async () => (await import("./table.js")).writeTable,
+  markdown: async () => (await import("./markdown.js")).writeMarkdown,
+  csv: async () => {
+    const { writeCsvText } = await import("./csv.js");
+    return (document, options) => writeCsvText(document, options.csv);
+  },
+};
+
+/** The writer of a format, loaded: a caller may load it while it builds the document. */
+export const writerFor = (format: DocumentFormat): Promise<Writer> => WRITERS[format]();
+
+/** Any document in any format: a new format is one writer and one line here. */
+export async function renderDocument(document: Document, format: DocumentFormat, options: RenderOptions): Promise<string> {
+  return (await writerFor(format))(document, options);
+}
