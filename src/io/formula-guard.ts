@@ -31,6 +31,9 @@ export function guardName(name: string): string {
   return wouldGuard(name, 0) ? `'${name}` : name;
 }
 
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
+const INVISIBLE_ALL = /[\u200b-\u200d\u2060\ufeff]/g;
+
 /**
  * A name cell as every reader takes it (rep, product, source, scenario…): trimmed, and without the
  * one quote {@link guardName} adds, which it drops only when what follows would have been guarded
@@ -38,6 +41,8 @@ export function guardName(name: string): string {
  * no work beyond `trim` unless the cell begins with a quote.
  */
 export function readName(cell: string): string {
-  const text = cell.trim();
+  // Invisible characters (zero-width space and joiners, word joiner, a stray BOM) would make two
+  // names that print alike two reps: they are no letters, and are dropped.
+  const text = (INVISIBLE.test(cell) ? cell.replace(INVISIBLE_ALL, "") : cell).trim();
   return text.charCodeAt(0) === QUOTE && wouldGuard(text, 1) ? text.slice(1) : text;
 }

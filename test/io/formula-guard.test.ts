@@ -109,3 +109,9 @@ describe("every reader takes the guard's quote off its name cells", () => {
     expect(read.names).toStrictEqual({ sources: ["=web"], products: ["+1"], reps: ["-r"] });
   });
 });
+
+describe("readName drops invisible characters, which would split one name in two", () => {
+  it.each([["Ana\u200b", "Ana"], ["\ufeffAna", "Ana"], ["A\u200dna", "Ana"], ["Zoë", "Zoë"]])("reads %j as %j", (cell, name) => {
+    expect(readName(cell)).toBe(name);
+  });
+});
