@@ -113,6 +113,16 @@ function refuseTotalsRows(table: CsvTable, segments: readonly QuotaSegment[]): v
   }
 }
 
+/**
+ * A quota is money due, printed to the cent: a fraction of a cent (`0.005`) would print as a quota
+ * of 0 with a deal due. Refused where it stands.
+ */
+function inCents(table: CsvTable, recordIndex: number, column: string, amount: number, text: string): number {
+  const cents = amount * 100;
+  if (Math.abs(cents - Math.round(cents)) <= 1e-6 * Math.max(1, Math.abs(cents) / 1e9)) return amount;
+  return valueOf(table, recordIndex, column, { ok: false, expected: "an amount in whole cents" }, text);
+}
+
 function requireColumn(table: CsvTable, name: string, expected: string): void {
   if (!table.header.includes(name)) {
     throw new InputError({ code: "column.missing", file: table.file, line: 1, column: name, expected: `missing column: expected ${expected}`, hint: `found ${table.header.join(",")}` });
@@ -200,10 +210,11 @@ function readLong(table: CsvTable, mark: () => MarkInForce, dateFormat: DateForm
   let knownMark: MarkInForce;
   const amountAt = (recordIndex: number, column: string, text: string): number | null => {
     const quick = quickAmount(text, knownMark);
-    if (Number.isFinite(quick)) return quick;
+    if (Number.isFinite(quick)) return column === "quota" && quick % 1 !== 0 ? inCents(table, recordIndex, column, quick, text) : quick;
     if (text.trim() === "") return null;
     knownMark = mark();
-    return valueOf(table, recordIndex, column, parseAmount(text, knownMark), text);
+    const amount = valueOf(table, recordIndex, column, parseAmount(text, knownMark), text);
+    return column === "quota" ? inCents(table, recordIndex, column, amount, text) : amount;
   };
   // Months in another spelling than YYYY-MM (`Jan-27`) are parsed once each: a file has few.
   const spelledMonths = new Map<string, number>();
@@ -260,7 +271,8 @@ function readWide(table: CsvTable, mark: () => MarkInForce, dateFormat: DateForm
     for (const { at, name, month } of monthColumns) {
       const text = record[at] ?? "";
       if (text.trim() === "") continue;
-      collector.add(rep, product, { month, quota: valueOf(table, recordIndex, name, parseAmount(text, mark()), text), units: null }, recordIndex);
+      const quota = inCents(table, recordIndex, name, valueOf(table, recordIndex, name, parseAmount(text, mark()), text), text);
+      collector.add(rep, product, { month, quota, units: null }, recordIndex);
     }
   });
   return collector.segments();

@@ -273,3 +273,14 @@ describe("readQuotas says when another cell settles a number that reads two ways
     expect([file.warnings, file.segments[0]?.quotas.map((entry) => entry.quota)]).toStrictEqual([[], [750000, 12.5]]);
   });
 });
+
+describe("readQuotas takes quotas to the cent", () => {
+  it("refuses a fraction of a cent, which would print as a quota of 0 with a deal due", () => {
+    expect(issueOf(() => read("month,quota\n2027-03,0.005\n")).message).toBe('quotas.csv:2: quota: expected an amount in whole cents, found "0.005"');
+    expect(issueOf(() => read("rep,2027-03\nAna,10.1234\n")).message).toBe('quotas.csv:2: 2027-03: expected an amount in whole cents, found "10.1234"');
+  });
+
+  it("reads whole cents", () => {
+    expect(read("month,quota\n2027-03,1200000.51\n2027-04,0.1\n").segments[0]?.quotas.map((entry) => entry.quota)).toStrictEqual([1200000.51, 0.1]);
+  });
+});
