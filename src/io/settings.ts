@@ -95,9 +95,16 @@ function check<T>(raw: RawSettings, name: keyof RawSettings, origin: Origin, par
   const value = raw[name];
   if (value === undefined) return undefined;
   // A JSON number is read as its plain digits (1e300 as 1 and 300 zeros), so it meets the range.
+  // Twenty fraction digits (the most Node 20 formats): a smaller one (1e-301) reads as 0, and
+  // messages show the number as the config writes it.
   const text = typeof value === "number" ? value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) : String(value);
   const parsed = parse(text, typeof value === "number" ? "." : mark);
   if (parsed.ok) return parsed.value;
+  if (typeof value === "number" && origin.kind === "config") {
+    const shown = JSON.stringify(value);
+    const issue = { code: "config.invalid" as const, file: origin.file, column: name, expected: parsed.expected, found: shown };
+    throw new InputError(parsed.hint === undefined ? issue : { ...issue, hint: parsed.hint });
+  }
   const issue =
     origin.kind === "flag"
       ? { code: "option.invalid" as const, file: FLAG_OF[name], expected: parsed.expected, found: text }

@@ -377,6 +377,15 @@ describe("compute refuses a bad config file", () => {
     );
   });
 
+  it("shows a JSON number as the config writes it, not as read (1e-301 is not \"0\")", async () => {
+    await expectRefused(
+      { "quotas.csv": QUOTAS, "leadplan.config.json": '{ "dealSize": 1e-301 }' },
+      ["quotas.csv", "--close-rate", "25%", "--qualify-rate", "10%", "--cycle-months", "1"],
+      'leadplan: leadplan.config.json: dealSize: expected an amount above 0, found "1e-301"\n',
+      "config.invalid",
+    );
+  });
+
   it("reports a bad value, naming its key", async () => {
     await expectRefused(
       { "quotas.csv": QUOTAS, "leadplan.config.json": '{ "surge": "lots" }' },
