@@ -49,7 +49,19 @@ function samePath(left: string, right: string): boolean {
       return resolve(path);
     }
   };
-  return real(left) === real(right);
+  if (real(left) === real(right)) return true;
+  // A hard link is one file under two names: the same device and inode.
+  const statOf = (path: string) => {
+    try {
+      return statSync(path, { throwIfNoEntry: false });
+    } catch {
+      // A path that cannot be looked at (too long, a loop) is no input's: its own check says why.
+      return undefined;
+    }
+  };
+  const leftStats = statOf(left);
+  const rightStats = statOf(right);
+  return leftStats !== undefined && rightStats !== undefined && leftStats.dev === rightStats.dev && leftStats.ino === rightStats.ino;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
+import { linkSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { InputIssue, IssueCode } from "../../src/io/input-issue.js";
-import { compute, filesIn, removeFolders } from "./harness.js";
+import { compute, filesIn, folderWith, removeFolders, runIn } from "./harness.js";
 
 // Records the code of every input error raised, so a test sees the code behind the message.
 const raised = vi.hoisted((): IssueCode[] => []);
@@ -430,6 +430,17 @@ describe("compute refuses a bad config file", () => {
 });
 
 describe("compute refuses to write over an input", () => {
+  it("refuses --out naming a hard link to the quota file: one file under two names", async () => {
+    const dir = folderWith({ "quotas.csv": QUOTAS });
+    linkSync(join(dir, "quotas.csv"), join(dir, "plan.csv"));
+    const run = await runIn(dir, ["compute", "quotas.csv", ...ASSUME, "--out", "plan.csv"]);
+    expect({ code: run.code, stderr: run.stderr, quotas: readFileSync(join(dir, "quotas.csv"), "utf8") }).toStrictEqual({
+      code: 2,
+      stderr: 'leadplan: --out: expected an output file that is not one of the inputs, found "plan.csv"\n',
+      quotas: QUOTAS,
+    });
+  });
+
   it("refuses --out naming the quota file and leaves it unchanged", async () => {
     await expectRefused(
       { "quotas.csv": QUOTAS },
