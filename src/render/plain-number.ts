@@ -33,3 +33,18 @@ export function plainJson(_key: string, value: unknown): unknown {
   if (value === 0) return 0;
   return Math.abs(value) < 1e-6 ? Math.round(value * 1e6) / 1e6 + 0 : value;
 }
+
+/**
+ * A figure JSON keeps exact: six decimals, enough to audit any rounding and free of binary noise
+ * such as 30.000000000000004. Missing stays `null`.
+ */
+export function sixDecimals(value: number): number;
+export function sixDecimals(value: number | null): number | null;
+export function sixDecimals(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1e6) / 1e6;
+}
+
+/** A lag distribution as every JSON schema writes it: `[{ lag_months, share }]`. */
+export function lagJson(lag: readonly { lagMonths: number; share: number }[]): { lag_months: number; share: number }[] {
+  return lag.map(({ lagMonths, share }) => ({ lag_months: lagMonths, share: sixDecimals(share) }));
+}

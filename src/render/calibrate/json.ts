@@ -3,14 +3,13 @@ import { formatDay } from "../../core/calibrate-days.js";
 import type { LagDistribution } from "../../core/lag.js";
 import { formatMonth } from "../../core/month.js";
 import type { CalibrationReport } from "./report.js";
-import { plainJson } from "../plain-number.js";
+import { lagJson, plainJson, sixDecimals } from "../plain-number.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const CALIBRATION_JSON_SCHEMA = "leadplan.calibrate/1";
 
-// Six decimals: enough to plan with, free of binary noise such as 0.30000000000000004.
-const exact = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
-const lagJson = (lag: LagDistribution | null) => (lag === null ? null : lag.map(({ lagMonths, share }) => ({ lag_months: lagMonths, share: exact(share) })));
+const exact = sixDecimals;
+const lagOrNull = (lag: LagDistribution | null) => (lag === null ? null : lagJson(lag));
 
 function groupJson(group: GroupCalibration) {
   return {
@@ -29,10 +28,10 @@ function groupJson(group: GroupCalibration) {
     cost_per_inquiry: exact(group.costPerInquiry),
     cost_per_qualified_lead: exact(group.costPerQualifiedLead),
     cost_per_won_deal: exact(group.costPerWonDeal),
-    sales_cycle: lagJson(group.salesCycle),
+    sales_cycle: lagOrNull(group.salesCycle),
     mean_cycle_days: exact(group.meanCycleDays),
     median_cycle_days: group.medianCycleDays,
-    qualification: lagJson(group.qualification),
+    qualification: lagOrNull(group.qualification),
     mean_qualification_days: exact(group.meanQualificationDays),
     maturity_window_days: group.windows,
   };

@@ -1,9 +1,10 @@
 import { formatMonth } from "../../core/month.js";
 import { roundCents } from "../../core/rounding.js";
 import type { CapacitySection } from "./report.js";
+import { sixDecimals } from "../plain-number.js";
 
 // Six decimals, as the plan's exact values: enough to audit, free of binary noise (20.999999999999996).
-const exact = (value: number) => Math.round(value * 1e6) / 1e6;
+const exact = sixDecimals;
 const exactOrNull = (value: number | null) => (value === null ? null : exact(value));
 const moneyOrNull = (value: number | null) => (value === null ? null : roundCents(value));
 

@@ -1,6 +1,7 @@
 import type { BaselineComparison, BaselineRow } from "../../core/calibrate-compare.js";
 import type { Column, Section } from "../document.js";
 import { formatMultiple, formatNumber } from "../format.js";
+import { sixDecimals } from "../plain-number.js";
 
 /** The plan against the history's baseline, as `compute --history` shows it under the plan. */
 export interface BaselineSection {
@@ -46,7 +47,7 @@ export function baselineDocumentSection(section: BaselineSection): Section {
 
 /** The section in the JSON output: multiples rounded to six decimals, missing as null. */
 export function baselineJson(section: BaselineSection) {
-  const exact = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
+  const exact = sixDecimals;
   return {
     history: section.file,
     from: section.comparison.from,

@@ -1,20 +1,15 @@
 import type { SegmentAssumptions } from "../../core/funnel.js";
 import type { ExactFigures, PlanRow, PlanTotals } from "../../core/group.js";
-import type { LagDistribution } from "../../core/lag.js";
 import { baselineJson } from "./baseline.js";
 import { capacityJson } from "../capacity/json.js";
 import type { PlanReport } from "./report.js";
-import { plainJson } from "../plain-number.js";
+import { lagJson, plainJson, sixDecimals } from "../plain-number.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const PLAN_JSON_SCHEMA = "leadplan.compute/1";
 
-// Exact values keep six decimals: enough to audit any rounding, and free of binary noise
-// such as 30.000000000000004.
-const exact = (value: number) => Math.round(value * 1e6) / 1e6;
-const exactOrNull = (value: number | null) => (value === null ? null : exact(value));
-
-const lagJson = (lag: LagDistribution) => lag.map(({ lagMonths, share }) => ({ lag_months: lagMonths, share: exact(share) }));
+const exact = sixDecimals;
+const exactOrNull = sixDecimals;
 
 function assumptionsJson(assumptions: SegmentAssumptions) {
   return {

@@ -1,5 +1,5 @@
 import type { ScenarioRow } from "../../core/scenarios.js";
-import { plainJson } from "../plain-number.js";
+import { plainJson, sixDecimals } from "../plain-number.js";
 import type { ScenariosReport } from "./report.js";
 
 export const SCENARIOS_JSON_SCHEMA = "leadplan.scenarios/1";
@@ -50,8 +50,8 @@ function sourcesJson(sources: NonNullable<ScenariosReport["sources"]>) {
       month: month.month,
       inquiries: Object.fromEntries(sources.sources.map((source, index) => [source.source, month.inquiries[index] ?? 0])),
       budget: month.budget,
-      short_won: Math.round(month.shortWon * 1e6) / 1e6,
-      short_qualified: Math.round(month.shortQualified * 1e6) / 1e6,
+      short_won: sixDecimals(month.shortWon),
+      short_qualified: sixDecimals(month.shortQualified),
       over_cap: month.overCap,
     })),
   };

@@ -5,13 +5,13 @@ import { roundCents } from "../../core/rounding.js";
 import type { CheckpointRow } from "../../core/track.js";
 import { capacityJson } from "../capacity/json.js";
 import { STATUS_CODE, type TrackReport, effectFault, effectName, percentFigure } from "./report.js";
-import { plainJson } from "../plain-number.js";
+import { plainJson, sixDecimals } from "../plain-number.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const TRACK_JSON_SCHEMA = "leadplan.track/1";
 
 // Rates keep six decimals, money cents: enough to audit, free of binary noise.
-const exact = (value: number) => Math.round(value * 1e6) / 1e6;
+const exact = sixDecimals;
 
 function checksJson(row: CheckpointRow) {
   return Object.fromEntries(
