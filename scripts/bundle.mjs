@@ -16,6 +16,8 @@ await build({
   platform: "node",
   target: "node20",
   minify: true,
+  // ECharts (the HTML report) drops its development checks: 25 kB less to load.
+  define: { "process.env.NODE_ENV": "\"production\"" },
   legalComments: "none",
   chunkNames: "chunks/[name]-[hash]",
   // commander and cli-table3 are CommonJS and require() Node built-ins; ESM output needs a real require.

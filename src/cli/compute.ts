@@ -73,6 +73,7 @@ export function computeCommand(environment: CliEnvironment): Command {
         warnings,
       };
       if (capacity) report.capacity = capacity.section;
+      if (loaded.settings.format === "html" && by === "month") report.quarters = groupPlan(plan, "quarter");
       if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);
       checkResultSize(report, "the plan");
       const text = await renderReport(

@@ -19,7 +19,7 @@ import {
 /** The config file a folder's runs pick up without `--config`. */
 export const CONFIG_FILE = "leadplan.config.json";
 
-export const FORMATS = ["table", "csv", "json", "markdown"] as const;
+export const FORMATS = ["table", "csv", "json", "markdown", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Option values as the user typed them, on the command line or in the config file. */

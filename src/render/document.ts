@@ -72,21 +72,89 @@ export interface Title {
   separator?: string;
 }
 
-/**
- * A chart drawn from its section's table, named by column keys, so the table it is drawn from
- * stands beside it (accessible, copyable) and no writer computes figures of its own. No writer
- * draws charts yet: this is the room the HTML report (issue 11, item 3) fills.
- */
-export interface Chart {
-  kind: "bar" | "stacked-bar" | "line" | "heatmap" | "tornado" | "waterfall" | "funnel";
-  title: string;
-  /** The key of the column along the x axis (a month, a scenario, a stage). */
+/** One series of a bar or line chart: a name for the legend and the figure of each row. */
+export interface ChartSeries<R> {
+  name: string;
+  value(row: R): number | null;
+  /** Bars stand side by side unless they share a stack; a line runs over the bars. */
+  draw: "bar" | "line";
+  stack?: string;
+  /** A line on the right-hand axis (quota in dollars over lead counts). */
+  right?: boolean;
+  /** A line drawn dashed (a plan or a bound next to an actual). */
+  dashed?: boolean;
+}
+
+/** The axis titles a reader needs: what is counted and in what unit (`Leads per month`, `USD`). */
+export interface ChartAxes {
   x: string;
-  /** The keys of the columns drawn against it, one series each. */
-  series: readonly string[];
-  /** The unit of the y axis as a reader sees it (`inquiries`, `USD`, `%`). */
+  y: string;
+  /** The right-hand axis, when a series is drawn against it. */
+  right?: string;
+}
+
+/** Bars and lines along the rows: months, scenarios, stages. */
+export interface SeriesChart<R> {
+  kind: "series";
+  title: string;
+  axes: ChartAxes;
+  category(row: R): string;
+  series: readonly ChartSeries<R>[];
+  /** Horizontal lines across the chart: 100% of plan, the tolerance's floor. */
+  rules?: readonly { name: string; value: number }[];
+  /** A shaded band between two figures of each row: the tolerance around the plan. */
+  band?: { name: string; low(row: R): number; high(row: R): number };
+}
+
+/** A grid of cells (rep × month) coloured by a figure, the cells past a limit marked. */
+export interface HeatmapChart<R> {
+  kind: "heatmap";
+  title: string;
+  axes: ChartAxes;
+  column(row: R): string;
+  line(row: R): string;
+  value(row: R): number | null;
+  /** Names what the colour means (`Use of capacity, %`). */
+  valueTitle: string;
+  marked(row: R): boolean;
+  markedTitle: string;
+}
+
+/** Each row a bar left (down) and right (up) of zero, largest first: the sensitivity tornado. */
+export interface TornadoChart<R> {
+  kind: "tornado";
+  title: string;
+  axes: ChartAxes;
+  category(row: R): string;
+  low: { name: string; value(row: R): number | null };
+  high: { name: string; value(row: R): number | null };
+}
+
+/** From a start total to an end total through the rows' signed steps: where the plan's revenue went. */
+export interface WaterfallChart<R> {
+  kind: "waterfall";
+  title: string;
+  axes: ChartAxes;
+  start: { label: string; value: number };
+  end: { label: string; value: number };
+  category(row: R): string;
+  change(row: R): number;
+}
+
+/** Stages narrowing from the top of the funnel to the won deal, drawn from the table's first row (all leads). */
+export interface FunnelChart<R> {
+  kind: "funnel";
+  title: string;
+  stages: readonly { name: string; value(row: R): number | null }[];
   unit: string;
 }
+
+/**
+ * A chart drawn from its section's table rows (the table stands beside it in the report: accessible
+ * and copyable), read through the same row type as the columns. Only the HTML writer draws charts;
+ * the geometry is the charting library's, the figures the builder's.
+ */
+export type Chart<R = any> = SeriesChart<R> | HeatmapChart<R> | TornadoChart<R> | WaterfallChart<R> | FunnelChart<R>;
 
 /**
  * One part of a report, in reading order: plain lines introducing it, its title, a list, its
@@ -99,12 +167,16 @@ export interface Section {
   // The table's row type is private to the builder that made it; writers only pass rows back to its columns.
   table?: Table<any>;
   notes?: readonly string[];
-  /** Charts of the section's table, for the formats that draw them. */
+  /** Charts of the section's table rows, for the formats that draw them (HTML). */
   charts?: readonly Chart[];
   /** False for a table CSV does not write (a comparison shown beside the main table). */
   csv?: boolean;
-  /** `csv`: a section only CSV writes (its long form for scripts), text formats skip it. */
-  only?: "csv";
+  /**
+   * `csv`: a section only CSV writes (its long form for scripts), text formats skip it; `html`: the
+   * table a chart is drawn from when no other section holds it (cumulative revenue), which only
+   * the HTML report shows.
+   */
+  only?: "csv" | "html";
 }
 
 /**
@@ -112,6 +184,8 @@ export interface Section {
  * stderr by the CLI; Markdown also quotes them at the end, since a pasted report loses stderr).
  */
 export interface Document {
+  /** What the report is, for the HTML page's title (`Lead plan: examples/quotas.csv`). */
+  title?: string;
   sections: readonly Section[];
   warnings: readonly string[];
 }

@@ -1,7 +1,7 @@
 import type { GroupCalibration, ScopeCalibration, SourceCalibration } from "../../core/calibrate.js";
 import type { LagDistribution } from "../../core/lag.js";
 import { type MonthIndex, formatMonth, monthOfYear } from "../../core/month.js";
-import type { Column, Document, Section } from "../document.js";
+import type { Chart, Column, Document, Section } from "../document.js";
 import { formatNumber } from "../format.js";
 import {
   ALL_GROUP_COLUMNS,
@@ -61,7 +61,15 @@ function lagSection(title: string, detail: string, scopes: readonly { name: stri
     })),
   ];
   const rows = shown.map((scope) => ({ name: scope.name, shares: lagCells(scope.lag, last) }));
-  return [{ title: { text: title, style: "heading", detail }, table: { columns, rows }, csv: false }];
+  // Each scope one bar of 100%, split by month lag: the distribution a cycle file holds.
+  const chart: Chart<LagLine> = {
+    kind: "series",
+    title: `${title}: ${detail.charAt(0).toLowerCase()}${detail.slice(1).replace(/\.$/, "")}`,
+    axes: { x: "Scope", y: "Share, %" },
+    category: (line) => line.name,
+    series: titles.map((lagTitle, at) => ({ name: lagTitle, draw: "bar", stack: "lag", value: (line: LagLine) => { const share = line.shares[at]; return share === null || share === undefined ? null : Math.round(share * 10000) / 100; } })),
+  };
+  return [{ title: { text: title, style: "heading", detail }, table: { columns, rows }, charts: [chart], csv: false }];
 }
 
 type CsvLine = { group: string; rep: string; product: string; source: string; figures: GroupCalibration; share: number | null };
@@ -111,10 +119,35 @@ export function buildCalibrationDocument(report: CalibrationReport): Document {
   const sections: Section[] = [
     csvSection(calibration.scopes, calibration.sources),
     { title: { text: headline(report), style: "strong" } },
-    figureSection("Funnel", undefined, "Scope", calibration.scopes, scopeName, SCOPE_COLUMNS),
+    {
+      ...figureSection("Funnel", undefined, "Scope", calibration.scopes, scopeName, SCOPE_COLUMNS),
+      charts: [
+        {
+          kind: "funnel",
+          title: "The funnel of all leads: inquiries, qualified, won",
+          unit: "leads",
+          stages: [
+            { name: "Inquiries", value: (scope: ScopeCalibration) => scope.inquiries },
+            { name: "Qualified", value: (scope: ScopeCalibration) => scope.qualifiedLeads },
+            { name: "Won", value: (scope: ScopeCalibration) => scope.wonDeals },
+          ],
+        },
+      ],
+    },
     ...lagSection("Sales cycle", "Share of won deals closing N months after the lead qualified.", detailed.map((scope) => ({ name: scopeName(scope), lag: scope.salesCycle }))),
     ...lagSection("Qualification", "Share of qualified leads qualifying N months after the inquiry.", detailed.map((scope) => ({ name: scopeName(scope), lag: scope.qualification }))),
-    figureSection("Lead sources", "Cheapest won deal first.", "Source", calibration.sources, sourceName, SOURCE_COLUMNS),
+    {
+      ...figureSection("Lead sources", "Cheapest won deal first.", "Source", calibration.sources, sourceName, SOURCE_COLUMNS),
+      charts: [
+        {
+          kind: "series",
+          title: "Cost per won deal by source (no bar: no deal won)",
+          axes: { x: "Source", y: "Cost per won deal, USD" },
+          category: sourceName,
+          series: [{ name: "Cost per won deal", draw: "bar", value: (source: SourceCalibration) => source.costPerWonDeal }],
+        },
+      ],
+    },
   ];
   const span = baselineSpan(calibration);
   if (span !== null) {
@@ -127,5 +160,5 @@ export function buildCalibrationDocument(report: CalibrationReport): Document {
     sections.push({ title: { text: "Baseline", style: "heading", detail: `${span}, with the seasonality of each calendar month.` }, table: { columns: BASELINE_COLUMNS, rows }, csv: false });
   }
   sections.push({ notes: [methodLine(calibration)] });
-  return { sections, warnings: report.warnings };
+  return { title: "Calibration from past leads", sections, warnings: report.warnings };
 }

@@ -1,5 +1,5 @@
 import type { RepMonth, TeamMonth } from "../../core/capacity.js";
-import type { Column, Document, Section } from "../document.js";
+import type { Column, Document, HeatmapChart, Section } from "../document.js";
 import { formatCapacity, formatFigure, formatNumber, formatUtilisation } from "../format.js";
 import { repMonthRecords, teamMonthRecords } from "./json.js";
 import { type CapacitySection, capacityNotes } from "./report.js";
@@ -124,6 +124,19 @@ function teamColumns(section: CapacitySection): Column<TeamLine>[] {
   ];
 }
 
+/** Each rep's month coloured by the share of capacity the plan asks of them; over capacity outlined. */
+const utilisationHeatmap: HeatmapChart<RepLine> = {
+  kind: "heatmap",
+  title: "Use of each rep's capacity by month (qualified leads to work ÷ capacity × availability)",
+  axes: { x: "Month", y: "Rep" },
+  column: (line) => line.record.month,
+  line: (line) => line.record.rep,
+  value: (line) => (line.cell.utilisation === null ? null : line.cell.utilisation * 100),
+  valueTitle: "use of capacity",
+  marked: (line) => line.cell.over,
+  markedTitle: "Outlined and marked ! : over capacity",
+};
+
 function repLines(section: CapacitySection): RepLine[] {
   const { report } = section;
   const cells: RepMonth[] = [];
@@ -149,6 +162,7 @@ export function capacitySections(section: CapacitySection, intro: readonly strin
     sections.push({
       title: { text: `Capacity (${section.source}): qualified leads each rep must work against capacity × availability; ! over capacity`, style: "caption" },
       table: { columns: repColumns(section), rows: repLines(section), tone: (line) => (line.cell.over || line.cell.inquiryOver ? "bad" : undefined) },
+      charts: [utilisationHeatmap],
     });
   }
   if (section.view !== "capacity") {
@@ -170,5 +184,5 @@ export function capacitySections(section: CapacitySection, intro: readonly strin
 
 /** `--view capacity` or `--view team`: the capacity sections alone, the run's warnings with them. */
 export function buildCapacityDocument(section: CapacitySection, warnings: readonly string[]): Document {
-  return { sections: capacitySections(section), warnings };
+  return { title: `Follow-up capacity: ${section.source}`, sections: capacitySections(section), warnings };
 }

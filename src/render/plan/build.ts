@@ -1,7 +1,7 @@
 import type { Grouping, PlanRow, PlanTotals, RowKey } from "../../core/group.js";
 import { baselineDocumentSection } from "./baseline.js";
 import { buildCapacityDocument, capacitySections } from "../capacity/build.js";
-import type { Column, ColumnKind, Document, Section, Table } from "../document.js";
+import type { Chart, Column, ColumnKind, Document, Section, Table } from "../document.js";
 import { FIGURE_COLUMNS, type PlanReport, costLine, describeSurge, keyColumnsOf, keyText, keyTitle } from "./report.js";
 
 type PlanLine = PlanRow | PlanTotals;
@@ -41,6 +41,40 @@ export function planTable(by: Grouping, rows: Iterable<PlanRow>, totals?: PlanTo
   };
 }
 
+/** The key a chart reads along its x axis: the month or the fiscal quarter of a time view. */
+const timeKey = (line: PlanLine): string => (isRow(line) ? (line.key.month ?? line.key.quarter ?? "") : "");
+
+/**
+ * The charts of a time view: the leads to generate with the surge share on top of the inquiries
+ * and the quota due against the right axis, then the budget. A view by rep, product or segment has
+ * no time axis to draw along; its table stands alone.
+ */
+function planCharts(report: PlanReport, grain: string): Chart<PlanLine>[] {
+  const axisTitle = grain === "Month" ? "Month" : "Fiscal quarter";
+  const per = grain === "Month" ? "month" : "quarter";
+  return [
+    {
+      kind: "series",
+      title: `Leads to generate by ${per}, surge marked${report.hasAmounts ? ", and the quota due" : ""}`,
+      axes: { x: axisTitle, y: `Leads per ${per}`, ...(report.hasAmounts ? { right: "Quota due, USD" } : {}) },
+      category: timeKey,
+      series: [
+        { name: "Qualified leads", draw: "bar", value: (line) => line.qualifiedLeads },
+        { name: "Inquiries before surge", draw: "bar", stack: "inquiries", value: (line) => line.inquiries - line.surgeInquiries },
+        { name: "Surge inquiries", draw: "bar", stack: "inquiries", value: (line) => line.surgeInquiries },
+        ...(report.hasAmounts ? [{ name: "Quota due", draw: "line" as const, right: true, value: (line: PlanLine) => line.quota }] : []),
+      ],
+    },
+    {
+      kind: "series",
+      title: `Lead budget by ${per}`,
+      axes: { x: axisTitle, y: "Budget, USD" },
+      category: timeKey,
+      series: [{ name: "Budget", draw: "bar", value: (line) => line.budget }],
+    },
+  ];
+}
+
 /**
  * The plan as a document: the view's table with its totals, what a lead and a deal cost, the
  * surge rows marked; then the capacity check (with a team) and the baseline (with `--history`).
@@ -49,10 +83,28 @@ export function planTable(by: Grouping, rows: Iterable<PlanRow>, totals?: PlanTo
 export function buildPlanDocument(report: PlanReport): Document {
   const { view, capacity, baseline } = report;
   if (capacity !== undefined && capacity.view !== "plan") return buildCapacityDocument(capacity, report.warnings);
+  const surge = describeSurge(report.surge);
+  const timeView = view.by === "month" || view.by === "quarter";
   const sections: Section[] = [
-    { table: planTable(view.by, view.rows, view.totals, describeSurge(report.surge)), notes: [costLine(view.totals)] },
+    {
+      table: planTable(view.by, view.rows, view.totals, surge),
+      notes: [costLine(view.totals)],
+      ...(timeView ? { charts: planCharts(report, view.by === "month" ? "Month" : "Quarter") } : {}),
+    },
   ];
+  // The quarter budget beside the month plan: finance budgets by fiscal quarter.
+  if (view.by === "month" && report.quarters) {
+    const { quarters } = report;
+    sections.push({
+      title: { text: "Budget by fiscal quarter", style: "heading" },
+      table: planTable("quarter", quarters.rows, quarters.totals, surge),
+      charts: [
+        { kind: "series", title: "Lead budget by fiscal quarter", axes: { x: "Fiscal quarter", y: "Budget, USD" }, category: timeKey, series: [{ name: "Budget", draw: "bar", value: (line) => line.budget }] },
+      ],
+      only: "html",
+    });
+  }
   if (capacity) sections.push(...capacitySections(capacity));
   if (baseline) sections.push(baselineDocumentSection(baseline));
-  return { sections, warnings: report.warnings };
+  return { title: `Lead plan: ${report.inputs.quotas}`, sections, warnings: report.warnings };
 }

@@ -17,6 +17,8 @@ export interface PlanReport {
   warnings: readonly string[];
   /** The follow-up capacity check, when a team was given (`--reps`, `--reps-count`). */
   capacity?: CapacitySection;
+  /** The plan by fiscal quarter next to a month view, for the report that charts the quarter budget (HTML). */
+  quarters?: PlanView;
   /** The plan against the history's baseline, when `--history` was given. */
   baseline?: BaselineSection;
 }

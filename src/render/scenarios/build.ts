@@ -1,5 +1,5 @@
 import type { ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
-import type { Column, Document, Section, Title } from "../document.js";
+import type { Chart, Column, Document, Section, Title } from "../document.js";
 import { formatNumber } from "../format.js";
 import { type ScenariosReport, bar, changeText, hasTeam, money, quarterTitles, sourceTotals } from "./report.js";
 
@@ -64,9 +64,18 @@ function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivit
     },
     { key: "impact", title: "Impact", kind: "money", value: (row) => row.impact, text: (row) => bar(row.impact, largest) },
   ];
+  const tornado: Chart<SensitivityRow> = {
+    kind: "tornado",
+    title: `Budget change with each assumption ${share} down and up`,
+    axes: { x: "Budget change, USD", y: "Assumption" },
+    category: (row) => row.assumption,
+    low: { name: `Assumption ${share} down`, value: (row) => row.down.budget.absolute },
+    high: { name: `Assumption ${share} up`, value: (row) => row.up.budget.absolute },
+  };
   return {
     title: caption(`Sensitivity: each assumption ${share} down and up, one at a time, largest budget change first`),
     table: { columns, rows: sensitivity.rows },
+    charts: [tornado],
     csv: false,
   };
 }
@@ -81,6 +90,43 @@ const SOURCE_COLUMNS: readonly Column<readonly string[]>[] = [
   ["monthly_cap", "Monthly cap", "count"],
 ].map(([key = "", title = "", kind], at): Column<readonly string[]> => ({ key, title, kind: kind as Column<readonly string[]>["kind"], value: (cells) => cells[at] ?? "" }));
 
+// A bar per scenario reads up to a few dozen; a grid of thousands is a table's job.
+const MOST_SCENARIOS_CHARTED = 40;
+
+const budgetChart: Chart<ScenarioRow> = {
+  kind: "series",
+  title: "Lead budget per scenario",
+  axes: { x: "Scenario", y: "Budget, USD" },
+  category: (row) => row.name,
+  series: [{ name: "Budget", draw: "bar", value: (row) => row.budget }],
+};
+
+type MixLine = { month: string; inquiries: readonly number[] };
+
+/** Inquiries to buy from each source, month by month: the mix as a stacked bar per month. */
+function sourceMonthsSection(sources: NonNullable<ScenariosReport["sources"]>): Section {
+  const names = sources.sources.map((source) => source.source);
+  const columns: Column<MixLine>[] = [
+    { key: "month", title: "Month", kind: "month", value: (line) => line.month },
+    ...names.map((name, at): Column<MixLine> => ({ key: name, title: name, kind: "count", value: (line) => line.inquiries[at] ?? 0 })),
+  ];
+  const rows: MixLine[] = sources.months.map((month) => ({ month: month.month, inquiries: month.inquiries }));
+  return {
+    title: caption("Inquiries to buy from each source, by month"),
+    table: { columns, rows },
+    charts: [
+      {
+        kind: "series",
+        title: "Source mix by month: inquiries to buy from each source",
+        axes: { x: "Month", y: "Inquiries per month" },
+        category: (line: MixLine) => line.month,
+        series: names.map((name, at) => ({ name, draw: "bar" as const, stack: "sources", value: (line: MixLine) => line.inquiries[at] ?? 0 })),
+      },
+    ],
+    only: "html",
+  };
+}
+
 /**
  * The scenarios as a document: each scenario against the baseline (CSV writes this table), the
  * budget per fiscal quarter, and with their flags the sensitivity tornado and the lead sources.
@@ -90,7 +136,11 @@ export function buildScenariosDocument(report: ScenariosReport): Document {
   // Asked once: asked per row, it walked every row for each row (8,000 scenarios took 28 s).
   const team = hasTeam(report);
   const sections: Section[] = [
-    { title: caption("Scenarios against the baseline (budget change in money and percent)"), table: { columns: scenarioColumns(quarters, team), rows: report.rows } },
+    {
+      title: caption("Scenarios against the baseline (budget change in money and percent)"),
+      table: { columns: scenarioColumns(quarters, team), rows: report.rows },
+      ...(report.rows.length <= MOST_SCENARIOS_CHARTED ? { charts: [budgetChart] } : {}),
+    },
     { title: caption("Budget per fiscal quarter"), table: { columns: quarterColumns(quarters), rows: report.rows }, csv: false },
   ];
   if (report.sensitivity) sections.push(sensitivitySection(report.sensitivity));
@@ -98,6 +148,7 @@ export function buildScenariosDocument(report: ScenariosReport): Document {
     const how = report.sources.optimized ? "the cheapest mix per won deal within each source's cap" : "the given shares, blended";
     // TODO: the source totals are text already; a chart of the mix wants the figures.
     sections.push({ title: caption(`Lead sources for the baseline plan: ${how}`), table: { columns: SOURCE_COLUMNS, rows: sourceTotals(report.sources) }, csv: false });
+    sections.push(sourceMonthsSection(report.sources));
   }
-  return { sections, warnings: report.warnings };
+  return { title: "Lead budget scenarios", sections, warnings: report.warnings };
 }

@@ -3,6 +3,7 @@ import type { RowKey } from "../../core/group.js";
 import type { LeakDiagnosis } from "../../core/leak.js";
 import type { CheckpointRow, MeasureCheck } from "../../core/track.js";
 import { capacitySections } from "../capacity/build.js";
+import { catchUpChart, leakWaterfall, revenueToDateSection, stageShareSection } from "./charts.js";
 import type { Column, Document, Section, Table } from "../document.js";
 import { KEY_KIND } from "../plan/build.js";
 import {
@@ -83,9 +84,8 @@ function checkpointTable(report: TrackReport): Table<CheckLine> {
   };
 }
 
-type LeakLine = ReturnType<typeof leakRows>[number];
-
-// TODO: the leak's cells are text already (a rate or a deal size by stage); a chart of it wants the figures.
+// The cells are text already (a rate or a deal size by stage); `effect` keeps the figure the waterfall draws.
+type LeakLine = ReturnType<typeof leakRows>[number] & { effect?: number };
 const LEAK_COLUMNS: readonly Column<LeakLine>[] = [
   { key: "stage", title: "Stage", kind: "code", value: (line) => line.stage },
   { key: "assumed", title: "Assumed", kind: "ratio", value: (line) => line.assumed },
@@ -98,7 +98,12 @@ function leakSection(report: TrackReport, leak: LeakDiagnosis | null): Section {
   if (leak === null) return { notes: [leakNote(report)] };
   return {
     intro: [leakTitle(report)],
-    table: { columns: LEAK_COLUMNS, rows: leakRows(leak), totals: [{ stage: "Revenue variance", assumed: "", planned: "", actual: "", revenue: signedMoney(leak.variance) }] },
+    table: {
+      columns: LEAK_COLUMNS,
+      rows: leakRows(leak).map((line, at): LeakLine => ({ ...line, effect: leak.effects[at]?.revenue ?? 0 })),
+      totals: [{ stage: "Revenue variance", assumed: "", planned: "", actual: "", revenue: signedMoney(leak.variance) }],
+    },
+    charts: [leakWaterfall<LeakLine>(leak, (line) => line.stage, (line) => line.effect ?? 0)],
     notes: [leakVerdict(leak)],
     csv: false,
   };
@@ -117,7 +122,7 @@ function catchUpSection(report: TrackReport, plan: CatchUpPlan | null): Section 
     intro: [catchUpTitle(report, plan)],
     bullets: catchUpLines(report, plan),
     // A catch-up that changed nothing has no table.
-    ...(catchUpChanged(plan) ? { table: { columns: CATCH_UP_TABLE_COLUMNS, rows: plan.rows, totals: [plan.totals] } } : {}),
+    ...(catchUpChanged(plan) ? { table: { columns: CATCH_UP_TABLE_COLUMNS, rows: plan.rows, totals: [plan.totals] }, charts: [catchUpChart<CatchUpLine>()] } : {}),
     csv: false,
   };
 }
@@ -128,11 +133,14 @@ function catchUpSection(report: TrackReport, plan: CatchUpPlan | null): Section 
  * capacity of the plan ahead.
  */
 export function buildTrackDocument(report: TrackReport): Document {
+  const revenueToDate = revenueToDateSection(report);
   const sections: Section[] = [
     { title: { text: headline(report), style: "strong" }, table: checkpointTable(report) },
+    stageShareSection(report),
+    ...(revenueToDate ? [revenueToDate] : []),
     leakSection(report, report.leak),
     catchUpSection(report, report.catchUp),
   ];
   if (report.capacity) sections.push(...capacitySections(report.capacity, [capacityTitle(report)]).map((section) => ({ ...section, csv: false })));
-  return { sections, warnings: report.warnings };
+  return { title: "Plan versus actual", sections, warnings: report.warnings };
 }

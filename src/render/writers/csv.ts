@@ -6,7 +6,7 @@ const plain = (value: CellValue): string => (value === null ? "" : typeof value 
 
 /** The table CSV writes: the document's first one that does not opt out. */
 function csvTable(document: Document): Table<unknown> {
-  const section = document.sections.find((candidate) => candidate.table !== undefined && candidate.csv !== false);
+  const section = document.sections.find((candidate) => candidate.table !== undefined && candidate.csv !== false && candidate.only !== "html");
   if (section?.table === undefined) throw new Error("a document written as CSV has no table");
   return section.table;
 }

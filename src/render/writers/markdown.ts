@@ -50,7 +50,7 @@ function sectionText(section: Section): string {
 
 /** Any document as GitHub-flavoured Markdown, for a PR or a wiki; the warnings close it as quotes. */
 export function writeMarkdown(document: Document): string {
-  const blocks = document.sections.filter((section) => section.only !== "csv").map(sectionText);
+  const blocks = document.sections.filter((section) => section.only === undefined).map(sectionText);
   for (const warning of document.warnings) blocks.push(`> Warning: ${warning}`);
   return `${blocks.join("\n\n")}\n`;
 }

@@ -2,7 +2,7 @@ import type { Document } from "../document.js";
 import type { CsvOptions } from "../csv-writer.js";
 
 /** The formats every document is written in; JSON is per family (a versioned contract), not a document. */
-export type DocumentFormat = "table" | "markdown" | "csv";
+export type DocumentFormat = "table" | "markdown" | "csv" | "html";
 
 export interface RenderOptions {
   /** Terminal colour: the CLI decides (a TTY, no NO_COLOR, no --out). */
@@ -16,6 +16,8 @@ export type Writer = (document: Document, options: RenderOptions) => string;
 const WRITERS: Readonly<Record<DocumentFormat, () => Promise<Writer>>> = {
   table: async () => (await import("./table.js")).writeTable,
   markdown: async () => (await import("./markdown.js")).writeMarkdown,
+  // ECharts loads with this writer alone: no other format pays for it.
+  html: async () => (await import("./html.js")).writeHtml,
   csv: async () => {
     const { writeCsvText } = await import("./csv.js");
     return (document, options) => writeCsvText(document, options.csv);

@@ -76,6 +76,6 @@ function sectionText(section: Section, paint: ChalkInstance): string {
  */
 export function writeTable(document: Document, options: TableOptions): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
-  const shown = document.sections.filter((section) => section.only !== "csv");
+  const shown = document.sections.filter((section) => section.only === undefined);
   return `${shown.map((section) => sectionText(section, paint)).join("\n\n")}\n`;
 }
