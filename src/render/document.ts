@@ -26,6 +26,11 @@ export interface Column<R> {
   marked?(row: R): boolean;
   /** Colours this cell alone on a terminal (a track status). */
   tone?(row: R): Tone | undefined;
+  /**
+   * The text is a picture of the value (the sensitivity's `████` bar): a format that draws charts
+   * shows the value's figure instead, the picture being its chart.
+   */
+  drawn?: boolean;
   /** A column only CSV writes (a fixed header for scripts) or only people read. */
   only?: "csv" | "text";
 }
