@@ -23,6 +23,16 @@ const [bare, small, unbundled] = compare(
 console.log(`  ratio: ${verdict(small.median / bare.median, 2)}`);
 console.log(`  unbundled ratio: ${(unbundled.median / bare.median).toFixed(2)}× (why the CLI ships as a bundle)`);
 
+console.log("\nHTML report: compute --format html on examples/ (the charts' code loads for HTML alone)");
+const [tableReport, htmlReport] = compare(
+  [
+    { label: `node ${examples.join(" ")} --reps examples/reps.csv`, args: [...measure, ...examples, "--reps", "examples/reps.csv"] },
+    { label: `node ${examples.join(" ")} --reps examples/reps.csv --format html`, args: [...measure, ...examples, "--reps", "examples/reps.csv", "--format", "html"] },
+  ],
+  quick ? 5 : 11,
+);
+console.log(`  html: ${(htmlReport.median / bare.median).toFixed(2)}× bare node, ${(htmlReport.median / tableReport.median).toFixed(2)}× the table (no target: recorded)`);
+
 const reps = quick ? 200 : 2000;
 const bigFile = join(dataDir, `quotas-${reps}x20x36.csv`);
 if (!existsSync(bigFile)) await generateQuotas(bigFile, { reps, products: 20, months: 36 });

@@ -102,6 +102,9 @@ describe("chartSvg: every chart kind drawn by ECharts", () => {
     };
     const svg = chartSvg(heatmap, MONTHS);
     expect(marksBySeries(svg)).toEqual(new Map([["0", 3]]));
+    // A name from the user's file is text in the chart too, never markup.
+    expect(svg).not.toContain("<script>");
+    expect(svg).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co");
     expect(svg).toContain("123% !");
   });
 
