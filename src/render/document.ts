@@ -26,6 +26,12 @@ export interface Column<R> {
   marked?(row: R): boolean;
   /** Colours this cell alone on a terminal (a track status). */
   tone?(row: R): Tone | undefined;
+  /**
+   * A bar in proportion to the row's figure (the tornado's impact), not a figure: the bar drawn
+   * `length` columns long at the largest (`text` is it at full length). A narrow terminal draws
+   * every bar of the column shorter, in the same proportion, before it splits the table.
+   */
+  bar?(row: R, length: number): string;
   /** A column only CSV writes (a fixed header for scripts) or only people read. */
   only?: "csv" | "text";
 }
