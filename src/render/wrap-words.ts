@@ -6,13 +6,13 @@ const MARK = /^(\s*)([-•*] )?/;
 /**
  * A line of prose as lines of at most `width` columns, broken between words: a word is never cut,
  * so a word wider than `width` stands alone on its line. Continuation lines keep the line's indent
- * (and sit under the text of a `- `, `• ` or `* ` item). A line that fits, or no width, comes back
- * as it was, spaces and all.
+ * (and sit under the text of a `- `, `• ` or `* ` item), `indent` columns further in (a list
+ * without marks). A line that fits, or no width, comes back as it was, spaces and all.
  */
-export function wrapWords(line: string, width: number | undefined): string[] {
+export function wrapWords(line: string, width: number | undefined, indent = 0): string[] {
   if (width === undefined || textWidth(line) <= width) return [line];
   const [lead = ""] = MARK.exec(line) ?? [];
-  const hang = " ".repeat(textWidth(lead));
+  const hang = " ".repeat(textWidth(lead) + indent);
   const words = line.slice(lead.length).split(" ").filter((word) => word !== "");
   const lines: string[] = [];
   let current = lead;

@@ -96,7 +96,7 @@ function drawTable(table: Table<unknown>, paint: ChalkInstance, width: number | 
 }
 
 function sectionText(section: Section, paint: ChalkInstance, width: number | undefined): { text: string; narrowed: boolean } {
-  const prose = (lines: readonly string[] | undefined) => (lines ?? []).flatMap((line) => line.split("\n").flatMap((part) => wrapWords(part, width)));
+  const prose = (lines: readonly string[] | undefined, indent = 0) => (lines ?? []).flatMap((line) => line.split("\n").flatMap((part) => wrapWords(part, width, indent)));
   const lines: string[] = prose(section.intro);
   if (section.title) {
     const { text, style, detail, separator = ": " } = section.title;
@@ -104,7 +104,8 @@ function sectionText(section: Section, paint: ChalkInstance, width: number | und
     const line = detail === undefined ? text : `${text}${separator}${detail.charAt(0).toLowerCase()}${detail.slice(1).replace(/\.$/, "")}`;
     lines.push(...prose([line]).map((part) => (style === "caption" ? part : paint.bold(part))));
   }
-  lines.push(...prose(section.bullets));
+  // A terminal writes a list without marks: its items' further lines sit in, so each item stands out.
+  lines.push(...prose(section.bullets, 2));
   let flagged = false;
   let narrowed = false;
   if (section.table) {
