@@ -13,7 +13,7 @@ import type { CalibrationReport } from "../render/calibrate/report.js";
 import { renderReport } from "./render-report.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type EncodingFlags, addEncodingOption } from "./encoding-option.js";
-import { type CliEnvironment, wantsColor } from "./environment.js";
+import { type CliEnvironment, WIDE_HELP, terminalWidth, wantsColor } from "./environment.js";
 import { parseDecimalMarkName } from "../io/decimal-mark.js";
 import { type DecimalFlags, addDecimalMarkOptions, decimalMarkOfFlags } from "./decimal-options.js";
 import { type HistoryFlags, addHistoryReadOptions, historyOptionsOf } from "./history-options.js";
@@ -26,6 +26,7 @@ Examples:
   $ leadplan calibrate crm-export.csv --map created="Created Date",source="Lead Source" --date-format MM/dd/yyyy
   $ leadplan calibrate history.csv --ratios-out ratios.csv --cycles-out cycles.csv --sources-out sources.csv
   $ leadplan calibrate history.csv --excel eu --out calibration.csv
+  $ leadplan calibrate history.csv --wide | less -S
   $ leadplan compute quotas.csv --ratios ratios.csv --cycles cycles.csv
 
 Exit codes: 0 calibration written; 2 bad input or usage, including the first bad row (one line on
@@ -40,6 +41,7 @@ interface CalibrateFlags extends HistoryFlags, DecimalFlags, CsvFlags, EncodingF
   sourcesOut?: string;
   format?: Format;
   out?: string;
+  wide?: boolean;
 }
 
 /** `leadplan calibrate`: historical leads in, the assumptions `compute` needs out. */
@@ -60,6 +62,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
     .option("--cycles-out <FILE>", "write the cycle file (month-lag distributions) compute --cycles reads")
     .option("--sources-out <FILE>", "write the lead-source table as CSV")
     .addOption(new Option("--format <FORMAT>", "report format (default: table)").choices(FORMATS))
+    .option("--wide", WIDE_HELP)
     .option("-o, --out <FILE>", "write the report to FILE (atomically) instead of stdout");
   return addCsvOptions(command)
     .addHelpText("after", EXAMPLES)
@@ -107,7 +110,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
           json: async () => (await import("../render/calibrate/json.js")).renderCalibrationJson(report),
           document: async () => (await import("../render/calibrate/build.js")).buildCalibrationDocument(report),
         },
-        { color: flags.out === undefined && wantsColor(environment), csv },
+        { color: flags.out === undefined && wantsColor(environment), width: terminalWidth(environment, flags), csv },
       );
       // The files and the report are committed together: all of them are written, or none.
       await writeOutput(text, warnings, flags.out, environment, texts);

@@ -7,7 +7,7 @@ import type { BaselineSection } from "../render/plan/baseline.js";
 import type { PlanReport } from "../render/plan/report.js";
 import type { CapacityRun } from "./capacity.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
-import { type CliEnvironment, wantsColor } from "./environment.js";
+import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
 import { type LoadedPlan, loadPlan } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
@@ -24,6 +24,7 @@ Examples:
   $ leadplan compute quotas.csv --excel eu --out plan.csv
   $ cat quotas.csv | leadplan compute - --format json --deal-size 75000 ...
   $ leadplan compute quotas.csv --reps reps.csv --respect-capacity --strict
+  $ leadplan compute quotas.csv --reps reps.csv --wide | less -S   (tables fit the terminal unless --wide)
 
 Exit codes: 0 plan written; 1 --strict and the reps cannot follow up every lead (after printing);
 2 bad input or usage (one line on stderr, nothing written).
@@ -82,7 +83,7 @@ export function computeCommand(environment: CliEnvironment): Command {
           json: async () => (await import("../render/plan/json.js")).renderPlanJson(report),
           document: async () => (await import("../render/plan/build.js")).buildPlanDocument(report),
         },
-        { color: flags.out === undefined && wantsColor(environment), csv },
+        { color: flags.out === undefined && wantsColor(environment), width: terminalWidth(environment, flags), csv },
       );
       await writeOutput(text, report.warnings, flags.out, environment);
       if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);

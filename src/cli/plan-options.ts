@@ -5,11 +5,13 @@ import type { CapacityFlags } from "../io/capacity-settings.js";
 import { BUILT_IN, CONFIG_FILE, FORMATS, type RawSettings } from "../io/settings.js";
 import { type DecimalFlags, addDecimalMarkOptions } from "./decimal-options.js";
 import { type EncodingFlags, addEncodingOption } from "./encoding-option.js";
+import { WIDE_HELP } from "./environment.js";
 import { type HistoryFlags, addHistoryReadOptions } from "./history-options.js";
 
 /** Flags every planning command takes: the assumptions, the view, the output. */
 export interface PlanFlags extends RawSettings, CapacityFlags, HistoryFlags, DecimalFlags, EncodingFlags {
   out?: string;
+  wide?: boolean;
   config?: string | false;
 }
 
@@ -42,6 +44,7 @@ export function addPlanOptions(command: Command): Command {
     .addOption(new Option("--view <TABLE>", "with reps: the plan and a capacity section, or only the capacity per rep, or per team month").choices(CAPACITY_VIEWS))
     .addOption(new Option("--by <VIEW>", "rows by month, fiscal quarter, rep, product, or segment (month × rep × product)").choices(GROUPINGS))
     .addOption(new Option("--format <FORMAT>", "output format (default: table)").choices(FORMATS))
+    .option("--wide", WIDE_HELP)
     .option("-o, --out <FILE>", "write to FILE (atomically; never over an input) instead of stdout")
     .option("--config <FILE>", `defaults for these options (default: ./${CONFIG_FILE} when present)`)
     .option("--no-config", `ignore ./${CONFIG_FILE}`);

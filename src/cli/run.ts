@@ -19,6 +19,8 @@ export async function runProcess(): Promise<number> {
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: process.stdout.isTTY === true,
+    // A terminal says how wide it is; a pipe or a file does not.
+    ...(process.stdout.isTTY === true && process.stdout.columns > 0 ? { stdoutColumns: process.stdout.columns } : {}),
     stderrIsTTY: process.stderr.isTTY === true,
     guardInterrupts: removingTemporariesOnInterrupt,
   };

@@ -14,7 +14,7 @@ import { type ScenariosReport, sourceWarnings } from "../render/scenarios/report
 import { loadTeam, repMonthsOverCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
-import { type CliEnvironment, wantsColor } from "./environment.js";
+import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
@@ -40,6 +40,7 @@ Examples:
   $ leadplan scenarios quotas.csv ... --vary cost_per_inquiry=40,60,80 --vary qualified_to_won=20%,25%
   $ leadplan scenarios quotas.csv ... --sensitivity 10%
   $ leadplan scenarios quotas.csv ... --sources examples/sources.csv --optimize-mix
+  $ leadplan scenarios quotas.csv ... --sensitivity 10% --wide   (full width, however narrow the terminal)
 
 Exit codes: 0 report written; 2 bad input or usage (one line on stderr, nothing written).`;
 
@@ -135,7 +136,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
           json: async () => (await import("../render/scenarios/json.js")).renderScenariosJson(report),
           document: async () => (await import("../render/scenarios/build.js")).buildScenariosDocument(report),
         },
-        { color, csv },
+        { color, width: terminalWidth(environment, flags), csv },
       );
       await writeOutput(text, report.warnings, flags.out, environment);
       if (capacitySettings.strict && overloaded.length > 0) {

@@ -16,7 +16,7 @@ import { type TrackReport, catchUpChanged } from "../render/track/report.js";
 import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
-import { type CliEnvironment, wantsColor } from "./environment.js";
+import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
 import { dateFormatOf } from "./history-options.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
@@ -35,6 +35,7 @@ Examples:
   $ leadplan track examples/quotas.csv examples/actuals.csv --ratios examples/ratios.csv --cycles examples/cycles.csv
   $ leadplan track quotas.csv actuals.csv --as-of 2027-01 --by rep --tolerance 5
   $ leadplan track quotas.csv actuals.csv --catch-up quarter --format json --out track.json
+  $ COLUMNS=100 leadplan track quotas.csv actuals.csv   (tables fit 100 columns; --wide: full width)
 
 Exit codes: 0 on track within the tolerance; 1 behind beyond it (the report still prints);
 2 bad input or usage (one line on stderr, nothing written). Formats of every file: see README.md.`;
@@ -157,7 +158,7 @@ export function trackCommand(environment: CliEnvironment): Command {
           json: async () => (await import("../render/track/json.js")).renderTrackJson(report),
           document: async () => (await import("../render/track/build.js")).buildTrackDocument(report),
         },
-        { color: flags.out === undefined && wantsColor(environment), csv },
+        { color: flags.out === undefined && wantsColor(environment), width: terminalWidth(environment, flags), csv },
       );
       await writeOutput(text, report.warnings, flags.out, environment);
       // Exit 1 when either check fails: behind plan, or (with --strict) over capacity ahead.

@@ -27,10 +27,12 @@ export interface Column<R> {
   /** Colours this cell alone on a terminal (a track status). */
   tone?(row: R): Tone | undefined;
   /**
-   * The text is a picture of the value (the sensitivity's `████` bar): a format that draws charts
-   * shows the value's figure instead, the picture being its chart.
+   * A bar in proportion to the row's figure (the tornado's impact), not a figure: the bar drawn
+   * `length` columns long at the largest (`text` is it at full length). A narrow terminal draws
+   * every bar of the column shorter, in the same proportion, before it splits the table; HTML
+   * shows the figure instead, its chart being the picture.
    */
-  drawn?: boolean;
+  bar?(row: R, length: number): string;
   /** A column only CSV writes (a fixed header for scripts) or only people read. */
   only?: "csv" | "text";
 }

@@ -18,6 +18,14 @@ function widthOf(line: string): number {
   return PLAIN.test(bare) ? bare.length : tableUtils.strlen(bare);
 }
 
+/** Columns the widest line of a text takes on a terminal (colour codes none, wide characters two). */
+export function textWidth(text: string): number {
+  if (!text.includes("\n")) return widthOf(text);
+  let widest = 0;
+  for (const line of text.split("\n")) widest = Math.max(widest, widthOf(line));
+  return widest;
+}
+
 /**
  * A boxed terminal table: the same bytes cli-table3 draws with `style: { head: [], border: [] }`
  * and no lines between rows (every table leadplan prints), in time linear in the cells. cli-table3

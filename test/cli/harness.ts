@@ -33,8 +33,11 @@ export function filesIn(dir: string): string[] {
     .sort();
 }
 
-/** Runs `leadplan <args>` in-process with `dir` as the working directory, colour off. */
-export async function runIn(dir: string, args: readonly string[], stdin?: () => string | Uint8Array): Promise<CliRun> {
+/** What a run may see of its terminal and environment; by default a pipe and no variables. */
+export type Outside = Partial<Pick<CliEnvironment, "env" | "stdoutIsTTY" | "stdoutColumns">>;
+
+/** Runs `leadplan <args>` in-process with `dir` as the working directory, colour off (unless `outside` says otherwise). */
+export async function runIn(dir: string, args: readonly string[], stdin?: () => string | Uint8Array, outside: Outside = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const environment: CliEnvironment = {
@@ -53,6 +56,7 @@ export async function runIn(dir: string, args: readonly string[], stdin?: () => 
     env: {},
     cwd: dir,
     stdoutIsTTY: false,
+    ...outside,
   };
   const code = await runCli(environment);
   return { code, stdout, stderr, dir };

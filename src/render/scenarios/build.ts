@@ -62,7 +62,7 @@ function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivit
       value: (row) => row.up.inquiries.absolute,
       text: (row) => `${changeText(row.down.inquiries, 0)} / ${changeText(row.up.inquiries, 0)}`,
     },
-    { key: "impact", title: "Impact", kind: "money", value: (row) => row.impact, text: (row) => bar(row.impact, largest), drawn: true },
+    { key: "impact", title: "Impact", kind: "money", value: (row) => row.impact, text: (row) => bar(row.impact, largest), bar: (row, length) => bar(row.impact, largest, length) },
   ];
   const tornado: Chart<SensitivityRow> = {
     kind: "tornado",

@@ -31,9 +31,9 @@ export function quarterTitles(report: ScenariosReport): string[] {
   return report.rows[0]?.budgetByQuarter.map((entry) => entry.quarter) ?? [];
 }
 
-/** A text bar for the tornado: `████` in proportion to the largest impact, 30 characters at most. */
-export function bar(impact: number, largest: number): string {
-  return largest === 0 ? "" : "█".repeat(Math.max(impact > 0 ? 1 : 0, Math.round((impact / largest) * 30)));
+/** A text bar for the tornado: `████` in proportion to the largest impact, `length` characters at most (30 unless a terminal is narrower). */
+export function bar(impact: number, largest: number, length = 30): string {
+  return largest === 0 ? "" : "█".repeat(Math.max(impact > 0 ? 1 : 0, Math.round((impact / largest) * length)));
 }
 
 /** Per source over the whole plan: inquiries, budget, and what a won deal costs from it. */

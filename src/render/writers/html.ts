@@ -29,7 +29,7 @@ function tableHtml(table: Table<unknown>, rows: readonly unknown[]): { html: str
       const tone = column.tone?.(row);
       if (tone) classes.push(tone);
       if (column.marked?.(row) === true) classes.push("marked");
-      let text = escapeHtml(column.drawn === true ? formatCell(column.value(row), column.kind) : cellText(column, row));
+      let text = escapeHtml(column.bar !== undefined ? formatCell(column.value(row), column.kind) : cellText(column, row));
       if (on && at === 0) text += ` <span class="flag" title="${escapeHtml(flag?.word ?? "")}">${escapeHtml(flag?.sign ?? "")}</span>`;
       // The machine value rides along: what a script or a test compares with the CSV of the same run.
       const tag = at === 0 && !total ? "th" : "td";

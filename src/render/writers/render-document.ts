@@ -7,6 +7,8 @@ export type DocumentFormat = "table" | "markdown" | "csv" | "html";
 export interface RenderOptions {
   /** Terminal colour: the CLI decides (a TTY, no NO_COLOR, no --out). */
   color: boolean;
+  /** The terminal's columns a table fits (the CLI decides: COLUMNS, a TTY's width); absent: natural width. Other formats ignore it. */
+  width?: number | undefined;
   csv: CsvOptions;
 }
 
