@@ -152,10 +152,13 @@ const REPORTS: Report[] = [
 let browser: Browser;
 const work = temporaryDir();
 
+// Hooks start a browser or run the bin twice: slower than vitest's 10 s on a loaded machine.
+const HOOK_TIMEOUT = 60_000;
+
 beforeAll(async () => {
   browser = await launchBrowser();
   mkdirSync(screenshots, { recursive: true });
-});
+}, HOOK_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
@@ -169,7 +172,7 @@ describe.each(REPORTS)("the $name HTML report in Chromium", (report) => {
   beforeAll(async () => {
     run = runReport(report.args, work.dir, report.name);
     screen = await openReport(browser, run.file, { width: 1280, height: 900 });
-  });
+  }, HOOK_TIMEOUT);
 
   afterAll(async () => {
     await screen?.page.close();
