@@ -80,7 +80,8 @@ function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivit
   };
 }
 
-const SOURCE_COLUMNS: readonly Column<readonly string[]>[] = [
+type SourceLine = ReturnType<typeof sourceTotals>[number];
+const SOURCE_COLUMNS: readonly Column<SourceLine>[] = [
   ["source", "Source", "name"],
   ["share", "Share of inquiries", "percent"],
   ["inquiries", "Inquiries", "count"],
@@ -88,7 +89,7 @@ const SOURCE_COLUMNS: readonly Column<readonly string[]>[] = [
   ["budget", "Budget", "money"],
   ["cost_per_won_deal", "Cost per won deal", "money"],
   ["monthly_cap", "Monthly cap", "count"],
-].map(([key = "", title = "", kind], at): Column<readonly string[]> => ({ key, title, kind: kind as Column<readonly string[]>["kind"], value: (cells) => cells[at] ?? "" }));
+].map(([key = "", title = "", kind], at): Column<SourceLine> => ({ key, title, kind: kind as Column<SourceLine>["kind"], value: (line) => line.values[at] ?? null, text: (line) => line.text[at] ?? "" }));
 
 // A bar per scenario reads up to a few dozen; a grid of thousands is a table's job.
 const MOST_SCENARIOS_CHARTED = 40;
@@ -146,7 +147,6 @@ export function buildScenariosDocument(report: ScenariosReport): Document {
   if (report.sensitivity) sections.push(sensitivitySection(report.sensitivity));
   if (report.sources) {
     const how = report.sources.optimized ? "the cheapest mix per won deal within each source's cap" : "the given shares, blended";
-    // TODO: the source totals are text already; a chart of the mix wants the figures.
     sections.push({ title: caption(`Lead sources for the baseline plan: ${how}`), table: { columns: SOURCE_COLUMNS, rows: sourceTotals(report.sources) }, csv: false });
     sections.push(sourceMonthsSection(report.sources));
   }

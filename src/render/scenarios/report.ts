@@ -37,7 +37,8 @@ export function bar(impact: number, largest: number, length = 30): string {
 }
 
 /** Per source over the whole plan: inquiries, budget, and what a won deal costs from it. */
-export function sourceTotals(report: NonNullable<ScenariosReport["sources"]>): string[][] {
+/** Each source's totals as people read them (`text`) and as figures (`values`: the machine value of an HTML cell). */
+export function sourceTotals(report: NonNullable<ScenariosReport["sources"]>): { text: string[]; values: (string | number | null)[] }[] {
   const inquiriesOf = (index: number) => report.months.reduce((total, month) => total + (month.inquiries[index] ?? 0), 0);
   const allInquiries = report.sources.reduce((total, _, index) => total + inquiriesOf(index), 0);
   return report.sources.map((source, index) => {
@@ -45,15 +46,17 @@ export function sourceTotals(report: NonNullable<ScenariosReport["sources"]>): s
     const won = inquiries * source.qualifyRate * source.closeRate;
     // An optimised mix shows the share it chose; a fixed mix the share it was given.
     const share = report.optimized ? (allInquiries === 0 ? null : inquiries / allInquiries) : source.share;
-    return [
+    const perWon = Number.isFinite(costPerWon(source)) ? costPerWon(source) : null;
+    const text = [
       source.source,
       share === null ? "–" : `${formatNumber(share * 100, 1)}%`,
       count(inquiries),
       formatNumber(won, 1),
       money(inquiries * source.costPerInquiry),
-      money(Number.isFinite(costPerWon(source)) ? costPerWon(source) : null),
+      money(perWon),
       source.maxInquiriesPerMonth === null ? "–" : count(source.maxInquiriesPerMonth),
     ];
+    return { text, values: [source.source, share, inquiries, won, inquiries * source.costPerInquiry, perWon, source.maxInquiriesPerMonth] };
   });
 }
 

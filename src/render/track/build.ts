@@ -88,10 +88,10 @@ function checkpointTable(report: TrackReport): Table<CheckLine> {
 type LeakLine = ReturnType<typeof leakRows>[number] & { effect?: number };
 const LEAK_COLUMNS: readonly Column<LeakLine>[] = [
   { key: "stage", title: "Stage", kind: "code", value: (line) => line.stage },
-  { key: "assumed", title: "Assumed", kind: "ratio", value: (line) => line.assumed },
-  { key: "planned", title: "Plan in period", kind: "ratio", value: (line) => line.planned },
-  { key: "actual", title: "Actual", kind: "ratio", value: (line) => line.actual },
-  { key: "revenue_effect", title: "Revenue effect", kind: "money", value: (line) => line.revenue },
+  { key: "assumed", title: "Assumed", kind: "ratio", value: (line) => line.figures.assumed, text: (line) => line.assumed },
+  { key: "planned", title: "Plan in period", kind: "ratio", value: (line) => line.figures.planned, text: (line) => line.planned },
+  { key: "actual", title: "Actual", kind: "ratio", value: (line) => line.figures.actual, text: (line) => line.actual },
+  { key: "revenue_effect", title: "Revenue effect", kind: "money", value: (line) => line.figures.revenue, text: (line) => line.revenue },
 ];
 
 function leakSection(report: TrackReport, leak: LeakDiagnosis | null): Section {
@@ -101,7 +101,7 @@ function leakSection(report: TrackReport, leak: LeakDiagnosis | null): Section {
     table: {
       columns: LEAK_COLUMNS,
       rows: leakRows(leak).map((line, at): LeakLine => ({ ...line, effect: leak.effects[at]?.revenue ?? 0 })),
-      totals: [{ stage: "Revenue variance", assumed: "", planned: "", actual: "", revenue: signedMoney(leak.variance) }],
+      totals: [{ stage: "Revenue variance", assumed: "", planned: "", actual: "", revenue: signedMoney(leak.variance), figures: { assumed: null, planned: null, actual: null, revenue: leak.variance } }],
     },
     charts: [leakWaterfall<LeakLine>(leak, (line) => line.stage, (line) => line.effect ?? 0)],
     notes: [leakVerdict(leak)],

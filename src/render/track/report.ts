@@ -122,7 +122,7 @@ export function leakVerdict(leak: LeakDiagnosis): string {
 }
 
 /** The rows of the diagnosis: assumed, planned in the period and actual, and the revenue each stage added or cost. */
-export function leakRows(leak: LeakDiagnosis): { stage: string; assumed: string; planned: string; actual: string; revenue: string }[] {
+export function leakRows(leak: LeakDiagnosis): { stage: string; assumed: string; planned: string; actual: string; revenue: string; figures: LeakFigures }[] {
   return leak.effects.map((effect) => {
     const steps = stepsOf(effect);
     const check = steps.length !== 1 ? null : steps[0] === "qualified" ? leak.qualifyRate : steps[0] === "won" ? leak.closeRate : leak.dealSize;
@@ -133,8 +133,17 @@ export function leakRows(leak: LeakDiagnosis): { stage: string; assumed: string;
       planned: check ? show(check.planned) : "",
       actual: check ? show(check.actual) : "",
       revenue: signedMoney(effect.revenue),
+      figures: { assumed: check?.assumed ?? null, planned: check?.planned ?? null, actual: check?.actual ?? null, revenue: effect.revenue },
     };
   });
+}
+
+/** A leak row's figures unformatted (a rate as a fraction, a deal size in money): what an HTML cell carries as its machine value. */
+export interface LeakFigures {
+  assumed: number | null;
+  planned: number | null;
+  actual: number | null;
+  revenue: number;
 }
 
 /** `the rest of fiscal 2027-Q1 (to 2027-03)`, `the rest of fiscal year 2027`, or `the rest of FY2027` (April start). */

@@ -52,9 +52,11 @@ const categoryAxis = (name: string, categories: readonly string[], extra: Option
   ...extra,
 });
 
+// ECharts 6 sets a title 20 px down by default, into the legend under it: both placed here.
 const title = (text: string, subtext?: string): Option => ({
   text,
   left: 0,
+  top: 0,
   textStyle: { fontSize: 15, color: TEXT },
   ...(subtext === undefined ? {} : { subtext, subtextStyle: { color: "#555555" } }),
 });
@@ -130,6 +132,8 @@ function heatmapOption<R>(chart: HeatmapChart<R>, rows: readonly R[]): Option {
       left: "center",
       bottom: 0,
       text: ["", chart.valueTitle],
+      // With `text` given, ECharts drops the pieces' own labels unless asked: a swatch without its range says nothing.
+      showLabel: true,
       textStyle: { color: TEXT },
       pieces: [
         { lt: 50, label: "under 50%", color: "#deebf7" },

@@ -1,7 +1,8 @@
 /**
  * The report's one stylesheet, inlined in every page (nothing is fetched: no web font, no CDN).
  * System fonts; tabular figures so columns of numbers line up; print rules that fit A4 and Letter
- * (both 180 mm of text width at these margins) and keep a chart with its caption on one page.
+ * (186 and 192 mm of text width at these margins: the widest table, calibrate's funnel, fits A4
+ * only with smaller figures and cells that wrap) and keep a chart with its caption on one page.
  */
 export const HTML_STYLE = `
 :root { color-scheme: light; --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --warn: #fff4d6; --bad: #ffe1dc; --bad-ink: #a0111f; }
@@ -31,7 +32,8 @@ tr.warn { background: var(--warn); }
 tr.bad, td.bad { background: var(--bad); }
 td.warn { background: var(--warn); }
 td.marked { color: var(--bad-ink); font-weight: 700; }
-tfoot td, tfoot th { font-weight: 700; border-top: 2px solid var(--ink); border-bottom: none; }
+tfoot td, tfoot th { font-weight: 700; border-bottom: none; }
+tfoot tr:first-child td, tfoot tr:first-child th { border-top: 2px solid var(--ink); }
 .flag { color: #9a6700; font-weight: 700; }
 footer { max-width: 1100px; margin: 0 auto; padding: 8px 28px 24px; font-size: 13px; }
 @media print {
@@ -39,8 +41,8 @@ footer { max-width: 1100px; margin: 0 auto; padding: 8px 28px 24px; font-size: 1
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  table { font-size: 9pt; }
-  th, td { padding: 2px 6px; }
+  table { font-size: 8pt; }
+  th, td { padding: 2px 4px; white-space: normal; }
   .table-wrap { overflow: visible; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   footer { padding: 8px 0 0; }

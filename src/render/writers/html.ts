@@ -19,7 +19,8 @@ function tableHtml(table: Table<unknown>, rows: readonly unknown[]): { html: str
   const columns = columnsFor(table, "text");
   const { flag } = table;
   let flagged = false;
-  const head = columns.map((column) => `<th scope="col" class="${alignsRight(column.kind) ? "num" : "text"}">${escapeHtml(column.title)}</th>`).join("");
+  // A title may break after a slash (`Cost/<wbr>qualified`): the widest tables fit a printed page only so.
+  const head = columns.map((column) => `<th scope="col" class="${alignsRight(column.kind) ? "num" : "text"}">${escapeHtml(column.title).replace(/\//g, "/<wbr>")}</th>`).join("");
   const line = (row: unknown, total: boolean): string => {
     const on = !total && flag?.on(row) === true;
     if (on) flagged = true;
