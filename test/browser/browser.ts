@@ -1,7 +1,5 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-// The functions handed to page.evaluate run in the page, so they need the DOM's types; the rest of
-// this file runs in Node.
+// The functions handed to page.evaluate run in the page: tsconfig.browser.json gives this folder
+// the DOM's types; the rest of this file runs in Node.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

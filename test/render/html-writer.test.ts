@@ -135,3 +135,16 @@ describe("chartSvg: every chart kind drawn by ECharts", () => {
     expect(ids(chartSvg(chart, MONTHS))).toBe(ids(chartSvg(chart, MONTHS)));
   });
 });
+
+describe("the catch-up months in the track report's HTML", () => {
+  it("draws the planned and the extra inquiries of each catch-up month (the examples as of 2027-01)", async () => {
+    const { runIn } = await import("../cli/harness.js");
+    const root = new URL("../..", import.meta.url).pathname;
+    const run = await runIn(root, ["track", "examples/quotas.csv", "examples/actuals.csv", "--ratios", "examples/ratios.csv", "--cycles", "examples/cycles.csv", "--as-of", "2027-01", "--format", "html"]);
+    const figure = run.stdout.split('<figure class="chart"').find((part) => part.includes("Catch-up: inquiries to generate by month"));
+    expect(figure).toBeDefined();
+    // 2027-02 to 2027-06: five months, a bar of each series in each.
+    expect(marksBySeries(figure ?? "")).toEqual(new Map([["0", 5], ["1", 5]]));
+    expect(run.stdout).toContain('data-key="extra_inquiries" data-value="11">11</td>');
+  });
+});
