@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { ASSUMPTIONS, FILE_ASSUMPTIONS } from "../core/assumptions.js";
+import { ASSUMPTIONS, FILE_ASSUMPTIONS, describeColumns } from "../core/assumptions.js";
 import { CAPACITY_VIEWS } from "../core/capacity.js";
 import { GROUPINGS } from "../core/group.js";
 import type { CapacityFlags } from "../io/capacity-settings.js";
@@ -56,7 +56,5 @@ function addAssumptionOptions(command: Command): Command {
 
 /** A file's columns for help, a duration's spellings joined: `sales_cycle_days|months`. */
 function columnsOf(file: "ratios" | "cycles"): string {
-  return FILE_ASSUMPTIONS.filter((entry) => entry.file === file)
-    .map((entry) => entry.spellings.map((spelling, index) => (index === 0 ? spelling.column : (spelling.unit ?? spelling.column))).join("|"))
-    .join(", ");
+  return describeColumns(FILE_ASSUMPTIONS.filter((entry) => entry.file === file));
 }

@@ -172,6 +172,16 @@ export function fileColumns(file: "ratios" | "cycles"): string[] {
   return FILE_ASSUMPTIONS.filter((entry) => entry.file === file).flatMap((entry) => entry.spellings.map((spelling) => spelling.column));
 }
 
+/** The entries in the order a scenarios file lists its columns (in messages and help). */
+export function scenarioOrdered(): AssumptionEntry[] {
+  return [...ASSUMPTIONS].sort((left, right) => left.scenarioOrder - right.scenarioOrder);
+}
+
+/** Columns for help text, a duration's spellings joined: `avg_deal_size, sales_cycle_days|months`. */
+export function describeColumns(entries: readonly AssumptionEntry[]): string {
+  return entries.map((entry) => entry.spellings.map((spelling, index) => (index === 0 ? spelling.column : (spelling.unit ?? spelling.column))).join("|")).join(", ");
+}
+
 /** Every spelling with its entry, in registry order (the order flags and config keys are listed in). */
 export function assumptionSpellings(entries: readonly AssumptionEntry[] = ASSUMPTIONS): { entry: AssumptionEntry; spelling: AssumptionSpelling }[] {
   return entries.flatMap((entry) => entry.spellings.map((spelling) => ({ entry, spelling })));

@@ -1,4 +1,4 @@
-import { ASSUMPTIONS } from "../core/assumptions.js";
+import { scenarioOrdered } from "../core/assumptions.js";
 import type { Scenario, ScenarioOverrides, Variation } from "../core/scenarios.js";
 import { columnReaders } from "./assumption-values.js";
 import { readCsvTable } from "./csv-table.js";
@@ -13,9 +13,7 @@ import type { Parsed } from "./values.js";
  * registry spelling, the surge included), each read by the same parser as its flag (`25%` and
  * `0.25` alike; `surge` as the --surge percent).
  */
-export const OVERRIDE_COLUMNS: Readonly<Record<string, (text: string, mark?: MarkInForce) => Parsed<ScenarioOverrides>>> = columnReaders(
-  [...ASSUMPTIONS].sort((left, right) => left.scenarioOrder - right.scenarioOrder),
-);
+export const OVERRIDE_COLUMNS: Readonly<Record<string, (text: string, mark?: MarkInForce) => Parsed<ScenarioOverrides>>> = columnReaders(scenarioOrdered());
 
 const KNOWN = Object.keys(OVERRIDE_COLUMNS).join(", ");
 
