@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { ASSUMPTIONS, FILE_ASSUMPTIONS, describeColumns } from "../core/assumptions.js";
 import { CAPACITY_VIEWS } from "../core/capacity.js";
 import { GROUPINGS } from "../core/group.js";
 import type { CapacityFlags } from "../io/capacity-settings.js";
@@ -21,19 +22,10 @@ export interface PlanFlags extends RawSettings, CapacityFlags, HistoryFlags, Dec
  */
 export function addPlanOptions(command: Command): Command {
   const files = command
-    .option("--ratios <FILE>", "closing-ratio CSV: avg_deal_size, qualified_to_won, inquiry_to_qualified, units_per_deal, cost_per_inquiry by rep/product")
-    .option("--cycles <FILE>", "sales-cycle CSV: sales_cycle_days|months, qualification_days|months by rep/product")
+    .option("--ratios <FILE>", `closing-ratio CSV: ${columnsOf("ratios")} by rep/product`)
+    .option("--cycles <FILE>", `sales-cycle CSV: ${columnsOf("cycles")} by rep/product`)
     .option("--history <FILE>", "past leads, as calibrate reads them: derives what flags, --ratios and --cycles do not give; compute shows the plan against its baseline");
-  return addEncodingOption(addDecimalMarkOptions(addHistoryReadOptions(files)))
-    .option("--deal-size <AMOUNT>", "average deal size for every segment, e.g. 75000 or $75,000")
-    .option("--close-rate <RATE>", "qualified lead → won for every segment, e.g. 25% or 0.25")
-    .option("--qualify-rate <RATE>", "inquiry → qualified lead for every segment, e.g. 10%")
-    .option("--units-per-deal <N>", "units in an average deal, for unit quotas (default: 1)")
-    .option("--cost-per-inquiry <AMOUNT>", "what one raw inquiry costs (no cost: budget shows –)")
-    .addOption(new Option("--cycle-days <N>", "sales cycle in days, qualified lead → close").conflicts("cycleMonths"))
-    .option("--cycle-months <N>", "sales cycle in months (fractions allowed)")
-    .option("--qualify-days <N>", "qualification time in days, inquiry → qualified lead (default: 0)")
-    .option("--surge <PCT>", `extra lead generation in surge quarters, 0 turns it off (default: ${BUILT_IN.surge})`)
+  return addAssumptionOptions(addEncodingOption(addDecimalMarkOptions(addHistoryReadOptions(files))))
     .option("--surge-quarters <LIST>", `fiscal quarters that surge (default: ${BUILT_IN.surgeQuarters})`)
     .option("--fiscal-year-start <MONTH>", "month the fiscal year starts: 1-12 or a name like Apr (default: 1)")
     .option("--reps <FILE>", "reps CSV: rep, capacity, inquiry_capacity, availability by YYYY-MM; checks the plan against follow-up capacity")
@@ -48,4 +40,24 @@ export function addPlanOptions(command: Command): Command {
     .option("-o, --out <FILE>", "write to FILE (atomically; never over an input) instead of stdout")
     .option("--config <FILE>", `defaults for these options (default: ./${CONFIG_FILE} when present)`)
     .option("--no-config", `ignore ./${CONFIG_FILE}`);
+}
+
+/**
+ * One flag per spelling of every assumption in the registry, in its order. A duration's first
+ * spelling (days) conflicts with the others (months), so commander refuses both at once.
+ */
+function addAssumptionOptions(command: Command): Command {
+  for (const entry of ASSUMPTIONS) {
+    entry.spellings.forEach((spelling, index) => {
+      const option = new Option(`${spelling.flag} ${spelling.placeholder}`, spelling.help);
+      if (index === 0 && entry.spellings.length > 1) option.conflicts(entry.spellings.slice(1).map((other) => other.configKey));
+      command.addOption(option);
+    });
+  }
+  return command;
+}
+
+/** A file's columns for help, a duration's spellings joined: `sales_cycle_days|months`. */
+function columnsOf(file: "ratios" | "cycles"): string {
+  return describeColumns(FILE_ASSUMPTIONS.filter((entry) => entry.file === file));
 }

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { describeColumns, scenarioOrdered } from "../core/assumptions.js";
 import { monthNeeds } from "../core/month-needs.js";
 import { type Plan, computePlan } from "../core/plan.js";
 import { type Scenario, compareScenarios, gridSize, scenarioGrid, sensitivity } from "../core/scenarios.js";
@@ -8,7 +9,7 @@ import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import { LIMITS, grouped } from "../io/limits.js";
 import type { MarkInForce } from "../io/number-text.js";
 import { checkVariations, parseVariation, readScenarios } from "../io/scenario-overrides.js";
-import { readSources } from "../io/sources-file.js";
+import { SOURCE_RATE_COLUMNS, readSources } from "../io/sources-file.js";
 import { parsePercent } from "../io/values.js";
 import { type ScenariosReport, sourceWarnings } from "../render/scenarios/report.js";
 import { loadTeam, repMonthsOverCapacity } from "./capacity.js";
@@ -55,10 +56,10 @@ export function scenariosCommand(environment: CliEnvironment): Command {
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin");
   return addCsvOptions(addPlanOptions(command))
-    .option("--scenarios <FILE>", "scenarios CSV: scenario, then any of cost_per_inquiry, qualified_to_won, inquiry_to_qualified, avg_deal_size, units_per_deal, surge, sales_cycle_days|months, qualification_days|months")
+    .option("--scenarios <FILE>", `scenarios CSV: scenario, then any of ${describeColumns(scenarioOrdered())}`)
     .option("--vary <NAME=V1,V2>", "a grid dimension; repeat for every combination (amounts without thousands separators)", (value: string, previous: string[]) => [...previous, value], [])
     .option("--sensitivity <PCT>", "move each assumption down and up by PCT, one at a time, sorted by budget impact")
-    .option("--sources <FILE>", "lead sources: source,share,inquiry_to_qualified,qualified_to_won,cost_per_inquiry[,max_inquiries_per_month]")
+    .option("--sources <FILE>", `lead sources: source,share,${SOURCE_RATE_COLUMNS.join(",")}[,max_inquiries_per_month]`)
     .option("--optimize-mix", "with --sources: the cheapest mix per won deal within each source's monthly cap")
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, flags: ScenariosFlags) => {

@@ -1,6 +1,7 @@
+import { ASSUMPTIONS, type AssumptionEntry } from "./assumptions.js";
 import type { SegmentAssumptions } from "./funnel.js";
 import { groupPlan } from "./group.js";
-import { lagFromMonths, meanLag } from "./lag.js";
+import { type LagDistribution, lagFromMonths, meanLag } from "./lag.js";
 import { type Plan, type SegmentInput, type SurgePolicy, computePlan } from "./plan.js";
 import type { AssumptionValues } from "./resolve.js";
 import { roundCents } from "./rounding.js";
@@ -129,16 +130,8 @@ export interface SensitivityRow {
   impact: number;
 }
 
-type Numeric = "avgDealSize" | "closeRate" | "qualifyRate" | "costPerInquiry";
-const SENSITIVE: readonly { name: string; field: Numeric | "salesCycle" | "qualification" | "surge"; rate?: boolean }[] = [
-  { name: "cost_per_inquiry", field: "costPerInquiry" },
-  { name: "qualified_to_won", field: "closeRate", rate: true },
-  { name: "inquiry_to_qualified", field: "qualifyRate", rate: true },
-  { name: "avg_deal_size", field: "avgDealSize" },
-  { name: "sales_cycle", field: "salesCycle" },
-  { name: "qualification", field: "qualification" },
-  { name: "surge", field: "surge" },
-];
+/** The registry's sensitive entries, each row named by its column stem (`qualified_to_won`, `sales_cycle`). */
+const SENSITIVE: readonly AssumptionEntry[] = ASSUMPTIONS.filter((entry) => entry.sensitive);
 
 /**
  * Each assumption moved by `share` down and up, one at a time, every segment alike (a rate is
@@ -149,10 +142,11 @@ const SENSITIVE: readonly { name: string; field: Numeric | "salesCycle" | "quali
 export function sensitivity(segments: readonly SegmentInput[], surge: SurgePolicy, share: number): SensitivityRow[] {
   const baseline = scenarioFigures(segments, surge, { name: "baseline", overrides: {} });
   const rows: SensitivityRow[] = [];
-  for (const { name, field, rate } of SENSITIVE) {
+  for (const entry of SENSITIVE) {
+    const name = entry.stem;
     const moves = [1 - share, 1 + share].map((factor) => {
-      const moved = segments.map((segment) => ({ ...segment, assumptions: moveAssumption(segment.assumptions, field, factor, rate === true) }));
-      const policy = field === "surge" ? { ...surge, rate: surge.rate * factor } : surge;
+      const moved = segments.map((segment) => ({ ...segment, assumptions: moveAssumption(segment.assumptions, entry, factor) }));
+      const policy = entry.name === "surge" ? { ...surge, rate: surge.rate * factor } : surge;
       const figures = scenarioFigures(moved, policy, { name, overrides: {} });
       return {
         value: `${factor < 1 ? "-" : "+"}${Math.round(share * 10000) / 100}%`,
@@ -167,12 +161,13 @@ export function sensitivity(segments: readonly SegmentInput[], surge: SurgePolic
   return rows.sort((left, right) => right.impact - left.impact || (left.assumption < right.assumption ? -1 : 1));
 }
 
-function moveAssumption(assumptions: SegmentAssumptions, field: (typeof SENSITIVE)[number]["field"], factor: number, isRate: boolean): SegmentAssumptions {
+function moveAssumption(assumptions: SegmentAssumptions, entry: AssumptionEntry, factor: number): SegmentAssumptions {
+  const field = entry.name;
   if (field === "surge") return assumptions;
-  if (field === "salesCycle" || field === "qualification") {
-    return { ...assumptions, [field]: lagFromMonths(meanLag(assumptions[field]) * factor) };
+  if (entry.kind === "duration") {
+    return { ...assumptions, [field]: lagFromMonths(meanLag(assumptions[field] as LagDistribution) * factor) };
   }
-  const value = assumptions[field];
+  const value = assumptions[field] as number | null;
   if (value === null) return assumptions;
-  return { ...assumptions, [field]: isRate ? Math.min(1, value * factor) : value * factor };
+  return { ...assumptions, [field]: entry.kind === "rate" ? Math.min(1, value * factor) : value * factor };
 }

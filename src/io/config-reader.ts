@@ -1,25 +1,24 @@
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { z } from "zod";
+import { type AssumptionConfigKey, assumptionSpellings } from "../core/assumptions.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { jsonErrorOffset } from "./json-error.js";
 
 // A JSON number stays a number: it is always written with a decimal point, whatever the run's mark.
 const text = z.union([z.string(), z.number()]);
 
+/** Every assumption's config key, from the registry, in its order (`dealSize`, `closeRate`, …, `surge`). */
+const assumptionKeys = Object.fromEntries(assumptionSpellings().map(({ spelling }) => [spelling.configKey, text.optional()])) as Record<
+  AssumptionConfigKey,
+  z.ZodOptional<typeof text>
+>;
+
 /** Keys mirror the long flags in camelCase; values are what the flags take (`"25%"` or `0.25`). */
 const configSchema = z.strictObject({
   ratios: z.string().optional(),
   cycles: z.string().optional(),
-  dealSize: text.optional(),
-  closeRate: text.optional(),
-  qualifyRate: text.optional(),
-  unitsPerDeal: text.optional(),
-  costPerInquiry: text.optional(),
-  cycleDays: text.optional(),
-  cycleMonths: text.optional(),
-  qualifyDays: text.optional(),
-  surge: text.optional(),
+  ...assumptionKeys,
   surgeQuarters: z.union([z.string(), z.array(z.string()).transform((quarters) => (quarters.length === 0 ? "none" : quarters.join(",")))]).optional(),
   fiscalYearStart: text.optional(),
   by: z.string().optional(),

@@ -1,5 +1,6 @@
+import { FILE_ASSUMPTIONS } from "../core/assumptions.js";
 import type { LagDistribution } from "../core/lag.js";
-import type { AssumptionValues } from "../core/resolve.js";
+import type { AssumptionName, AssumptionValues } from "../core/resolve.js";
 import { type CsvTable, readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { readName } from "./formula-guard.js";
@@ -9,8 +10,14 @@ import { type LocatedAssumptions, type ScopedFile, describeScope } from "./scope
 import { MAX_DURATION, type Parsed, parseWholeNumber, readPercentText } from "./values.js";
 
 const KNOWN = ["rep", "product", "stage", "lag_months", "share"];
-const STAGES = { sales_cycle: "salesCycle", qualification: "qualification" } as const;
-type Stage = keyof typeof STAGES;
+/** The lags a `stage` cell names, by their column stem (`sales_cycle`, `qualification`); the first is the default. */
+const DURATIONS = FILE_ASSUMPTIONS.filter((entry) => entry.kind === "duration");
+const STAGES: ReadonlyMap<string, LagName> = new Map(DURATIONS.map((entry) => [entry.stem, entry.name as LagName]));
+const DEFAULT_STAGE = DURATIONS[0]?.stem ?? "";
+/** The columns of the other cycle form (`sales_cycle_days`, …). */
+const SPELLED = new Set(DURATIONS.flatMap((entry) => entry.spellings.map((spelling) => spelling.column)));
+/** The fields of AssumptionValues that hold a lag. */
+type LagName = { [Name in AssumptionName]-?: NonNullable<AssumptionValues[Name]> extends LagDistribution ? Name : never }[AssumptionName];
 
 /** Shares of a scope may miss 1 by this much (hand-rounded thirds: 0.333 × 3) and are then rescaled. */
 export const SHARE_TOLERANCE = 0.001;
@@ -28,7 +35,7 @@ export function parseLagShare(text: string, mark?: MarkInForce): Parsed<number> 
 interface Group {
   rep: string;
   product: string;
-  stage: Stage;
+  stage: string;
   line: number;
   shares: Map<number, number>;
   /** The line each lag was given on: a repeat names that line, not the group's first. */
@@ -45,7 +52,7 @@ interface Group {
 export function readCycleDistribution(content: string, file: string, options: ReadOptions = {}): ScopedFile | undefined {
   const table = readCsvTable(content, file);
   if (!table.header.includes("lag_months")) return undefined;
-  const other = table.header.find((name) => /^(sales_cycle|qualification)_(days|months)$/.test(name));
+  const other = table.header.find((name) => SPELLED.has(name));
   if (other !== undefined) {
     throw new InputError({ code: "column.conflict", file, line: 1, column: other, expected: "a column of the other cycle form: expected either lag_months,share rows or sales_cycle_days columns, not both" });
   }
@@ -77,9 +84,8 @@ function readRow(table: CsvTable, record: readonly string[], index: number, grou
     if (parsed.hint !== undefined) issue.hint = parsed.hint;
     throw new InputError(issue);
   };
-  const stageText = text("stage").toLowerCase() || "sales_cycle";
-  if (!(stageText in STAGES)) throw new InputError({ code: "value.invalid", file, line, column: "stage", expected: "sales_cycle, qualification or empty", found: text("stage") });
-  const stage = stageText as Stage;
+  const stage = text("stage").toLowerCase() || DEFAULT_STAGE;
+  if (!STAGES.has(stage)) throw new InputError({ code: "value.invalid", file, line, column: "stage", expected: `${[...STAGES.keys()].join(", ")} or empty`, found: text("stage") });
   const lag = value("lag_months", (raw) => {
     const whole = parseWholeNumber(raw, 0);
     return whole.ok && whole.value <= MAX_DURATION.months ? whole : { ok: false, expected: `a whole number of months from 0 to ${MAX_DURATION.months}` };
@@ -126,7 +132,8 @@ function scopedRows(table: CsvTable, groups: readonly Group[]): LocatedAssumptio
     const key = `${group.rep}\u0000${group.product}`;
     const row = byScope.get(key) ?? { rep: group.rep, product: group.product, values: {} as AssumptionValues, file: table.file, line: group.line };
     byScope.set(key, row);
-    row.values[STAGES[group.stage]] = lag;
+    const name = STAGES.get(group.stage);
+    if (name !== undefined) row.values[name] = lag;
   }
   return [...byScope.values()];
 }

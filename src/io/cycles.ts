@@ -1,12 +1,11 @@
-import { type LagDistribution, lagFromDays, lagFromMonths } from "../core/lag.js";
-import type { AssumptionValues } from "../core/resolve.js";
+import { FILE_ASSUMPTIONS, assumptionEntry, fileColumns } from "../core/assumptions.js";
+import { assumptionRowReader } from "./assumption-values.js";
 import { readCycleDistribution } from "./cycle-distribution.js";
 import type { ReadOptions } from "./decimal-mark.js";
-import type { MarkInForce } from "./number-text.js";
 import { type ScopedFile, readScopedTable } from "./scoped-table.js";
-import { parseDuration } from "./values.js";
 
-const CYCLE_COLUMNS = ["sales_cycle_days", "sales_cycle_months", "qualification_days", "qualification_months"] as const;
+/** The cycle file's value columns, from the registry: `sales_cycle_days`, `sales_cycle_months`, …. */
+export const CYCLE_COLUMNS: readonly string[] = fileColumns("cycles");
 
 /**
  * Reads a sales-cycle file: optional `rep`, `product` scope columns, then `sales_cycle_days` or
@@ -19,24 +18,8 @@ export function readCycles(content: string, file: string, options: ReadOptions =
   // The distribution form (`lag_months,share` rows, as calibrate writes) is told by its header.
   const distribution = readCycleDistribution(content, file, options);
   if (distribution !== undefined) return distribution;
-  return readScopedTable(content, file, CYCLE_COLUMNS, ["sales_cycle_days", "sales_cycle_months"], (field, reject) => {
-    const values: AssumptionValues = {};
-    const lagOf = (stage: "sales_cycle" | "qualification"): LagDistribution | undefined => {
-      const inDays = field(`${stage}_days`, days);
-      const inMonths = field(`${stage}_months`, months);
-      if (inDays !== undefined && inMonths !== undefined) {
-        reject(`${stage}_months`, `both ${stage}_days and ${stage}_months: expected one of them per row`);
-      }
-      if (inDays !== undefined) return lagFromDays(inDays);
-      return inMonths === undefined ? undefined : lagFromMonths(inMonths);
-    };
-    const salesCycle = lagOf("sales_cycle");
-    const qualification = lagOf("qualification");
-    if (salesCycle !== undefined) values.salesCycle = salesCycle;
-    if (qualification !== undefined) values.qualification = qualification;
-    return values;
-  }, options);
+  // Every row needs a sales cycle somewhere: a cycle file without its column is a mistake.
+  const required = assumptionEntry("salesCycle").spellings.map((spelling) => spelling.column);
+  const entries = FILE_ASSUMPTIONS.filter((entry) => entry.file === "cycles");
+  return readScopedTable(content, file, CYCLE_COLUMNS, required, assumptionRowReader(entries), options);
 }
-
-const days = (text: string, mark: MarkInForce) => parseDuration(text, "days", mark);
-const months = (text: string, mark: MarkInForce) => parseDuration(text, "months", mark);

@@ -1,35 +1,19 @@
-import { lagFromDays, lagFromMonths } from "../core/lag.js";
+import { scenarioOrdered } from "../core/assumptions.js";
 import type { Scenario, ScenarioOverrides, Variation } from "../core/scenarios.js";
+import { columnReaders } from "./assumption-values.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import type { MarkInForce } from "./number-text.js";
-import { type Parsed, parseCost, parseDuration, parsePercent, parsePositiveAmount, parseRate } from "./values.js";
-
-const map =
-  <T>(parse: (text: string, mark: MarkInForce) => Parsed<T>, into: (value: T) => ScenarioOverrides) =>
-  (text: string, mark: MarkInForce): Parsed<ScenarioOverrides> => {
-    const parsed = parse(text, mark);
-    return parsed.ok ? { ok: true, value: into(parsed.value) } : parsed;
-  };
+import type { Parsed } from "./values.js";
 
 /**
- * The assumptions a scenario may set, by the column names the ratio and cycle files use, each
- * read by the same parser as its flag (`25%` and `0.25` alike; `surge` as the --surge percent).
+ * The assumptions a scenario may set, by the column names the ratio and cycle files use (every
+ * registry spelling, the surge included), each read by the same parser as its flag (`25%` and
+ * `0.25` alike; `surge` as the --surge percent).
  */
-export const OVERRIDE_COLUMNS: Readonly<Record<string, (text: string, mark: MarkInForce) => Parsed<ScenarioOverrides>>> = {
-  avg_deal_size: map(parsePositiveAmount, (avgDealSize) => ({ avgDealSize })),
-  units_per_deal: map(parsePositiveAmount, (unitsPerDeal) => ({ unitsPerDeal })),
-  qualified_to_won: map(parseRate, (closeRate) => ({ closeRate })),
-  inquiry_to_qualified: map(parseRate, (qualifyRate) => ({ qualifyRate })),
-  cost_per_inquiry: map(parseCost, (costPerInquiry) => ({ costPerInquiry })),
-  surge: map(parsePercent, (surge) => ({ surge })),
-  sales_cycle_days: map((text, mark) => parseDuration(text, "days", mark), (days) => ({ salesCycle: lagFromDays(days) })),
-  sales_cycle_months: map((text, mark) => parseDuration(text, "months", mark), (months) => ({ salesCycle: lagFromMonths(months) })),
-  qualification_days: map((text, mark) => parseDuration(text, "days", mark), (days) => ({ qualification: lagFromDays(days) })),
-  qualification_months: map((text, mark) => parseDuration(text, "months", mark), (months) => ({ qualification: lagFromMonths(months) })),
-};
+export const OVERRIDE_COLUMNS: Readonly<Record<string, (text: string, mark?: MarkInForce) => Parsed<ScenarioOverrides>>> = columnReaders(scenarioOrdered());
 
 const KNOWN = Object.keys(OVERRIDE_COLUMNS).join(", ");
 

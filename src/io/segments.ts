@@ -1,3 +1,4 @@
+import { assumptionEntry } from "../core/assumptions.js";
 import type { SegmentInput } from "../core/plan.js";
 import { type AssumptionName, type ScopedAssumptions, assumptionResolver } from "../core/resolve.js";
 import { InputError, type InputIssue } from "./input-issue.js";
@@ -6,15 +7,12 @@ import type { QuotaFile } from "./quotas.js";
 import { type LocatedAssumptions, describeScope } from "./scoped-table.js";
 import type { ComputeSettings } from "./settings.js";
 
-const SOURCES: Record<AssumptionName, { column: string; flag: string; file: "ratios" | "cycles" }> = {
-  avgDealSize: { column: "avg_deal_size", flag: "--deal-size", file: "ratios" },
-  unitsPerDeal: { column: "units_per_deal", flag: "--units-per-deal", file: "ratios" },
-  closeRate: { column: "qualified_to_won", flag: "--close-rate", file: "ratios" },
-  qualifyRate: { column: "inquiry_to_qualified", flag: "--qualify-rate", file: "ratios" },
-  costPerInquiry: { column: "cost_per_inquiry", flag: "--cost-per-inquiry", file: "ratios" },
-  salesCycle: { column: "sales_cycle_days", flag: "--cycle-days", file: "cycles" },
-  qualification: { column: "qualification_days", flag: "--qualify-days", file: "cycles" },
-};
+/** Where a missing assumption could come from: its first spelling's column and flag, and its file. */
+function sourceOf(name: AssumptionName): { column: string; flag: string; file: "ratios" | "cycles" } {
+  const entry = assumptionEntry(name);
+  const [spelling] = entry.spellings;
+  return { column: spelling.column, flag: spelling.flag, file: entry.file ?? "ratios" };
+}
 
 export interface PlanSegments {
   segments: SegmentInput[];
@@ -98,9 +96,9 @@ function unmatched(
   missing: readonly AssumptionName[],
   settings: ComputeSettings,
 ): InputIssue {
-  const columns = missing.map((name) => SOURCES[name].column).join(", ");
-  const flags = missing.map((name) => SOURCES[name].flag).join(", ");
-  const kinds = [...new Set(missing.map((name) => SOURCES[name].file))];
+  const columns = missing.map((name) => sourceOf(name).column).join(", ");
+  const flags = missing.map((name) => sourceOf(name).flag).join(", ");
+  const kinds = [...new Set(missing.map((name) => sourceOf(name).file))];
   const given = kinds.map((kind) => settings[kind]).filter((file): file is string => file !== undefined);
   const missingFiles = kinds.filter((kind) => settings[kind] === undefined).map((kind) => `--${kind} FILE`);
   const where = [

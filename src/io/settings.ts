@@ -1,20 +1,12 @@
+import { type AssumptionConfigKey, type AssumptionSpelling, BUILT_IN_SURGE, FILE_ASSUMPTIONS, assumptionEntry, assumptionSpellings } from "../core/assumptions.js";
 import { GROUPINGS, type Grouping } from "../core/group.js";
-import { type LagDistribution, lagFromDays, lagFromMonths } from "../core/lag.js";
 import type { SurgePolicy } from "../core/plan.js";
 import type { AssumptionValues } from "../core/resolve.js";
+import { parserOf, valueOf } from "./assumption-values.js";
 import { parseDecimalMarkName } from "./decimal-mark.js";
 import { InputError } from "./input-issue.js";
 import { COMMA_GROUPS, type DecimalMark, type MarkInForce } from "./number-text.js";
-import {
-  type Parsed,
-  parseCost,
-  parseDuration,
-  parseMonthOfYear,
-  parsePercent,
-  parsePositiveAmount,
-  parseQuarters,
-  parseRate,
-} from "./values.js";
+import { type Parsed, parseMonthOfYear, parseQuarters } from "./values.js";
 
 /** The config file a folder's runs pick up without `--config`. */
 export const CONFIG_FILE = "leadplan.config.json";
@@ -22,19 +14,13 @@ export const CONFIG_FILE = "leadplan.config.json";
 export const FORMATS = ["table", "csv", "json", "markdown", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** Each assumption's spellings, by config key (`closeRate`, `cycleDays`: the registry's). */
+export type RawAssumptions = { [Key in AssumptionConfigKey]?: RawValue | undefined };
+
 /** Option values as the user typed them, on the command line or in the config file. */
-export interface RawSettings {
+export interface RawSettings extends RawAssumptions {
   ratios?: string | undefined;
   cycles?: string | undefined;
-  dealSize?: RawValue | undefined;
-  closeRate?: RawValue | undefined;
-  qualifyRate?: RawValue | undefined;
-  unitsPerDeal?: RawValue | undefined;
-  costPerInquiry?: RawValue | undefined;
-  cycleDays?: RawValue | undefined;
-  cycleMonths?: RawValue | undefined;
-  qualifyDays?: RawValue | undefined;
-  surge?: RawValue | undefined;
   surgeQuarters?: string | undefined;
   fiscalYearStart?: RawValue | undefined;
   by?: string | undefined;
@@ -65,20 +51,12 @@ export interface ComputeSettings {
 }
 
 /** Built-ins: the playbook's 30% surge in fiscal Q4 and Q1 of a calendar fiscal year. */
-export const BUILT_IN = { surge: "30%", surgeQuarters: "Q4,Q1", fiscalYearStart: "1", by: "month", format: "table" } as const;
+export const BUILT_IN = { surge: BUILT_IN_SURGE, surgeQuarters: "Q4,Q1", fiscalYearStart: "1", by: "month", format: "table" } as const;
 
 const FLAG_OF: Record<keyof RawSettings, string> = {
   ratios: "--ratios",
   cycles: "--cycles",
-  dealSize: "--deal-size",
-  closeRate: "--close-rate",
-  qualifyRate: "--qualify-rate",
-  unitsPerDeal: "--units-per-deal",
-  costPerInquiry: "--cost-per-inquiry",
-  cycleDays: "--cycle-days",
-  cycleMonths: "--cycle-months",
-  qualifyDays: "--qualify-days",
-  surge: "--surge",
+  ...(Object.fromEntries(assumptionSpellings().map(({ spelling }) => [spelling.configKey, spelling.flag])) as Record<AssumptionConfigKey, string>),
   surgeQuarters: "--surge-quarters",
   fiscalYearStart: "--fiscal-year-start",
   by: "--by",
@@ -117,31 +95,26 @@ const choice =
   (text: string): Parsed<T> =>
     (choices as readonly string[]).includes(text) ? { ok: true, value: text as T } : { ok: false, expected: `one of ${choices.join(", ")}` };
 
+/** The registry's file assumptions as a flag or the config gives them (the surge is a policy: see {@link resolveSettings}). */
 function assumptionsFrom(raw: RawSettings, origin: Origin, mark: MarkInForce): AssumptionValues {
-  const values: AssumptionValues = {};
-  const set = <Name extends keyof AssumptionValues>(name: Name, value: AssumptionValues[Name] | undefined) => {
-    if (value !== undefined) values[name] = value;
-  };
-  set("avgDealSize", check(raw, "dealSize", origin, parsePositiveAmount, mark));
-  set("closeRate", check(raw, "closeRate", origin, parseRate, mark));
-  set("qualifyRate", check(raw, "qualifyRate", origin, parseRate, mark));
-  set("unitsPerDeal", check(raw, "unitsPerDeal", origin, parsePositiveAmount, mark));
-  set("costPerInquiry", check(raw, "costPerInquiry", origin, parseCost, mark));
-  const cycleDays = check(raw, "cycleDays", origin, (text, stated) => parseDuration(text, "days", stated), mark);
-  const cycleMonths = check(raw, "cycleMonths", origin, (text, stated) => parseDuration(text, "months", stated), mark);
-  if (cycleDays !== undefined && cycleMonths !== undefined) {
-    const expected = "both a cycle in days and in months: expected one of them";
-    throw new InputError(
-      origin.kind === "flag"
-        ? { code: "option.invalid", file: "--cycle-months", expected }
-        : { code: "config.invalid", file: origin.file, column: "cycleMonths", expected },
-    );
+  let values: AssumptionValues = {};
+  for (const entry of FILE_ASSUMPTIONS) {
+    const given: { spelling: AssumptionSpelling; value: number }[] = [];
+    for (const spelling of entry.spellings) {
+      const value = check(raw, spelling.configKey as AssumptionConfigKey, origin, parserOf(entry.kind, spelling.unit), mark);
+      if (value !== undefined) given.push({ spelling, value });
+    }
+    const [first, second] = given;
+    if (second !== undefined) {
+      const expected = `both a ${entry.noun ?? entry.stem} in days and in months: expected one of them`;
+      throw new InputError(
+        origin.kind === "flag"
+          ? { code: "option.invalid", file: second.spelling.flag, expected }
+          : { code: "config.invalid", file: origin.file, column: second.spelling.configKey, expected },
+      );
+    }
+    if (first !== undefined) values = { ...values, ...valueOf(entry, first.spelling, first.value) };
   }
-  const salesCycle: LagDistribution | undefined =
-    cycleDays !== undefined ? lagFromDays(cycleDays) : cycleMonths !== undefined ? lagFromMonths(cycleMonths) : undefined;
-  set("salesCycle", salesCycle);
-  const qualifyDays = check(raw, "qualifyDays", origin, (text, stated) => parseDuration(text, "days", stated), mark);
-  set("qualification", qualifyDays === undefined ? undefined : lagFromDays(qualifyDays));
   return values;
 }
 
@@ -170,7 +143,8 @@ export function resolveSettings(flags: RawSettings, config: RawSettings | undefi
     if (!fallback.ok) throw new Error(`built-in ${name} is invalid`);
     return fallback.value;
   };
-  const surgeRate = pick("surge", parsePercent, BUILT_IN.surge);
+  const surge = assumptionEntry("surge");
+  const surgeRate = pick(surge.spellings[0].configKey as AssumptionConfigKey, parserOf(surge.kind), BUILT_IN.surge);
   const quarters = pick("surgeQuarters", parseQuarters, BUILT_IN.surgeQuarters);
   const fiscalYearStart = pick("fiscalYearStart", parseMonthOfYear, BUILT_IN.fiscalYearStart);
   return {

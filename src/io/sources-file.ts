@@ -1,3 +1,4 @@
+import { assumptionEntry } from "../core/assumptions.js";
 import type { LeadSource } from "../core/source-mix.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
@@ -7,8 +8,14 @@ import { foldCase } from "./name-fold.js";
 import type { MarkInForce } from "./number-text.js";
 import { type Parsed, RANGE, parseAmount, parseCost, parseRate } from "./values.js";
 
-const REQUIRED = ["source", "inquiry_to_qualified", "qualified_to_won", "cost_per_inquiry"] as const;
-const NUMBER_COLUMNS: readonly string[] = ["share", "inquiry_to_qualified", "qualified_to_won", "cost_per_inquiry", "max_inquiries_per_month"];
+// A source's rates and cost carry the registry's column names, read per source (a rate may be 0 here).
+const QUALIFY = assumptionEntry("qualifyRate").stem;
+const CLOSE = assumptionEntry("closeRate").stem;
+const COST = assumptionEntry("costPerInquiry").stem;
+/** The assumption columns of a lead-source file, in its order. */
+export const SOURCE_RATE_COLUMNS: readonly string[] = [QUALIFY, CLOSE, COST];
+const REQUIRED = ["source", ...SOURCE_RATE_COLUMNS];
+const NUMBER_COLUMNS: readonly string[] = ["share", ...SOURCE_RATE_COLUMNS, "max_inquiries_per_month"];
 
 /**
  * Reads a lead-source file: `source,share,inquiry_to_qualified,qualified_to_won,cost_per_inquiry`
@@ -48,14 +55,14 @@ export function readSources(content: string, file: string, needShares: boolean, 
     // A rate is empty only where nothing could measure it, as calibrate writes it: no inquiries
     // for the qualification rate, no qualified lead for the close rate. Such a source is never bought.
     const noInquiries = table.header.includes("inquiries") && /^0+$/.test(text("inquiries"));
-    const qualifyRate = text("inquiry_to_qualified") === "" && noInquiries ? 0 : value("inquiry_to_qualified", parseShare);
-    const closeRate = text("qualified_to_won") === "" && qualifyRate === 0 ? 0 : value("qualified_to_won", parseShare);
+    const qualifyRate = text(QUALIFY) === "" && noInquiries ? 0 : value(QUALIFY, parseShare);
+    const closeRate = text(CLOSE) === "" && qualifyRate === 0 ? 0 : value(CLOSE, parseShare);
     return {
       source,
       share: shareText === "" ? null : value("share", parseShare),
       qualifyRate,
       closeRate,
-      costPerInquiry: value("cost_per_inquiry", parseCost),
+      costPerInquiry: value(COST, parseCost),
       maxInquiriesPerMonth: capText === "" ? null : value("max_inquiries_per_month", parseAmount),
     };
   });
