@@ -75,6 +75,8 @@ const REPORTS: Report[] = [
         { title: "Lead budget by fiscal quarter", series: [calendarQuarters(months(run.csv.rows)).length], texts: ["Fiscal quarter"] },
         // The legend of the colours names each band.
         { title: "Use of each rep's capacity by month (qualified leads to work ÷ capacity × availability)", series: [reps * planMonths], texts: ["Rep", "Month", "under 50%", "over 100%"] },
+        // The team's qualified leads (bars) against its capacity (a symbol per month).
+        { title: "Qualified leads to work against the team's capacity, by month", series: [planMonths, planMonths], texts: ["Qualified leads per month", "Capacity × availability"] },
       ];
     },
   },

@@ -148,3 +148,14 @@ describe("the catch-up months in the track report's HTML", () => {
     expect(run.stdout).toContain('data-key="extra_inquiries" data-value="11">11</td>');
   });
 });
+
+describe("the compute report's HTML draws only figures it has", () => {
+  it("without a cost per inquiry: the leads chart, no budget chart, no quarter budget", async () => {
+    const { runIn } = await import("../cli/harness.js");
+    const root = new URL("../..", import.meta.url).pathname;
+    const run = await runIn(root, ["compute", "examples/worked-example.csv", "--deal-size", "75000", "--close-rate", "20%", "--qualify-rate", "10%", "--cycle-months", "2", "--format", "html"]);
+    const titles = [...run.stdout.matchAll(/<figure class="chart" role="img" aria-label="([^"]*)"/g)].map((match) => match[1]);
+    expect(titles).toEqual(["Leads to generate by month, surge marked, and the quota due"]);
+    expect(run.stdout).not.toContain("Budget by fiscal quarter");
+  });
+});

@@ -1,5 +1,5 @@
 import type { RepMonth, TeamMonth } from "../../core/capacity.js";
-import type { Column, Document, HeatmapChart, Section } from "../document.js";
+import type { Chart, Column, Document, HeatmapChart, Section } from "../document.js";
 import { formatCapacity, formatFigure, formatNumber, formatUtilisation } from "../format.js";
 import { repMonthRecords, teamMonthRecords } from "./json.js";
 import { type CapacitySection, capacityNotes } from "./report.js";
@@ -137,6 +137,18 @@ const utilisationHeatmap: HeatmapChart<RepLine> = {
   markedTitle: "Outlined and marked ! : over capacity",
 };
 
+/** The team's month: the qualified leads to work against what the reps can take. */
+const teamChart: Chart<TeamLine> = {
+  kind: "series",
+  title: "Qualified leads to work against the team's capacity, by month",
+  axes: { x: "Month", y: "Qualified leads per month" },
+  category: (line) => line.record.month,
+  series: [
+    { name: "Qualified leads", draw: "bar", value: (line) => line.month.qualifiedLeads },
+    { name: "Capacity × availability", draw: "line", value: (line) => line.month.capacity },
+  ],
+};
+
 function repLines(section: CapacitySection): RepLine[] {
   const { report } = section;
   const cells: RepMonth[] = [];
@@ -174,6 +186,7 @@ export function capacitySections(section: CapacitySection, intro: readonly strin
         rows: teamMonthRecords(section).map((record, at) => ({ record, month: report.team[at] as TeamMonth })),
         tone: (line) => (line.month.extraReps > 0 || line.month.inquiryExcess > 0 || line.month.atRisk > 0 ? "bad" : undefined),
       },
+      charts: [teamChart],
     });
   }
   const first = sections[0];

@@ -65,13 +65,18 @@ function planCharts(report: PlanReport, grain: string): Chart<PlanLine>[] {
         ...(report.hasAmounts ? [{ name: "Quota due", draw: "line" as const, right: true, value: (line: PlanLine) => line.quota }] : []),
       ],
     },
-    {
-      kind: "series",
-      title: `Lead budget by ${per}`,
-      axes: { x: axisTitle, y: "Budget, USD" },
-      category: timeKey,
-      series: [{ name: "Budget", draw: "bar", value: (line) => line.budget }],
-    },
+    // Without a cost per inquiry the budget has no value: no chart of nothing.
+    ...(report.view.totals.budget === null
+      ? []
+      : [
+          {
+            kind: "series",
+            title: `Lead budget by ${per}`,
+            axes: { x: axisTitle, y: "Budget, USD" },
+            category: timeKey,
+            series: [{ name: "Budget", draw: "bar", value: (line) => line.budget }],
+          } satisfies Chart<PlanLine>,
+        ]),
   ];
 }
 
@@ -93,7 +98,7 @@ export function buildPlanDocument(report: PlanReport): Document {
     },
   ];
   // The quarter budget beside the month plan: finance budgets by fiscal quarter.
-  if (view.by === "month" && report.quarters) {
+  if (view.by === "month" && report.quarters && view.totals.budget !== null) {
     const { quarters } = report;
     sections.push({
       title: { text: "Budget by fiscal quarter", style: "heading" },
