@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { describeColumns, scenarioOrdered } from "../core/assumptions.js";
 import { monthNeeds } from "../core/month-needs.js";
 import { type Plan, computePlan } from "../core/plan.js";
@@ -28,7 +28,11 @@ interface ScenariosFlags extends PlanFlags, CsvFlags {
   sensitivity?: string;
   sources?: string;
   optimizeMix?: boolean;
+  section?: string;
 }
+
+/** The tables of a scenarios report, by the name `--section` takes; each but the first needs its flag. */
+const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
 
 /** Above this many combinations the grid is announced on stderr (never asked: CI runs have no one to answer). */
 export const ANNOUNCED_GRID = 1_000;
@@ -61,6 +65,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
     .option("--sensitivity <PCT>", "move each assumption down and up by PCT, one at a time, sorted by budget impact")
     .option("--sources <FILE>", `lead sources: source,share,${SOURCE_RATE_COLUMNS.join(",")}[,max_inquiries_per_month]`)
     .option("--optimize-mix", "with --sources: the cheapest mix per won deal within each source's monthly cap")
+    .addOption(new Option("--section <NAME>", "with --format csv: the table to write (one per file; default: scenarios)").choices(SECTIONS))
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, flags: ScenariosFlags) => {
       const { csv, format: formatFlag } = csvOptionsOf(flags);
@@ -73,6 +78,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       }
       const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
       const { decimalMark } = resolved.settings;
+      checkSection(flags, resolved.settings.format);
       const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity, decimalMark);
       const variations = flags.vary.map((text) => parseVariation(text, decimalMark));
       checkVariations(variations);
@@ -130,6 +136,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       }
       checkResultSize(report, "the scenarios");
       const color = flags.out === undefined && wantsColor(environment);
+      let leftOut: readonly string[] = [];
       const format = loaded.settings.format;
       const text = await renderReport(
         format,
@@ -137,13 +144,32 @@ export function scenariosCommand(environment: CliEnvironment): Command {
           json: async () => (await import("../render/scenarios/json.js")).renderScenariosJson(report),
           document: async () => (await import("../render/scenarios/build.js")).buildScenariosDocument(report),
         },
-        { color, width: terminalWidth(environment, flags), csv },
+        {
+          color,
+          width: terminalWidth(environment, flags),
+          csv,
+          section: flags.section,
+          // A CSV holds one table: the others are named on stderr, never dropped without a word.
+          onSectionsLeftOut: (names) => {
+            if (flags.section === undefined && names.length > 0) leftOut = names;
+          },
+        },
       );
       await writeOutput(text, report.warnings, flags.out, environment);
+      if (leftOut.length > 0) environment.stderr(`note: the CSV holds the scenarios table; ${leftOut.map((name) => `--section ${name}`).join(", ")} ${leftOut.length === 1 ? "writes the other" : "write the others"}\n`);
       if (capacitySettings.strict && overloaded.length > 0) {
         throw new CheckFailed(`--strict: ${overloaded.length} scenario${overloaded.length === 1 ? "" : "s"} over capacity`);
       }
     });
+}
+
+/** `--section` before any file is read: CSV only, and a table this run makes. */
+function checkSection(flags: ScenariosFlags, format: string): void {
+  const { section } = flags;
+  if (section === undefined) return;
+  if (format !== "csv") throw new InputError({ code: "option.invalid", file: "--section", expected: "--format csv: the other formats show every section", found: section });
+  const needs = section === "sensitivity" ? (flags.sensitivity === undefined ? "--sensitivity PCT" : undefined) : section === "sources" ? (flags.sources === undefined ? "--sources FILE" : undefined) : undefined;
+  if (needs !== undefined) throw new InputError({ code: "option.invalid", file: "--section", expected: `a table this run makes: ${section} needs ${needs}`, found: section });
 }
 
 function parseShare(text: string, mark: MarkInForce): number {

@@ -176,8 +176,15 @@ export interface Section {
   notes?: readonly string[];
   /** Charts of the section's table rows, for the formats that draw them (HTML). */
   charts?: readonly Chart[];
-  /** False for a table CSV does not write (a comparison shown beside the main table). */
+  /** False for a table CSV does not write by default (a comparison shown beside the main table). */
   csv?: boolean;
+  /**
+   * The name `--section` picks the section by, for the format that writes one table per file
+   * (CSV): `scenarios`, `quarters`, `sensitivity`, `sources`.
+   */
+  name?: string;
+  /** The named section whose CSV holds this one's figures too (the quarter budgets are columns of the scenarios' CSV). */
+  coveredBy?: string;
   /**
    * `csv`: a section only CSV writes (its long form for scripts), text formats skip it; `html`: the
    * table a chart is drawn from when no other section holds it (cumulative revenue), which only

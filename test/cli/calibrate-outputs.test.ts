@@ -42,8 +42,9 @@ describe("everything calibrate writes, compute and scenarios read", () => {
     expect((await runIn(dir, ["calibrate", "monthly.csv", "--ratios-out", "ratios.csv", "--sources-out", "sources.csv"])).code).toBe(0);
     const planned = await runIn(dir, ["compute", "quotas.csv", "--ratios", "ratios.csv", "--cycle-months", "2", "--format", "csv"]);
     expect([planned.code, planned.stderr]).toEqual([0, ""]);
-    const mixed = await runIn(dir, ["scenarios", "quotas.csv", "--ratios", "ratios.csv", "--cycle-months", "2", "--sources", "sources.csv", "--format", "csv"]);
+    const mixed = await runIn(dir, ["scenarios", "quotas.csv", "--ratios", "ratios.csv", "--cycle-months", "2", "--sources", "sources.csv", "--format", "csv", "--section", "sources"]);
     expect([mixed.code, mixed.stderr]).toEqual([0, ""]);
+    expect(mixed.stdout.split("\n")[0]).toBe("source,share,inquiries,won_deals,budget,cost_per_won_deal,monthly_cap");
   });
 });
 

@@ -53,15 +53,24 @@ function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivit
   const share = `${Math.round(sensitivity.share * 10000) / 100}%`;
   const columns: Column<SensitivityRow>[] = [
     { key: "assumption", title: "Assumption", kind: "code", value: (row) => row.assumption },
-    { key: "budget_down", title: "Budget, down", kind: "money", value: (row) => row.down.budget.absolute, text: (row) => `${row.down.value}: ${changeText(row.down.budget, 2)}` },
-    { key: "budget_up", title: "Budget, up", kind: "money", value: (row) => row.up.budget.absolute, text: (row) => `${row.up.value}: ${changeText(row.up.budget, 2)}` },
+    { key: "budget_down", title: "Budget, down", kind: "money", value: (row) => row.down.budget.absolute, text: (row) => `${row.down.value}: ${changeText(row.down.budget, 2)}`, only: "text" },
+    { key: "budget_up", title: "Budget, up", kind: "money", value: (row) => row.up.budget.absolute, text: (row) => `${row.up.value}: ${changeText(row.up.budget, 2)}`, only: "text" },
     {
       key: "inquiries_change",
       title: "Inquiries, down / up",
       kind: "count",
       value: (row) => row.up.inquiries.absolute,
       text: (row) => `${changeText(row.down.inquiries, 0)} / ${changeText(row.up.inquiries, 0)}`,
+      only: "text",
     },
+    // CSV (`--section sensitivity`) spells each move out in the names of the JSON's `down` and `up`.
+    ...(["down", "up"] as const).flatMap((move): Column<SensitivityRow>[] => [
+      { key: `${move}_value`, title: `${move} value`, kind: "code", value: (row) => row[move].value, only: "csv" },
+      { key: `${move}_budget_change`, title: `${move} budget change`, kind: "money", value: (row) => row[move].budget.absolute, only: "csv" },
+      { key: `${move}_budget_change_percent`, title: `${move} budget change %`, kind: "percent", value: (row) => row[move].budget.percent, only: "csv" },
+      { key: `${move}_inquiries_change`, title: `${move} inquiries change`, kind: "count", value: (row) => row[move].inquiries.absolute, only: "csv" },
+      { key: `${move}_inquiries_change_percent`, title: `${move} inquiries change %`, kind: "percent", value: (row) => row[move].inquiries.percent, only: "csv" },
+    ]),
     { key: "impact", title: "Impact", kind: "money", value: (row) => row.impact, text: (row) => bar(row.impact, largest), bar: (row, length) => bar(row.impact, largest, length) },
   ];
   const tornado: Chart<SensitivityRow> = {
@@ -77,6 +86,7 @@ function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivit
     table: { columns, rows: sensitivity.rows },
     charts: [tornado],
     csv: false,
+    name: "sensitivity",
   };
 }
 
@@ -139,15 +149,16 @@ export function buildScenariosDocument(report: ScenariosReport): Document {
   const sections: Section[] = [
     {
       title: caption("Scenarios against the baseline (budget change in money and percent)"),
+      name: "scenarios",
       table: { columns: scenarioColumns(quarters, team), rows: report.rows },
       ...(report.rows.length <= MOST_SCENARIOS_CHARTED ? { charts: [budgetChart] } : {}),
     },
-    { title: caption("Budget per fiscal quarter"), table: { columns: quarterColumns(quarters), rows: report.rows }, csv: false },
+    { title: caption("Budget per fiscal quarter"), table: { columns: quarterColumns(quarters), rows: report.rows }, csv: false, name: "quarters", coveredBy: "scenarios" },
   ];
   if (report.sensitivity) sections.push(sensitivitySection(report.sensitivity));
   if (report.sources) {
     const how = report.sources.optimized ? "the cheapest mix per won deal within each source's cap" : "the given shares, blended";
-    sections.push({ title: caption(`Lead sources for the baseline plan: ${how}`), table: { columns: SOURCE_COLUMNS, rows: sourceTotals(report.sources) }, csv: false });
+    sections.push({ title: caption(`Lead sources for the baseline plan: ${how}`), table: { columns: SOURCE_COLUMNS, rows: sourceTotals(report.sources) }, csv: false, name: "sources" });
     sections.push(sourceMonthsSection(report.sources));
   }
   return { title: "Lead budget scenarios", sections, warnings: report.warnings };

@@ -1,5 +1,6 @@
 import type { Change, ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
 import { type LeadSource, type SourceMonth, costPerWon, wonPerInquiry } from "../../core/source-mix.js";
+import { sixDecimals } from "../plain-number.js";
 import { formatNumber } from "../format.js";
 
 /** What the scenario renderers get. */
@@ -56,7 +57,8 @@ export function sourceTotals(report: NonNullable<ScenariosReport["sources"]>): {
       money(perWon),
       source.maxInquiriesPerMonth === null ? "–" : count(source.maxInquiriesPerMonth),
     ];
-    return { text, values: [source.source, share, inquiries, won, inquiries * source.costPerInquiry, perWon, source.maxInquiriesPerMonth] };
+    // Machine values to six decimals, as every JSON document writes them: 2250, not 2249.9999999999995.
+    return { text, values: [source.source, sixDecimals(share), inquiries, sixDecimals(won), sixDecimals(inquiries * source.costPerInquiry), sixDecimals(perWon), source.maxInquiriesPerMonth] };
   });
 }
 

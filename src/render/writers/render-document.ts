@@ -10,6 +10,10 @@ export interface RenderOptions {
   /** The terminal's columns a table fits (the CLI decides: COLUMNS, a TTY's width); absent: natural width. Other formats ignore it. */
   width?: number | undefined;
   csv: CsvOptions;
+  /** CSV writes one table: the section of this name (`--section`), else the document's first. */
+  section?: string | undefined;
+  /** Told the named sections a CSV left out, so the CLI can say how to get them (`--section`). */
+  onSectionsLeftOut?: ((names: readonly string[]) => void) | undefined;
 }
 
 export type Writer = (document: Document, options: RenderOptions) => string;
@@ -21,8 +25,12 @@ const WRITERS: Readonly<Record<DocumentFormat, () => Promise<Writer>>> = {
   // ECharts loads with this writer alone: no other format pays for it.
   html: async () => (await import("./html.js")).writeHtml,
   csv: async () => {
-    const { writeCsvText } = await import("./csv.js");
-    return (document, options) => writeCsvText(document, options.csv);
+    const { writeCsvText, csvSectionNames, csvSectionsLeftOut } = await import("./csv.js");
+    return (document, options) => {
+      const text = writeCsvText(document, options.csv, options.section);
+      options.onSectionsLeftOut?.(csvSectionsLeftOut(document, options.section ?? csvSectionNames(document)[0]));
+      return text;
+    };
   },
 };
 
