@@ -54,8 +54,11 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     await program.parseAsync([...environment.args], { from: "user" });
     return exitCodeFor("done");
   } catch (error) {
-    // A check that failed has printed its report already: only the exit code is left to give.
-    if (error instanceof CheckFailed) return exitCodeFor("check-failed");
+    // A check that failed has printed its report already: one closing line says what failed and why it exits 1.
+    if (error instanceof CheckFailed) {
+      environment.stderr(`leadplan: ${printable(error.message, 1000)}\n`);
+      return exitCodeFor("check-failed");
+    }
     if (error instanceof InputError) {
       environment.stderr(`leadplan: ${error.message}\n`);
       return exitCodeFor("bad-input");
