@@ -3,6 +3,7 @@ import { InputError, printable } from "../io/input-issue.js";
 import { CheckFailed } from "./check-failed.js";
 import type { CliEnvironment } from "./environment.js";
 import { exitCodeFor } from "./exit-code.js";
+import { ownFlagsFirst } from "./help-groups.js";
 
 export const VERSION = "0.1.0";
 
@@ -48,7 +49,7 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     .addHelpText("after", "\nExample:\n  $ leadplan compute examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv");
   for (const factory of await commandsFor(environment.args)) program.addCommand(factory(environment));
   for (const command of program.commands) {
-    command.configureOutput(output(`leadplan ${command.name()}`)).exitOverride();
+    ownFlagsFirst(command.configureOutput(output(`leadplan ${command.name()}`)).exitOverride());
   }
   try {
     await program.parseAsync([...environment.args], { from: "user" });

@@ -21,6 +21,7 @@ import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
+import { hideRefused } from "./help-groups.js";
 import { checkResultSize } from "./result-size.js";
 
 interface ScenariosFlags extends PlanFlags, CsvFlags {
@@ -60,7 +61,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         "deal, quota per marketing dollar, and the change against the baseline. Files are read once for all scenarios.",
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin");
-  return addCsvOptions(addPlanOptions(command))
+  return addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))
     .option("--scenarios <FILE>", `scenarios CSV: scenario, then any of ${describeColumns(scenarioOrdered())}`)
     .option("--vary <NAME=V1,V2>", "a grid dimension; repeat for every combination (amounts without thousands separators)", (value: string, previous: string[]) => [...previous, value], [])
     .option("--sensitivity <PCT>", "move each assumption down and up by PCT, one at a time, sorted by budget impact")
