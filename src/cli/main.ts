@@ -19,10 +19,13 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   track: async () => (await import("./track.js")).trackCommand,
   calibrate: async () => (await import("./calibrate.js")).calibrateCommand,
   scenarios: async () => (await import("./scenarios.js")).scenariosCommand,
+  init: async () => (await import("./init.js")).initCommand,
+  completion: async () => (await import("./completion.js")).completionCommand,
 };
 
 async function commandsFor(args: readonly string[]): Promise<CommandFactory[]> {
-  const named = args[0] !== undefined && Object.hasOwn(COMMANDS, args[0]) ? [args[0]] : Object.keys(COMMANDS);
+  // The completion script is read from every command, so `completion` loads them all.
+  const named = args[0] !== undefined && args[0] !== "completion" && Object.hasOwn(COMMANDS, args[0]) ? [args[0]] : Object.keys(COMMANDS);
   return Promise.all(named.map((name) => (COMMANDS[name] as () => Promise<CommandFactory>)()));
 }
 
