@@ -24,7 +24,7 @@ export function initCommand(environment: CliEnvironment): Command {
         "two example rows: `leadplan compute quotas.csv` runs on them as written (the config names the ratio and cycle files). " +
         "Replace the rows with your own. Files that are there already are not overwritten without --force.",
     )
-    .argument("[DIR]", "folder to write into (default: the current folder)", ".")
+    .argument("[DIR]", "folder to write into", ".")
     .option("--force", "overwrite template files that are there already")
     .addHelpText("after", EXAMPLES)
     .action(async (dir: string, flags: { force?: boolean }) => {
@@ -40,6 +40,7 @@ export function initCommand(environment: CliEnvironment): Command {
       }
       mkdirSync(folder, { recursive: true });
       await commitOutputs(files, environment.cwd);
-      environment.stdout(`wrote ${files.map((file) => file.path).join(", ")}\nnext: ${dir === "." ? "" : `cd ${dir} && `}leadplan compute quotas.csv\n`);
+      const cd = dir === "." ? "" : `cd ${/^[\w./-]+$/.test(dir) ? dir : `'${dir.replace(/'/g, `'\\''`)}'`} && `;
+      environment.stdout(`wrote ${files.map((file) => file.path).join(", ")}\nnext: ${cd}leadplan compute quotas.csv\n`);
     });
 }

@@ -49,7 +49,11 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     .version(VERSION, "-V, --version")
     .configureOutput(output("leadplan"))
     .exitOverride()
-    .addHelpText("after", "\nExample:\n  $ leadplan compute examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv");
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ leadplan init plan && cd plan && leadplan compute quotas.csv   (template files to start from)\n" +
+        "  $ leadplan compute examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv",
+    );
   for (const factory of await commandsFor(environment.args)) program.addCommand(factory(environment));
   for (const command of program.commands) {
     ownFlagsFirst(command.configureOutput(output(`leadplan ${command.name()}`)).exitOverride());

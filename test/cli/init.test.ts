@@ -66,3 +66,20 @@ describe("leadplan init", () => {
     expect(existsSync(join(dir, "quotas.csv"))).toBe(false);
   });
 });
+
+describe("the config's $schema key", () => {
+  const QUOTAS = "month,quota\n2027-03,100000\n";
+  const ASSUME = ["--deal-size", "10000", "--close-rate", "50%", "--qualify-rate", "25%", "--cycle-months", "1", "--cost-per-inquiry", "10"];
+
+  it("is read as text and ignored, so an editor can point at a schema", async () => {
+    const config = JSON.stringify({ $schema: "./schemas/config.json", surge: 0 });
+    const run = await runIn(folderWith({ "quotas.csv": QUOTAS, "leadplan.config.json": config }), ["compute", "quotas.csv", ...ASSUME]);
+    const plain = await runIn(folderWith({ "quotas.csv": QUOTAS }), ["compute", "quotas.csv", ...ASSUME, "--surge", "0"]);
+    expect([run.code, run.stderr, run.stdout]).toEqual([0, "", plain.stdout]);
+  });
+
+  it("is refused when it is not text, naming the key", async () => {
+    const run = await runIn(folderWith({ "quotas.csv": QUOTAS, "leadplan.config.json": '{"$schema": 5}' }), ["compute", "quotas.csv", ...ASSUME]);
+    expect(run).toMatchObject({ code: 2, stderr: "leadplan: leadplan.config.json: $schema: expected text, found 5\n" });
+  });
+});
