@@ -18,6 +18,7 @@ import { parseDecimalMarkName } from "../io/decimal-mark.js";
 import { type DecimalFlags, addDecimalMarkOptions, decimalMarkOfFlags } from "./decimal-options.js";
 import { type HistoryFlags, addHistoryReadOptions, historyOptionsOf } from "./history-options.js";
 import { STDOUT_REPORT, writeOutput } from "./write-output.js";
+import { HELP_GROUPS } from "./help-groups.js";
 import { checkResultSize } from "./result-size.js";
 
 const EXAMPLES = `
@@ -61,9 +62,11 @@ export function calibrateCommand(environment: CliEnvironment): Command {
     .option("--ratios-out <FILE>", "write the ratio file compute --ratios reads")
     .option("--cycles-out <FILE>", "write the cycle file (month-lag distributions) compute --cycles reads")
     .option("--sources-out <FILE>", "write the lead-source table as CSV")
+    .optionsGroup(HELP_GROUPS.output)
     .addOption(new Option("--format <FORMAT>", "report format (default: table)").choices(FORMATS))
     .option("--wide", WIDE_HELP)
-    .option("-o, --out <FILE>", "write the report to FILE (atomically) instead of stdout");
+    .option("-o, --out <FILE>", "write the report to FILE (atomically) instead of stdout")
+    .optionsGroup("");
   return addCsvOptions(command)
     .addHelpText("after", EXAMPLES)
     .action(async (historyPath: string, flags: CalibrateFlags) => {

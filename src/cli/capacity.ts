@@ -5,6 +5,7 @@ import { formatIssue } from "../io/input-issue.js";
 import { anonymousTeam, checkRepNames, checkTeamCoversQuotas, readReps } from "../io/reps.js";
 import { type CapacitySection, capacityWarnings } from "../render/capacity/report.js";
 import { CheckFailed } from "./check-failed.js";
+import { type FailOn, type Failure, counted, failureSummary } from "./fail-on.js";
 import type { LoadedPlan } from "./load-plan.js";
 
 /** A capacity check ready to render: the section, its warning lines, and what failed. */
@@ -55,16 +56,22 @@ export function loadTeam(settings: CapacitySettings, loaded: Pick<LoadedPlan, "q
   return { team: file.reps, warnings: [...input.warnings, ...file.warnings, ...nameWarnings].map(formatIssue) };
 }
 
-/** Rep-months over capacity in a plan (qualified leads or inquiries), as warnings count them. */
-export function repMonthsOverCapacity(plan: Plan, team: readonly RepCapacity[], respectCapacity: boolean): number {
-  const findings = capacityFindings(checkCapacity(plan, team, { respectCapacity }));
-  return new Set(findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
+/**
+ * What a capacity check found, as `--fail-on` counts it: one warning per rep-month over capacity
+ * (`capacity`; with --respect-capacity, only leads that fit in no earlier month are left, so they
+ * count for `capacity` and `at-risk` alike) and per rep-month over its inquiry capacity.
+ */
+export function capacityFailures(findings: readonly CapacityFinding[], respectCapacity: boolean): Failure[] {
+  const leads = findings.filter((finding) => finding.kind === "qualified-leads").length;
+  const inquiries = findings.length - leads;
+  return [
+    ...(respectCapacity ? counted(["capacity", "at-risk"], leads) : counted(["capacity"], leads)),
+    ...counted(["inquiry-capacity"], inquiries),
+  ];
 }
 
-/** With `--strict`, a run the team cannot follow up in full fails, after its report is written. */
-export function failIfStrict(settings: CapacitySettings, run: CapacityRun | undefined): void {
-  if (!settings.strict || run === undefined || run.findings.length === 0) return;
-  const repMonths = new Set(run.findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
-  const what = run.section.report.respectCapacity ? "with leads at risk or inquiries over capacity" : "over capacity";
-  throw new CheckFailed(`--strict: ${repMonths} rep-month${repMonths === 1 ? "" : "s"} ${what} (see the warnings)`);
+/** A run whose checks failed ends so, after its report is written: exit 1 with the summary line. */
+export function failIfChecksFail(failOn: FailOn, failures: readonly Failure[]): void {
+  const summary = failureSummary(failOn, failures);
+  if (summary !== undefined) throw new CheckFailed(summary);
 }

@@ -13,6 +13,7 @@ import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
 import { checkResultSize } from "./result-size.js";
+import { COMPUTE_CHECKS, type FailOn, failOnHelp, resolveFailOn } from "./fail-on.js";
 
 const EXAMPLES = `
 Examples:
@@ -24,10 +25,11 @@ Examples:
   $ leadplan compute quotas.csv --excel eu --out plan.csv
   $ cat quotas.csv | leadplan compute - --format json --deal-size 75000 ...
   $ leadplan compute quotas.csv --reps reps.csv --respect-capacity --strict
+  $ leadplan compute quotas.csv --reps reps.csv --fail-on capacity   (CI: exit 1 on overloads only)
   $ leadplan compute quotas.csv --reps reps.csv --wide | less -S   (tables fit the terminal unless --wide)
 
-Exit codes: 0 plan written; 1 --strict and the reps cannot follow up every lead (after printing);
-2 bad input or usage (one line on stderr, nothing written).
+Exit codes: 0 plan written; 1 a check of --fail-on (or --strict) failed: the plan still prints, then
+one summary line on stderr; 2 bad input or usage (one line on stderr, nothing written).
 Formats of every file: see README.md.`;
 
 /** `leadplan compute`: quotas in, the monthly lead plan out. */
@@ -40,11 +42,12 @@ export function computeCommand(environment: CliEnvironment): Command {
         "each close month, raised in surge quarters, with the budget they cost.",
     )
     .argument("<QUOTAS>", "quota CSV, long (month,quota[,units][,rep][,product]) or wide (rep,product,2027-01,...); - reads stdin");
-  return addCsvOptions(addPlanOptions(command))
+  return addCsvOptions(addPlanOptions(command.option("--fail-on <LIST>", failOnHelp(COMPUTE_CHECKS))))
     .addHelpText("after", EXAMPLES)
-    .action(async (quotasPath: string, flags: PlanFlags & CsvFlags) => {
+    .action(async (quotasPath: string, flags: PlanFlags & CsvFlags & { failOn?: string }) => {
       const { csv, format } = csvOptionsOf(flags);
       const capacitySettings = resolveCapacitySettings(flags);
+      const failOn = resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, COMPUTE_CHECKS);
       const teamFile = capacitySettings.team?.kind === "file" ? [capacitySettings.team.file] : [];
       const loaded = await loadPlan(quotasPath, { ...flags, format }, environment, teamFile);
       const plan = computePlan(loaded.segments, loaded.settings.surge);
@@ -62,7 +65,7 @@ export function computeCommand(environment: CliEnvironment): Command {
         const [{ planTable }, { writeCsvChunks }] = await Promise.all([import("../render/plan/build.js"), import("../render/writers/csv.js")]);
         const document = { sections: [{ table: planTable(by, planRows(plan, by)) }], warnings };
         await writeOutput(writeCsvChunks(document, csv), warnings, flags.out, environment);
-        if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);
+        if (capacity) await failIfCapacityFails(failOn, capacity);
         return;
       }
       const report: PlanReport = {
@@ -86,8 +89,14 @@ export function computeCommand(environment: CliEnvironment): Command {
         { color: flags.out === undefined && wantsColor(environment), width: terminalWidth(environment, flags), csv },
       );
       await writeOutput(text, report.warnings, flags.out, environment);
-      if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);
+      if (capacity) await failIfCapacityFails(failOn, capacity);
     });
+}
+
+/** Exit 1 (the report written) when a capacity check of `--fail-on` failed. */
+async function failIfCapacityFails(failOn: FailOn, capacity: CapacityRun): Promise<void> {
+  const { capacityFailures, failIfChecksFail } = await import("./capacity.js");
+  failIfChecksFail(failOn, capacityFailures(capacity.findings, capacity.section.report.respectCapacity));
 }
 
 /** The plan month by month against the history's last twelve months (`--history`). */

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { InputError } from "../io/input-issue.js";
+import { HELP_GROUPS, inHelpGroup } from "./help-groups.js";
 import { type CsvOptions, EXCEL_LOCALES, type ExcelLocale } from "../render/csv-writer.js";
 
 /** `--excel [LOCALE]` and `--no-formula-guard`, as commander gives them. */
@@ -13,9 +14,11 @@ export interface CsvFlags {
 /** Adds the two flags every command that writes CSV takes. */
 export function addCsvOptions(command: Command): Command {
   const excel = new Option("--excel [LOCALE]", "CSV that Excel opens right on a double-click: a BOM, and the separator and decimal mark of LOCALE, us (, and .) or eu (; and ,) (default: us); implies --format csv");
-  return command
-    .addOption(excel.argParser(excelLocale))
-    .option("--no-formula-guard", "write names that begin with = + - @ as they came, without the quote that keeps spreadsheets from running them");
+  return inHelpGroup(command, HELP_GROUPS.output, (group) =>
+    group
+      .addOption(excel.argParser(excelLocale))
+      .option("--no-formula-guard", "write names that begin with = + - @ as they came, without the quote that keeps spreadsheets from running them"),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { HELP_GROUPS, inHelpGroup } from "./help-groups.js";
 
 /** `--decimal-comma` / `--decimal-point`, as commander gives them. */
 export interface DecimalFlags {
@@ -11,9 +12,11 @@ export interface DecimalFlags {
  * not reveal it themselves (`75.000` alone reads two ways).
  */
 export function addDecimalMarkOptions(command: Command): Command {
-  return command
-    .addOption(new Option("--decimal-comma", "numbers in every file and flag use a decimal comma: 1.200.000,50 and 12,5% (--vary lists then use ;)").conflicts("decimalPoint"))
-    .option("--decimal-point", "numbers in every file and flag use a decimal point: 1,200,000.50 and 12.5%");
+  return inHelpGroup(command, HELP_GROUPS.reading, (group) =>
+    group
+      .addOption(new Option("--decimal-comma", "numbers in every file and flag use a decimal comma: 1.200.000,50 and 12,5% (--vary lists then use ;)").conflicts("decimalPoint"))
+      .option("--decimal-point", "numbers in every file and flag use a decimal point: 1,200,000.50 and 12.5%"),
+  );
 }
 
 /** The mark the flags state, in the config's spelling (`comma`, `point`), or undefined. */

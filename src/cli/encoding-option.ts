@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
+import { HELP_GROUPS, inHelpGroup } from "./help-groups.js";
 import { ENCODINGS, type Encoding, parseEncoding } from "../io/text-encoding.js";
 
 /** `--encoding`, which every command takes for every file it reads. */
@@ -15,9 +16,11 @@ function encodingArgument(text: string): Encoding {
 
 /** Adds `--encoding NAME`, checked (and its aliases resolved) before any file is read. */
 export function addEncodingOption(command: Command): Command {
-  return command.option(
-    "--encoding <NAME>",
-    `how every input file (and stdin) is encoded: ${ENCODINGS.join(", ")} (default: auto, which reads UTF-8, UTF-16 with a BOM, or else Windows-1252 with a warning)`,
-    encodingArgument,
+  return inHelpGroup(command, HELP_GROUPS.reading, (group) =>
+    group.option(
+      "--encoding <NAME>",
+      `how every input file (and stdin) is encoded: ${ENCODINGS.join(", ")} (default: auto, which reads UTF-8, UTF-16 with a BOM, or else Windows-1252 with a warning)`,
+      encodingArgument,
+    ),
   );
 }

@@ -5,6 +5,7 @@ import { type DateFormat, type DaySlot, parseDateFormat, readIsoDay } from "../i
 import type { HistoryOptions } from "../io/history-reader.js";
 import { InputError } from "../io/input-issue.js";
 import type { Parsed } from "../io/values.js";
+import { HELP_GROUPS, inHelpGroup } from "./help-groups.js";
 
 /** The flags that say how to read a history file, as commander gives them. */
 export interface HistoryFlags {
@@ -21,10 +22,12 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
  * `--date-format` also says how every other file of a command writes the dates of its months.
  */
 export function addHistoryReadOptions(command: Command): Command {
-  return command
+  return inHelpGroup(command, HELP_GROUPS.reading, (group) =>
+    group
     .option("--map <PAIRS>", 'rename the export\'s columns: created="Created Date",source="Lead Source" (repeatable)', collect)
     .option("--date-format <FORMAT>", "how dates with a day are written, in every file: auto (ISO dates and date-times, 14.03.2026) or a pattern: MM/dd/yyyy, dd/MM/yyyy, dd.MM.yyyy (default: auto)")
-    .option("--skip-bad-rows", "go on past bad rows; report how many were skipped and the first five");
+    .option("--skip-bad-rows", "go on past bad rows; report how many were skipped and the first five"),
+  );
 }
 
 function check<T>(flag: string, text: string | undefined, parse: (text: string) => Parsed<T>): T | undefined {

@@ -3,6 +3,7 @@ import { InputError, printable } from "../io/input-issue.js";
 import { CheckFailed } from "./check-failed.js";
 import type { CliEnvironment } from "./environment.js";
 import { exitCodeFor } from "./exit-code.js";
+import { ownFlagsFirst } from "./help-groups.js";
 
 export const VERSION = "0.1.0";
 
@@ -18,10 +19,13 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   track: async () => (await import("./track.js")).trackCommand,
   calibrate: async () => (await import("./calibrate.js")).calibrateCommand,
   scenarios: async () => (await import("./scenarios.js")).scenariosCommand,
+  init: async () => (await import("./init.js")).initCommand,
+  completion: async () => (await import("./completion.js")).completionCommand,
 };
 
 async function commandsFor(args: readonly string[]): Promise<CommandFactory[]> {
-  const named = args[0] !== undefined && Object.hasOwn(COMMANDS, args[0]) ? [args[0]] : Object.keys(COMMANDS);
+  // The completion script is read from every command, so `completion` loads them all.
+  const named = args[0] !== undefined && args[0] !== "completion" && Object.hasOwn(COMMANDS, args[0]) ? [args[0]] : Object.keys(COMMANDS);
   return Promise.all(named.map((name) => (COMMANDS[name] as () => Promise<CommandFactory>)()));
 }
 
@@ -45,17 +49,24 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
     .version(VERSION, "-V, --version")
     .configureOutput(output("leadplan"))
     .exitOverride()
-    .addHelpText("after", "\nExample:\n  $ leadplan compute examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv");
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ leadplan init plan && cd plan && leadplan compute quotas.csv   (template files to start from)\n" +
+        "  $ leadplan compute examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv",
+    );
   for (const factory of await commandsFor(environment.args)) program.addCommand(factory(environment));
   for (const command of program.commands) {
-    command.configureOutput(output(`leadplan ${command.name()}`)).exitOverride();
+    ownFlagsFirst(command.configureOutput(output(`leadplan ${command.name()}`)).exitOverride());
   }
   try {
     await program.parseAsync([...environment.args], { from: "user" });
     return exitCodeFor("done");
   } catch (error) {
-    // A check that failed has printed its report already: only the exit code is left to give.
-    if (error instanceof CheckFailed) return exitCodeFor("check-failed");
+    // A check that failed has printed its report already: one closing line says what failed and why it exits 1.
+    if (error instanceof CheckFailed) {
+      environment.stderr(`leadplan: ${printable(error.message, 1000)}\n`);
+      return exitCodeFor("check-failed");
+    }
     if (error instanceof InputError) {
       environment.stderr(`leadplan: ${error.message}\n`);
       return exitCodeFor("bad-input");

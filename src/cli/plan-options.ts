@@ -7,6 +7,7 @@ import { BUILT_IN, CONFIG_FILE, FORMATS, type RawSettings } from "../io/settings
 import { type DecimalFlags, addDecimalMarkOptions } from "./decimal-options.js";
 import { type EncodingFlags, addEncodingOption } from "./encoding-option.js";
 import { WIDE_HELP } from "./environment.js";
+import { HELP_GROUPS } from "./help-groups.js";
 import { type HistoryFlags, addHistoryReadOptions } from "./history-options.js";
 
 /** Flags every planning command takes: the assumptions, the view, the output. */
@@ -22,24 +23,29 @@ export interface PlanFlags extends RawSettings, CapacityFlags, HistoryFlags, Dec
  */
 export function addPlanOptions(command: Command): Command {
   const files = command
+    .optionsGroup(HELP_GROUPS.assumptions)
     .option("--ratios <FILE>", `closing-ratio CSV: ${columnsOf("ratios")} by rep/product`)
     .option("--cycles <FILE>", `sales-cycle CSV: ${columnsOf("cycles")} by rep/product`)
     .option("--history <FILE>", "past leads, as calibrate reads them: derives what flags, --ratios and --cycles do not give; compute shows the plan against its baseline");
   return addAssumptionOptions(addEncodingOption(addDecimalMarkOptions(addHistoryReadOptions(files))))
     .option("--surge-quarters <LIST>", `fiscal quarters that surge (default: ${BUILT_IN.surgeQuarters})`)
     .option("--fiscal-year-start <MONTH>", "month the fiscal year starts: 1-12 or a name like Apr (default: 1)")
+    .optionsGroup(HELP_GROUPS.capacity)
     .option("--reps <FILE>", "reps CSV: rep, capacity, inquiry_capacity, availability by YYYY-MM; checks the plan against follow-up capacity")
     .addOption(new Option("--reps-count <N>", "check against N anonymous reps sharing the quota, with --rep-capacity").conflicts("reps"))
     .addOption(new Option("--rep-capacity <N>", "qualified leads each --reps-count rep can work in a month").conflicts("reps"))
     .option("--respect-capacity", "build pipeline earlier instead of overloading reps; what cannot be placed is quota at risk")
-    .option("--strict", "exit 1 (after printing) when the reps cannot follow up every lead")
+    .option("--strict", "exit 1 (after printing) when the reps cannot follow up every lead: short for --fail-on capacity,inquiry-capacity,at-risk (track: and behind)")
     .addOption(new Option("--view <TABLE>", "with reps: the plan and a capacity section, or only the capacity per rep, or per team month").choices(CAPACITY_VIEWS))
+    .optionsGroup(HELP_GROUPS.output)
     .addOption(new Option("--by <VIEW>", "rows by month, fiscal quarter, rep, product, or segment (month × rep × product)").choices(GROUPINGS))
     .addOption(new Option("--format <FORMAT>", "output format (default: table)").choices(FORMATS))
     .option("--wide", WIDE_HELP)
     .option("-o, --out <FILE>", "write to FILE (atomically; never over an input) instead of stdout")
+    .optionsGroup(HELP_GROUPS.config)
     .option("--config <FILE>", `defaults for these options (default: ./${CONFIG_FILE} when present)`)
-    .option("--no-config", `ignore ./${CONFIG_FILE}`);
+    .option("--no-config", `ignore ./${CONFIG_FILE}`)
+    .optionsGroup("");
 }
 
 /**

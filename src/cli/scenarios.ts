@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { describeColumns, scenarioOrdered } from "../core/assumptions.js";
 import { monthNeeds } from "../core/month-needs.js";
 import { type Plan, computePlan } from "../core/plan.js";
+import { capacityFindings, checkCapacity } from "../core/capacity.js";
 import { type Scenario, compareScenarios, gridSize, scenarioGrid, sensitivity } from "../core/scenarios.js";
 import { fixedMix, optimalMix } from "../core/source-mix.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
@@ -12,14 +13,15 @@ import { checkVariations, parseVariation, readScenarios } from "../io/scenario-o
 import { SOURCE_RATE_COLUMNS, readSources } from "../io/sources-file.js";
 import { parsePercent } from "../io/values.js";
 import { type ScenariosReport, sourceWarnings } from "../render/scenarios/report.js";
-import { loadTeam, repMonthsOverCapacity } from "./capacity.js";
-import { CheckFailed } from "./check-failed.js";
+import { capacityFailures, failIfChecksFail, loadTeam } from "./capacity.js";
+import { type Failure, SCENARIOS_CHECKS, failOnHelp, resolveFailOn, warningName } from "./fail-on.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
+import { hideRefused } from "./help-groups.js";
 import { checkResultSize } from "./result-size.js";
 
 interface ScenariosFlags extends PlanFlags, CsvFlags {
@@ -29,6 +31,7 @@ interface ScenariosFlags extends PlanFlags, CsvFlags {
   sources?: string;
   optimizeMix?: boolean;
   section?: string;
+  failOn?: string;
 }
 
 /** The tables of a scenarios report, by the name `--section` takes; each but the first needs its flag. */
@@ -46,8 +49,11 @@ Examples:
   $ leadplan scenarios quotas.csv ... --sensitivity 10%
   $ leadplan scenarios quotas.csv ... --sources examples/sources.csv --optimize-mix
   $ leadplan scenarios quotas.csv ... --sensitivity 10% --wide   (full width, however narrow the terminal)
+  $ leadplan scenarios quotas.csv ... --vary qualified_to_won=20%,25% --reps reps.csv --fail-on capacity
 
-Exit codes: 0 report written; 2 bad input or usage (one line on stderr, nothing written).`;
+Exit codes: 0 report written; 1 with a team, a check of --fail-on (or --strict) failed in some
+scenario: the report still prints, then one summary line on stderr; 2 bad input or usage (one line
+on stderr, nothing written).`;
 
 /** `leadplan scenarios`: what the plan costs under other assumptions, which assumption matters, which source mix. */
 export function scenariosCommand(environment: CliEnvironment): Command {
@@ -59,13 +65,14 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         "deal, quota per marketing dollar, and the change against the baseline. Files are read once for all scenarios.",
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin");
-  return addCsvOptions(addPlanOptions(command))
+  return addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))
     .option("--scenarios <FILE>", `scenarios CSV: scenario, then any of ${describeColumns(scenarioOrdered())}`)
     .option("--vary <NAME=V1,V2>", "a grid dimension; repeat for every combination (amounts without thousands separators)", (value: string, previous: string[]) => [...previous, value], [])
     .option("--sensitivity <PCT>", "move each assumption down and up by PCT, one at a time, sorted by budget impact")
     .option("--sources <FILE>", `lead sources: source,share,${SOURCE_RATE_COLUMNS.join(",")}[,max_inquiries_per_month]`)
     .option("--optimize-mix", "with --sources: the cheapest mix per won deal within each source's monthly cap")
     .addOption(new Option("--section <NAME>", "with --format csv: the table to write (one per file; default: scenarios)").choices(SECTIONS))
+    .option("--fail-on <LIST>", `${failOnHelp(SCENARIOS_CHECKS)}; with --reps or --reps-count`)
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, flags: ScenariosFlags) => {
       const { csv, format: formatFlag } = csvOptionsOf(flags);
@@ -73,6 +80,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (capacitySettings.view !== "plan") {
         throw new InputError({ code: "option.invalid", file: "--view", expected: "plan for scenarios (capacity shows as a column per scenario)", found: capacitySettings.view });
       }
+      const failOn = resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, SCENARIOS_CHECKS);
       if (flags.optimizeMix && flags.sources === undefined) {
         throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
       }
@@ -112,7 +120,15 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const { surge } = loaded.settings;
       // The team is read once; each scenario's plan is checked against it.
       const team = loadTeam(capacitySettings, loaded);
-      const check = team ? (plan: Plan) => repMonthsOverCapacity(plan, team.team, capacitySettings.respectCapacity) : undefined;
+      // Each scenario's failures, as --fail-on counts them; the column counts the rep-months over.
+      const failuresByScenario: Failure[][] = [];
+      const check = team
+        ? (plan: Plan) => {
+            const findings = capacityFindings(checkCapacity(plan, team.team, { respectCapacity: capacitySettings.respectCapacity }));
+            failuresByScenario.push(capacityFailures(findings, capacitySettings.respectCapacity));
+            return new Set(findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
+          }
+        : undefined;
       const rows = compareScenarios(loaded.segments, surge, scenarios, check);
       const overloaded = rows.filter((row) => (row.overCapacity ?? 0) > 0);
       const report: ScenariosReport = {
@@ -157,10 +173,20 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       );
       await writeOutput(text, report.warnings, flags.out, environment);
       if (leftOut.length > 0) environment.stderr(`note: the CSV holds the scenarios table; ${leftOut.map((name) => `--section ${name}`).join(", ")} ${leftOut.length === 1 ? "writes the other" : "write the others"}\n`);
-      if (capacitySettings.strict && overloaded.length > 0) {
-        throw new CheckFailed(`--strict: ${overloaded.length} scenario${overloaded.length === 1 ? "" : "s"} over capacity`);
-      }
+      failIfChecksFail(failOn, scenarioFailures(failuresByScenario));
     });
+}
+
+/**
+ * The scenarios (the baseline among them) each check fails in, one count per check:
+ * `2 scenarios with capacity warnings`.
+ */
+function scenarioFailures(byScenario: readonly Failure[][]): Failure[] {
+  const counts = new Map<string, { checks: Failure["checks"]; count: number }>();
+  for (const failures of byScenario) {
+    for (const { checks } of failures) counts.set(checks.join(","), { checks, count: (counts.get(checks.join(","))?.count ?? 0) + 1 });
+  }
+  return [...counts.values()].map(({ checks, count }) => ({ checks, text: `${count} scenario${count === 1 ? "" : "s"} with ${warningName(checks)}s` }));
 }
 
 /** `--section` before any file is read: CSV only, and a table this run makes. */

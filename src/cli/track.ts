@@ -13,14 +13,15 @@ import { type Parsed, parseMonth, parsePercent } from "../io/values.js";
 import { capacityWarnings } from "../render/capacity/report.js";
 import { renderReport } from "./render-report.js";
 import { type TrackReport, catchUpChanged } from "../render/track/report.js";
-import { capacityInputs, failIfStrict, runCapacity } from "./capacity.js";
-import { CheckFailed } from "./check-failed.js";
+import { capacityFailures, capacityInputs, failIfChecksFail, runCapacity } from "./capacity.js";
+import { type Failure, TRACK_CHECKS, failOnHelp, resolveFailOn } from "./fail-on.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
 import { dateFormatOf } from "./history-options.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
+import { hideRefused } from "./help-groups.js";
 import { checkResultSize } from "./result-size.js";
 
 interface TrackFlags extends PlanFlags, CsvFlags {
@@ -28,6 +29,7 @@ interface TrackFlags extends PlanFlags, CsvFlags {
   catchUp: CatchUpWindow;
   tolerance?: string;
   bankSurplus?: boolean;
+  failOn?: string;
 }
 
 const EXAMPLES = `
@@ -35,10 +37,14 @@ Examples:
   $ leadplan track examples/quotas.csv examples/actuals.csv --ratios examples/ratios.csv --cycles examples/cycles.csv
   $ leadplan track quotas.csv actuals.csv --as-of 2027-01 --by rep --tolerance 5
   $ leadplan track quotas.csv actuals.csv --catch-up quarter --format json --out track.json
+  $ leadplan track quotas.csv actuals.csv --reps reps.csv --fail-on behind,capacity   (CI)
+  $ leadplan track quotas.csv actuals.csv --fail-on none   (report only: exit 0 even when behind)
   $ COLUMNS=100 leadplan track quotas.csv actuals.csv   (tables fit 100 columns; --wide: full width)
 
-Exit codes: 0 on track within the tolerance; 1 behind beyond it (the report still prints);
-2 bad input or usage (one line on stderr, nothing written). Formats of every file: see README.md.`;
+Exit codes: 0 on track within the tolerance; 1 a check of --fail-on failed (by default: behind
+beyond the tolerance; --strict adds the capacity checks): the report still prints, then one summary
+line on stderr; 2 bad input or usage (one line on stderr, nothing written). Formats of every file:
+see README.md.`;
 
 /** The tolerance: a percentage up to 100 (`10` and `10%` both mean 10 percent). */
 function parseTolerance(text: string, mark: MarkInForce): Parsed<number> {
@@ -74,11 +80,12 @@ export function trackCommand(environment: CliEnvironment): Command {
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
     .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue; - reads stdin");
-  return addCsvOptions(addPlanOptions(command))
+  return addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))
     .option("--as-of <YYYY-MM>", "last month of actuals to compare, YYYY-MM or as the files write months (default: the last month in ACTUALS)")
     .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
     .option("--tolerance <PCT>", "on track within this much below plan; behind within twice it (default: 10)")
     .option("--bank-surplus", "let revenue above plan lower the quota ahead (default: a surplus is kept)")
+    .option("--fail-on <LIST>", failOnHelp(TRACK_CHECKS))
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
       const { csv, format: formatFlag } = csvOptionsOf(flags);
@@ -91,6 +98,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       if (capacitySettings.view !== "plan") {
         throw new InputError({ code: "option.invalid", file: "--view", expected: "plan for track (its capacity tables print after the report)", found: capacitySettings.view });
       }
+      const failOn = resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, TRACK_CHECKS);
       const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)], resolved);
       const input = loaded.read(actualsPath);
       const actuals = readActuals(input.content, input.name, loaded.readOptions);
@@ -161,8 +169,9 @@ export function trackCommand(environment: CliEnvironment): Command {
         { color: flags.out === undefined && wantsColor(environment), width: terminalWidth(environment, flags), csv },
       );
       await writeOutput(text, report.warnings, flags.out, environment);
-      // Exit 1 when either check fails: behind plan, or (with --strict) over capacity ahead.
-      if (checkpoints.status !== "on-track") throw new CheckFailed(`${checkpoints.deciding} ${checkpoints.status}`);
-      failIfStrict(capacitySettings, capacity);
+      // Exit 1 when a check of --fail-on fails: behind plan (the default), or over capacity ahead.
+      const failures: Failure[] = checkpoints.status === "on-track" ? [] : [{ checks: ["behind"], text: `${checkpoints.deciding} ${checkpoints.status.replace("-", " ")} plan` }];
+      if (capacity) failures.push(...capacityFailures(capacity.findings, capacity.section.report.respectCapacity));
+      failIfChecksFail(failOn, failures);
     });
 }

@@ -24,9 +24,14 @@ const configSchema = z.strictObject({
   by: z.string().optional(),
   format: z.string().optional(),
   decimalMark: z.string().optional(),
+  // Where an editor finds the file's JSON schema: read as text and otherwise ignored.
+  $schema: z.string().optional(),
 });
 
 export type ConfigValues = z.output<typeof configSchema>;
+
+/** The settings an unknown key's message lists: `$schema` is no setting. */
+const SETTINGS = Object.keys(configSchema.shape).filter((key) => key !== "$schema");
 
 /**
  * Reads and validates a config file. Paths inside it (`ratios`, `cycles`) are relative to the
@@ -52,11 +57,11 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     if (issue?.code === "unrecognized_keys") {
-      throw new InputError({ code: "config.invalid", file: shownAs, column: issue.keys.join(", "), expected: `unknown setting: expected one of ${Object.keys(configSchema.shape).join(", ")}` });
+      throw new InputError({ code: "config.invalid", file: shownAs, column: issue.keys.join(", "), expected: `unknown setting: expected one of ${SETTINGS.join(", ")}` });
     }
     const key = String(issue?.path[0] ?? "");
     const value = (raw as Record<string, unknown>)[key];
-    const expected = key === "ratios" || key === "cycles" || key === "by" || key === "format" || key === "decimalMark" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
+    const expected = key === "$schema" || key === "ratios" || key === "cycles" || key === "by" || key === "format" || key === "decimalMark" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
     // JSON values are shown as JSON (true, 5, "x"), not quoted again as text found in a CSV cell.
     throw new InputError({ code: "config.invalid", file: shownAs, column: key, expected: `expected ${expected}, found ${describeJson(value)}` });
   }

@@ -17,6 +17,8 @@ const OVERLOAD = [
   "warning: 2027-01: Ana must work 52 qualified leads, capacity 30 (173%)\n",
   "warning: 2027-01: Ana must follow up 208 inquiries, capacity 150 (139%)\n",
 ].join("");
+/** The closing line of a run --strict fails. */
+const STRICT_SUMMARY = "leadplan: 1 capacity warning, 1 inquiry-capacity warning; exit 1 (--strict)\n";
 
 describe("compute --reps", () => {
   it("prints the plan, then the capacity per rep and the team, and warns of every overload", async () => {
@@ -34,7 +36,7 @@ describe("compute --reps", () => {
   it("with --strict, exits 1 after printing the whole report", async () => {
     const plain = await compute(FILES, ["quotas.csv", ...ASSUME, "--reps", "reps.csv"]);
     const strict = await compute(FILES, ["quotas.csv", ...ASSUME, "--reps", "reps.csv", "--strict"]);
-    expect({ code: strict.code, stdout: strict.stdout, stderr: strict.stderr }).toStrictEqual({ code: 1, stdout: plain.stdout, stderr: OVERLOAD });
+    expect({ code: strict.code, stdout: strict.stdout, stderr: strict.stderr }).toStrictEqual({ code: 1, stdout: plain.stdout, stderr: OVERLOAD + STRICT_SUMMARY });
   });
 
   it("with --strict, exits 0 when the team can follow up every lead", async () => {
@@ -44,7 +46,7 @@ describe("compute --reps", () => {
 
   it("with --strict and --out, writes the report and still exits 1", async () => {
     const run = await compute(FILES, ["quotas.csv", ...ASSUME, "--reps", "reps.csv", "--strict", "--format", "csv", "--out", "plan.csv"]);
-    expect([run.code, run.stdout, run.stderr]).toEqual([1, "", OVERLOAD]);
+    expect([run.code, run.stdout, run.stderr]).toEqual([1, "", OVERLOAD + STRICT_SUMMARY]);
     expect(readFileSync(join(run.dir, "plan.csv"), "utf8")).toBe("month,quota,deals,qualified_leads,inquiries,surge_inquiries,budget\n2027-01,0,0,72,288,0,2880\n2027-02,360000,36,0,0,0,0\n");
   });
 

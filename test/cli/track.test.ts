@@ -45,7 +45,7 @@ describe("track exit codes", () => {
   it("exits 1 when behind beyond the tolerance, and still prints the report", async () => {
     const run = await track({ "quotas.csv": QUOTAS, "actuals.csv": BEHIND }, ["quotas.csv", "actuals.csv", ...ASSUME, "--format", "json"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe("");
+    expect(run.stderr).toBe("leadplan: revenue far behind plan; exit 1 (--fail-on behind, the default)\n");
     const report = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(report).toMatchObject({ schema: "leadplan.track/1", as_of: "2027-02", status: "far_behind", deciding_measure: "revenue", measures: ["won", "revenue"] });
     expect(report.cumulative).toStrictEqual({
@@ -66,7 +66,7 @@ describe("track exit codes", () => {
 
   it("writes the report to --out when behind, and exits 1", async () => {
     const run = await track({ "quotas.csv": QUOTAS, "actuals.csv": BEHIND }, ["quotas.csv", "actuals.csv", ...ASSUME, "--format", "csv", "--out", "track.csv"]);
-    expect(run).toMatchObject({ code: 1, stdout: "", stderr: "" });
+    expect(run).toMatchObject({ code: 1, stdout: "", stderr: "leadplan: revenue far behind plan; exit 1 (--fail-on behind, the default)\n" });
     expect(readFileSync(join(run.dir, "track.csv"), "utf8")).toContain("total,revenue,100000,70000,-30000,70,far_behind\n");
   });
 
@@ -118,6 +118,7 @@ describe("track report", () => {
         "warning: actuals.csv:2: month: 1 row in months with no plan left out (2026-11; the plan runs 2027-01 to 2027-04)",
         'warning: actuals.csv:4: rep "Cy" is not in the quotas: 1 row left out',
         "warning: actuals.csv: no row for 2027-03: its actuals count as 0",
+        "leadplan: won far behind plan; exit 1 (--fail-on behind, the default)",
         "",
       ].join("\n"),
     );
