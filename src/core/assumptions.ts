@@ -1,4 +1,4 @@
-import type { AssumptionName } from "./resolve.js";
+import type { AssumptionName, FixedAssumptionName } from "./resolve.js";
 
 /**
  * How an assumption's text is read, one parser per kind (`io/assumption-values.ts`):
@@ -161,7 +161,7 @@ export const ASSUMPTIONS = [
 export type AssumptionConfigKey = (typeof ASSUMPTIONS)[number]["spellings"][number]["configKey"];
 
 // Every field of AssumptionValues has an entry: this line stops compiling when one has none.
-const everyFieldListed: Exclude<AssumptionName, (typeof ASSUMPTIONS)[number]["name"]> extends never ? true : never = true;
+const everyFieldListed: Exclude<FixedAssumptionName, (typeof ASSUMPTIONS)[number]["name"]> extends never ? true : never = true;
 void everyFieldListed;
 
 /** The entries a scope's file row can give (all but the surge), in registry order. */
