@@ -8,7 +8,8 @@ import type { PlanReport } from "../render/plan/report.js";
 import type { CapacityRun } from "./capacity.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
-import { type LoadedPlan, loadPlan } from "./load-plan.js";
+import { refuseConfiguredFunnel } from "./funnel-support.js";
+import { type LoadedPlan, loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
@@ -46,7 +47,10 @@ export function computeCommand(environment: CliEnvironment): Command {
       const { csv, format } = csvOptionsOf(flags);
       const capacitySettings = resolveCapacitySettings(flags);
       const teamFile = capacitySettings.team?.kind === "file" ? [capacitySettings.team.file] : [];
-      const loaded = await loadPlan(quotasPath, { ...flags, format }, environment, teamFile);
+      const resolved = await resolvePlanSettings({ ...flags, format }, environment);
+      if (capacitySettings.team !== undefined) refuseConfiguredFunnel(resolved.settings.funnel, "the capacity check (--reps, --reps-count)");
+      if (flags.history !== undefined) refuseConfiguredFunnel(resolved.settings.funnel, "compute --history");
+      const loaded = await loadPlan(quotasPath, { ...flags, format }, environment, teamFile, resolved);
       const plan = computePlan(loaded.segments, loaded.settings.surge);
       // The capacity code loads only for a run with a team: most runs have none.
       let capacity: CapacityRun | undefined;
@@ -60,7 +64,7 @@ export function computeCommand(environment: CliEnvironment): Command {
         // holds more than the month view's totals: checking that small view checks them all.
         checkResultSize({ view: groupPlan(plan, "month") }, "the plan");
         const [{ planTable }, { writeCsvChunks }] = await Promise.all([import("../render/plan/build.js"), import("../render/writers/csv.js")]);
-        const document = { sections: [{ table: planTable(by, planRows(plan, by)) }], warnings };
+        const document = { sections: [{ table: planTable(by, planRows(plan, by), undefined, undefined, loaded.settings.funnel) }], warnings };
         await writeOutput(writeCsvChunks(document, csv), warnings, flags.out, environment);
         if (capacity) (await import("./capacity.js")).failIfStrict(capacitySettings, capacity);
         return;
@@ -72,6 +76,7 @@ export function computeCommand(environment: CliEnvironment): Command {
         segments: loaded.segments,
         inputs: { quotas: loaded.quotas.file, ratios: loaded.settings.ratios, cycles: loaded.settings.cycles },
         warnings,
+        funnel: loaded.settings.funnel,
       };
       if (capacity) report.capacity = capacity.section;
       if (loaded.settings.format === "html" && by === "month") report.quarters = groupPlan(plan, "quarter");

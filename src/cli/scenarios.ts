@@ -16,6 +16,7 @@ import { loadTeam, repMonthsOverCapacity } from "./capacity.js";
 import { CheckFailed } from "./check-failed.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
+import { refuseConfiguredFunnel } from "./funnel-support.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
@@ -72,6 +73,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
       }
       const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
+      refuseConfiguredFunnel(resolved.settings.funnel, "scenarios");
       const { decimalMark } = resolved.settings;
       const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity, decimalMark);
       const variations = flags.vary.map((text) => parseVariation(text, decimalMark));

@@ -27,6 +27,11 @@ export interface AssumptionSpelling {
   help: string;
   /** The config file key (the flag in camelCase). */
   configKey: string;
+  /**
+   * A configured funnel's step (or top stage) flag takes its key before the value:
+   * `--rate sql_to_won=25%`, `--lag mql_to_sql=30d`; the config key is then an object by key.
+   */
+  key?: string;
   /** The column in the ratio or cycle file and in a scenarios file (and `--vary NAME`). */
   column: string;
 }
