@@ -19,6 +19,8 @@ const EXAMPLES = `
 Examples:
   $ leadplan compute examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv
   $ leadplan compute quotas.csv --deal-size 20000 --close-rate 25% --qualify-rate 20% --cycle-days 90
+  $ leadplan compute quotas.csv --funnel inquiry,mql,sql,won --deal-size 10000 --rate sql_to_won=25% \\
+      --lag sql_to_won=2m --rate mql_to_sql=50% --lag mql_to_sql=30d --rate inquiry_to_mql=20% --cost inquiry=10
   $ leadplan compute quotas.csv --by quarter --fiscal-year-start Apr --surge 40
   $ leadplan compute quotas.csv --format csv --out plan.csv
   $ leadplan compute quotas-de.csv --decimal-comma --deal-size 75.000 --close-rate 12,5% ...
