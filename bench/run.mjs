@@ -50,6 +50,18 @@ const [parseOnly, big] = compare(
 console.log(`  ratio: ${verdict(big.median / parseOnly.median, 1.5)}; ${(megabytes / (big.median / 1000)).toFixed(1)} MB/s`);
 if (big.peak && parseOnly.peak) console.log(`  memory: compute peak ${(big.peak / 2 ** 20).toFixed(0)} MiB, csv-parse alone ${(parseOnly.peak / 2 ** 20).toFixed(0)} MiB`);
 
+// Issue 12: a longer funnel plans more series per segment; five stages may cost at most 1.5× three.
+console.log("\nFunnel stages: the large file planned as inquiry,mql,sal,sql,won against the default three stages");
+const fiveStages = ["--funnel", "inquiry,mql,sal,sql,won", "--deal-size", "20000", "--rate", "sql_to_won=25%", "--lag", "sql_to_won=90d", "--rate", "sal_to_sql=50%", "--lag", "sal_to_sql=5d", "--rate", "mql_to_sal=50%", "--lag", "mql_to_sal=5d", "--rate", "inquiry_to_mql=40%", "--lag", "inquiry_to_mql=5d", "--cost", "inquiry=40"];
+const [threeRun, fiveRun] = compare(
+  [
+    { label: `node bin/leadplan.js compute <file> ${flags.join(" ")}`, args: [...measure, "bin/leadplan.js", "compute", bigFile, ...flags] },
+    { label: `node bin/leadplan.js compute <file> ${fiveStages.join(" ")}`, args: [...measure, "bin/leadplan.js", "compute", bigFile, ...fiveStages] },
+  ],
+  bigRuns,
+);
+console.log(`  ratio: ${verdict(fiveRun.median / threeRun.median, 1.5)}`);
+
 console.log("\nScenarios: a 1,000-scenario grid over examples/ against one compute of the same inputs");
 const costs = Array.from({ length: 40 }, (_, index) => 20 + index).join(",");
 const closeRates = Array.from({ length: 25 }, (_, index) => `${10 + index}%`).join(",");

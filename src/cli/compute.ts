@@ -8,7 +8,8 @@ import type { PlanReport } from "../render/plan/report.js";
 import type { CapacityRun } from "./capacity.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
-import { type LoadedPlan, loadPlan } from "./load-plan.js";
+import { refuseConfiguredFunnel } from "./funnel-support.js";
+import { type LoadedPlan, loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
@@ -19,6 +20,8 @@ const EXAMPLES = `
 Examples:
   $ leadplan compute examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv
   $ leadplan compute quotas.csv --deal-size 20000 --close-rate 25% --qualify-rate 20% --cycle-days 90
+  $ leadplan compute quotas.csv --funnel inquiry,mql,sql,won --deal-size 10000 --rate sql_to_won=25% \\
+      --lag sql_to_won=2m --rate mql_to_sql=50% --lag mql_to_sql=30d --rate inquiry_to_mql=20% --cost inquiry=10
   $ leadplan compute quotas.csv --by quarter --fiscal-year-start Apr --surge 40
   $ leadplan compute quotas.csv --format csv --out plan.csv
   $ leadplan compute quotas-de.csv --decimal-comma --deal-size 75.000 --close-rate 12,5% ...
@@ -49,7 +52,10 @@ export function computeCommand(environment: CliEnvironment): Command {
       const capacitySettings = resolveCapacitySettings(flags);
       const failOn = resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, COMPUTE_CHECKS);
       const teamFile = capacitySettings.team?.kind === "file" ? [capacitySettings.team.file] : [];
-      const loaded = await loadPlan(quotasPath, { ...flags, format }, environment, teamFile);
+      const resolved = await resolvePlanSettings({ ...flags, format }, environment);
+      if (capacitySettings.team !== undefined) refuseConfiguredFunnel(resolved.settings.funnel, "the capacity check (--reps, --reps-count)");
+      if (flags.history !== undefined) refuseConfiguredFunnel(resolved.settings.funnel, "compute --history");
+      const loaded = await loadPlan(quotasPath, { ...flags, format }, environment, teamFile, resolved);
       const plan = computePlan(loaded.segments, loaded.settings.surge);
       // The capacity code loads only for a run with a team: most runs have none.
       let capacity: CapacityRun | undefined;
@@ -63,7 +69,7 @@ export function computeCommand(environment: CliEnvironment): Command {
         // holds more than the month view's totals: checking that small view checks them all.
         checkResultSize({ view: groupPlan(plan, "month") }, "the plan");
         const [{ planTable }, { writeCsvChunks }] = await Promise.all([import("../render/plan/build.js"), import("../render/writers/csv.js")]);
-        const document = { sections: [{ table: planTable(by, planRows(plan, by)) }], warnings };
+        const document = { sections: [{ table: planTable(by, planRows(plan, by), undefined, undefined, loaded.settings.funnel) }], warnings };
         await writeOutput(writeCsvChunks(document, csv), warnings, flags.out, environment);
         if (capacity) await failIfCapacityFails(failOn, capacity);
         return;
@@ -75,6 +81,7 @@ export function computeCommand(environment: CliEnvironment): Command {
         segments: loaded.segments,
         inputs: { quotas: loaded.quotas.file, ratios: loaded.settings.ratios, cycles: loaded.settings.cycles },
         warnings,
+        funnel: loaded.settings.funnel,
       };
       if (capacity) report.capacity = capacity.section;
       if (loaded.settings.format === "html" && by === "month") report.quarters = groupPlan(plan, "quarter");

@@ -114,7 +114,7 @@ export async function loadPlan(
   ] as const) {
     if (path === undefined) continue;
     const input = read(path);
-    const file = reader(input.content, input.name, readOptions);
+    const file = reader(input.content, input.name, readOptions, settings.funnel);
     for (const item of file.rows) scoped.push(item);
     for (const warning of [...input.warnings, ...file.warnings]) warnings.push(warning);
   }

@@ -1,6 +1,8 @@
 import { type Command, Option } from "commander";
 import { ASSUMPTIONS, FILE_ASSUMPTIONS, describeColumns } from "../core/assumptions.js";
 import { CAPACITY_VIEWS } from "../core/capacity.js";
+import { STEP_FLAGS } from "../core/funnel-assumptions.js";
+import { DEFAULT_FUNNEL } from "../core/funnel.js";
 import { GROUPINGS } from "../core/group.js";
 import type { CapacityFlags } from "../io/capacity-settings.js";
 import { BUILT_IN, CONFIG_FILE, FORMATS, type RawSettings } from "../io/settings.js";
@@ -27,7 +29,7 @@ export function addPlanOptions(command: Command): Command {
     .option("--ratios <FILE>", `closing-ratio CSV: ${columnsOf("ratios")} by rep/product`)
     .option("--cycles <FILE>", `sales-cycle CSV: ${columnsOf("cycles")} by rep/product`)
     .option("--history <FILE>", "past leads, as calibrate reads them: derives what flags, --ratios and --cycles do not give; compute shows the plan against its baseline");
-  return addAssumptionOptions(addEncodingOption(addDecimalMarkOptions(addHistoryReadOptions(files))))
+  return addStepOptions(addAssumptionOptions(addEncodingOption(addDecimalMarkOptions(addHistoryReadOptions(files)))))
     .option("--surge-quarters <LIST>", `fiscal quarters that surge (default: ${BUILT_IN.surgeQuarters})`)
     .option("--fiscal-year-start <MONTH>", "month the fiscal year starts: 1-12 or a name like Apr (default: 1)")
     .optionsGroup(HELP_GROUPS.capacity)
@@ -61,6 +63,18 @@ function addAssumptionOptions(command: Command): Command {
     });
   }
   return command;
+}
+
+/** Repeated `--rate`, `--lag`, `--cost`: each adds one `KEY=VALUE`. */
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** The funnel and its steps (README, "Funnel stages"). */
+function addStepOptions(command: Command): Command {
+  return command
+    .option("--funnel <STAGES>", `the funnel's stages, top first, the won deal last, e.g. inquiry,mql,sql,won (default: ${DEFAULT_FUNNEL.join(",")})`)
+    .option(`${STEP_FLAGS.rate} <FROM_TO=RATE>`, "a step's rate for every segment, e.g. --rate sql_to_won=25% (repeatable)", collect)
+    .option(`${STEP_FLAGS.lag} <FROM_TO=DURATION>`, "a step's time, in days or months, e.g. --lag mql_to_sql=30d or =2m (repeatable)", collect)
+    .option(`${STEP_FLAGS.cost} <STAGE=AMOUNT>`, "what one entry of the top stage costs, e.g. --cost lead=12", collect);
 }
 
 /** A file's columns for help, a duration's spellings joined: `sales_cycle_days|months`. */

@@ -17,6 +17,7 @@ import { capacityFailures, failIfChecksFail, loadTeam } from "./capacity.js";
 import { type Failure, SCENARIOS_CHECKS, failOnHelp, resolveFailOn, warningName } from "./fail-on.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
+import { refuseConfiguredFunnel } from "./funnel-support.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
@@ -85,6 +86,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
       }
       const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
+      refuseConfiguredFunnel(resolved.settings.funnel, "scenarios");
       const { decimalMark } = resolved.settings;
       checkSection(flags, resolved.settings.format);
       const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity, decimalMark);

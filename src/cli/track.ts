@@ -18,6 +18,7 @@ import { type Failure, TRACK_CHECKS, failOnHelp, resolveFailOn } from "./fail-on
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
 import { dateFormatOf } from "./history-options.js";
+import { refuseConfiguredFunnel } from "./funnel-support.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
@@ -90,6 +91,7 @@ export function trackCommand(environment: CliEnvironment): Command {
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
       const { csv, format: formatFlag } = csvOptionsOf(flags);
       const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
+      refuseConfiguredFunnel(resolved.settings.funnel, "track");
       const options = trackOptions(flags, resolved.settings.decimalMark);
       if (quotasPath === "-" && actualsPath === "-") {
         throw new InputError({ code: "option.invalid", file: "ACTUALS", expected: "a file: QUOTAS already reads standard input", found: "-" });

@@ -1,4 +1,4 @@
-import type { AssumptionName } from "./resolve.js";
+import type { AssumptionName, FixedAssumptionName } from "./resolve.js";
 
 /**
  * How an assumption's text is read, one parser per kind (`io/assumption-values.ts`):
@@ -27,6 +27,11 @@ export interface AssumptionSpelling {
   help: string;
   /** The config file key (the flag in camelCase). */
   configKey: string;
+  /**
+   * A configured funnel's step (or top stage) flag takes its key before the value:
+   * `--rate sql_to_won=25%`, `--lag mql_to_sql=30d`; the config key is then an object by key.
+   */
+  key?: string;
   /** The column in the ratio or cycle file and in a scenarios file (and `--vary NAME`). */
   column: string;
 }
@@ -161,7 +166,7 @@ export const ASSUMPTIONS = [
 export type AssumptionConfigKey = (typeof ASSUMPTIONS)[number]["spellings"][number]["configKey"];
 
 // Every field of AssumptionValues has an entry: this line stops compiling when one has none.
-const everyFieldListed: Exclude<AssumptionName, (typeof ASSUMPTIONS)[number]["name"]> extends never ? true : never = true;
+const everyFieldListed: Exclude<FixedAssumptionName, (typeof ASSUMPTIONS)[number]["name"]> extends never ? true : never = true;
 void everyFieldListed;
 
 /** The entries a scope's file row can give (all but the surge), in registry order. */

@@ -1,6 +1,6 @@
 import { fiscalQuarterOf, formatFiscalQuarter } from "./fiscal.js";
 import { formatMonth } from "./month.js";
-import { type Plan, type SegmentPlan, surgedVolume } from "./plan.js";
+import type { Plan, SegmentPlan } from "./plan.js";
 import { roundCents, wholeUp } from "./rounding.js";
 
 export const GROUPINGS = ["month", "quarter", "rep", "product", "segment"] as const;
@@ -21,6 +21,8 @@ export interface ExactFigures {
   inquiries: number;
   inquiriesBeforeSurge: number;
   budget: number | null;
+  /** Every stage before won, nearest won first (the first is `qualifiedLeads`, the last `inquiries`). */
+  stages: number[];
 }
 
 export interface PlanRow {
@@ -37,6 +39,11 @@ export interface PlanRow {
   surgeInquiries: number;
   /** Rounded inquiries × cost per inquiry; null when a cost is unknown. */
   budget: number | null;
+  /**
+   * Every stage before won, nearest won first, rounded up per cell like the named two: a
+   * configured funnel's columns (the default funnel's are `qualifiedLeads`, then `inquiries`).
+   */
+  stages: number[];
   exact: ExactFigures;
 }
 
@@ -44,6 +51,8 @@ export interface PlanTotals extends Omit<PlanRow, "key" | "surge"> {
   costPerInquiry: number | null;
   costPerQualifiedLead: number | null;
   costPerDeal: number | null;
+  /** Budget per entry of every stage before won, nearest won first (a configured funnel's cost line). */
+  costPerStage: (number | null)[];
 }
 
 export interface PlanView {
@@ -63,7 +72,8 @@ function emptyRow(key: RowKey, surge: boolean, hasAmounts: boolean): PlanRow {
     inquiries: 0,
     surgeInquiries: 0,
     budget: 0,
-    exact: { deals: 0, qualifiedLeads: 0, inquiries: 0, inquiriesBeforeSurge: 0, budget: 0 },
+    stages: [],
+    exact: { deals: 0, qualifiedLeads: 0, inquiries: 0, inquiriesBeforeSurge: 0, budget: 0, stages: [] },
   };
 }
 
@@ -77,23 +87,40 @@ function ratio(numerator: number | null, denominator: number): number | null {
  * grain (month × rep × product), and every coarser row sums those cells, so every view adds up.
  */
 function addCell(plan: Plan, row: PlanRow, segment: SegmentPlan, at: number): void {
-  const qualified = segment.stages[0];
-  const top = segment.stages[segment.stages.length - 1];
+  const { stages } = segment;
+  const last = stages.length - 1;
+  const surged = plan.surgeMonths[at] ?? false;
+  const raise = 1 + plan.surge.rate;
   const exactDeals = segment.deals[at] ?? 0;
-  const exactQualified = qualified ? surgedVolume(plan, qualified, at) : 0;
-  const exactInquiries = top ? surgedVolume(plan, top, at) : 0;
-  const exactInquiriesBeforeSurge = top?.beforeSurge[at] ?? 0;
-  const inquiries = wholeUp(exactInquiries);
+  let inquiries = 0;
+  let exactInquiries = 0;
+  let exactInquiriesBeforeSurge = 0;
+  // One pass over the stages, nearest won first, with no object made per stage: this runs for
+  // every month of every segment. The same figures as surgedVolume gives.
+  for (let index = 0; index <= last; index++) {
+    const beforeSurge = stages[index]?.beforeSurge[at] ?? 0;
+    const exact = surged ? beforeSurge * raise : beforeSurge;
+    const whole = wholeUp(exact);
+    row.stages[index] = (row.stages[index] ?? 0) + whole;
+    row.exact.stages[index] = (row.exact.stages[index] ?? 0) + exact;
+    if (index === 0) {
+      row.qualifiedLeads += whole;
+      row.exact.qualifiedLeads += exact;
+    }
+    if (index === last) {
+      inquiries = whole;
+      exactInquiries = exact;
+      exactInquiriesBeforeSurge = beforeSurge;
+    }
+  }
   const cost = segment.assumptions.costPerInquiry;
 
   if (row.quota !== null) row.quota += segment.quota[at] ?? 0;
   row.units += segment.units[at] ?? 0;
   row.deals += wholeUp(exactDeals);
-  row.qualifiedLeads += wholeUp(exactQualified);
   row.inquiries += inquiries;
   row.surgeInquiries += inquiries - wholeUp(exactInquiriesBeforeSurge);
   row.exact.deals += exactDeals;
-  row.exact.qualifiedLeads += exactQualified;
   row.exact.inquiries += exactInquiries;
   row.exact.inquiriesBeforeSurge += exactInquiriesBeforeSurge;
   // A segment without a cost makes every budget it is part of unknown, even in months it buys
@@ -216,6 +243,10 @@ function totalsOf(rows: readonly PlanRow[], hasAmounts: boolean, budgetKnown: bo
     total.qualifiedLeads += row.qualifiedLeads;
     total.inquiries += row.inquiries;
     total.surgeInquiries += row.surgeInquiries;
+    row.stages.forEach((count, index) => {
+      total.stages[index] = (total.stages[index] ?? 0) + count;
+      total.exact.stages[index] = (total.exact.stages[index] ?? 0) + (row.exact.stages[index] ?? 0);
+    });
     total.budget = total.budget === null || row.budget === null ? null : total.budget + row.budget;
     total.exact.deals += row.exact.deals;
     total.exact.qualifiedLeads += row.exact.qualifiedLeads;
@@ -230,5 +261,6 @@ function totalsOf(rows: readonly PlanRow[], hasAmounts: boolean, budgetKnown: bo
     costPerInquiry: ratio(total.budget, total.inquiries),
     costPerQualifiedLead: ratio(total.budget, total.qualifiedLeads),
     costPerDeal: ratio(total.budget, total.deals),
+    costPerStage: total.stages.map((count) => ratio(total.budget, count)),
   };
 }

@@ -45,3 +45,13 @@ export function meanLag(lag: LagDistribution): number {
   for (const { lagMonths, share } of lag) total += lagMonths * share;
   return total;
 }
+
+/**
+ * Two lags one after the other: the share taking `a + b` months is the sum over every pair of
+ * their shares' products (a convolution), so 1 month then 1–2 months is 2–3 months.
+ */
+export function composeLags(first: LagDistribution, second: LagDistribution): LagDistribution {
+  const shares = new Map<number, number>();
+  for (const a of first) for (const b of second) shares.set(a.lagMonths + b.lagMonths, (shares.get(a.lagMonths + b.lagMonths) ?? 0) + a.share * b.share);
+  return [...shares].sort(([left], [right]) => left - right).map(([lagMonths, share]) => ({ lagMonths, share }));
+}

@@ -1,4 +1,4 @@
-import type { SegmentAssumptions } from "./funnel.js";
+import { type FunnelStages, type SegmentAssumptions, type StepAssumption, funnelSteps, isDefaultFunnel, stepAssumptions, stepKey } from "./funnel.js";
 import type { LagDistribution } from "./lag.js";
 
 /** Assumption values some source gives; an absent field is "not given here". */
@@ -10,9 +10,20 @@ export interface AssumptionValues {
   costPerInquiry?: number;
   salesCycle?: LagDistribution;
   qualification?: LagDistribution;
+  /** A configured funnel's step rate, by step key: `rate:mql_to_sql` (flat, so rows merge by spreading). */
+  [rate: `rate:${string}`]: number | undefined;
+  /** A configured funnel's step lag, by step key: `lag:mql_to_sql`. */
+  [lag: `lag:${string}`]: LagDistribution | undefined;
 }
 
 export type AssumptionName = keyof AssumptionValues;
+
+/** The default funnel's fields (every one but a configured funnel's step fields). */
+export type FixedAssumptionName = Exclude<AssumptionName, `rate:${string}` | `lag:${string}`>;
+
+/** The field of a configured funnel's step rate (`rate:mql_to_sql`) and lag (`lag:mql_to_sql`). */
+export const rateField = (step: string): `rate:${string}` => `rate:${step}`;
+export const lagField = (step: string): `lag:${string}` => `lag:${step}`;
 
 /** A row of a ratio or cycle file: its scope (empty = applies to all) and the values it gives. */
 export interface ScopedAssumptions {
@@ -34,6 +45,8 @@ export interface AssumptionLayers {
   learned?: readonly ScopedAssumptions[];
   /** The config file's defaults. */
   defaults: AssumptionValues;
+  /** The funnel's stages (default: {@link DEFAULT_FUNNEL}): a configured one is resolved step by step. */
+  funnel?: FunnelStages;
 }
 
 export type Resolution =
@@ -49,7 +62,8 @@ const scopeKey = (rep: string, product: string) => `${rep}\u0000${product}`;
  * the product row; the rep row; the default row (both scope columns empty); the same four rows
  * learned from history, if any; the config; and the built-ins (1 unit per deal, no
  * qualification time, no cost). A segment that plans in money needs a deal size; every segment
- * needs both rates and a sales cycle.
+ * needs both rates and a sales cycle. A configured funnel needs every step's rate and the time
+ * of its step into won; the other steps' times default to none, as the qualification time does.
  */
 export function assumptionResolver(layers: AssumptionLayers): (rep: string, product: string, needsDealSize: boolean) => Resolution {
   const byScope = (rows: readonly ScopedAssumptions[]) => {
@@ -62,6 +76,7 @@ export function assumptionResolver(layers: AssumptionLayers): (rep: string, prod
   };
   const fileRows = byScope(layers.scoped);
   const learnedRows = byScope(layers.learned ?? []);
+  const configured = layers.funnel === undefined || isDefaultFunnel(layers.funnel) ? undefined : funnelSteps(layers.funnel);
   return (rep, product, needsDealSize) => {
     const chain: AssumptionValues[] = [layers.overrides];
     for (const rowsByScope of [fileRows, learnedRows]) {
@@ -76,6 +91,24 @@ export function assumptionResolver(layers: AssumptionLayers): (rep: string, prod
       return undefined;
     };
     const avgDealSize = pick("avgDealSize");
+    if (configured) {
+      const missing: AssumptionName[] = [];
+      if (needsDealSize && avgDealSize === undefined) missing.push("avgDealSize");
+      const steps: StepAssumption[] = [];
+      configured.forEach(([from, to], index) => {
+        const step = stepKey(from, to);
+        const rate = pick(rateField(step));
+        // The step into won must have a time (the sales cycle); the others default to none.
+        const lag = pick(lagField(step)) ?? (index === 0 ? undefined : NO_LAG);
+        if (rate === undefined) missing.push(rateField(step));
+        if (lag === undefined) missing.push(lagField(step));
+        if (rate !== undefined && lag !== undefined) steps.push({ from, rate, lag });
+      });
+      const [last, ...above] = steps;
+      if (missing.length > 0 || last === undefined) return { ok: false, missing };
+      const base = { avgDealSize: avgDealSize ?? null, unitsPerDeal: pick("unitsPerDeal") ?? 1, costPerInquiry: pick("costPerInquiry") ?? null };
+      return { ok: true, assumptions: stepAssumptions(base, [last, ...above]) };
+    }
     const closeRate = pick("closeRate");
     const qualifyRate = pick("qualifyRate");
     const salesCycle = pick("salesCycle");

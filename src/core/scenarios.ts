@@ -3,7 +3,7 @@ import type { SegmentAssumptions } from "./funnel.js";
 import { groupPlan } from "./group.js";
 import { type LagDistribution, lagFromMonths, meanLag } from "./lag.js";
 import { type Plan, type SegmentInput, type SurgePolicy, computePlan } from "./plan.js";
-import type { AssumptionValues } from "./resolve.js";
+import type { AssumptionValues, FixedAssumptionName } from "./resolve.js";
 import { roundCents } from "./rounding.js";
 
 /** What a scenario changes, for every segment at once (as a command-line flag would). */
@@ -162,7 +162,8 @@ export function sensitivity(segments: readonly SegmentInput[], surge: SurgePolic
 }
 
 function moveAssumption(assumptions: SegmentAssumptions, entry: AssumptionEntry, factor: number): SegmentAssumptions {
-  const field = entry.name;
+  // Scenarios plan the default funnel only (a configured one is refused up front).
+  const field = entry.name as FixedAssumptionName | "surge";
   if (field === "surge") return assumptions;
   if (entry.kind === "duration") {
     return { ...assumptions, [field]: lagFromMonths(meanLag(assumptions[field] as LagDistribution) * factor) };

@@ -37,8 +37,9 @@ export function spellingReader(entry: AssumptionEntry, spelling: AssumptionSpell
 
 /** The overrides one parsed number of a spelling sets: `{ closeRate: 0.25 }`, `{ salesCycle: [...] }`. */
 export function valueOf(entry: AssumptionEntry, spelling: AssumptionSpelling, value: number): ScenarioOverrides {
-  if (entry.kind !== "duration") return { [entry.name]: value };
-  return { [entry.name]: spelling.unit === "months" ? lagFromMonths(value) : lagFromDays(value) };
+  // A rate's or an amount's field holds a number, a duration's a lag: the registry pairs them.
+  const values: Record<string, unknown> = { [entry.name]: entry.kind !== "duration" ? value : spelling.unit === "months" ? lagFromMonths(value) : lagFromDays(value) };
+  return values as ScenarioOverrides;
 }
 
 /**

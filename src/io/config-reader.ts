@@ -16,9 +16,14 @@ const assumptionKeys = Object.fromEntries(assumptionSpellings().map(({ spelling 
 
 /** Keys mirror the long flags in camelCase; values are what the flags take (`"25%"` or `0.25`). */
 const configSchema = z.strictObject({
+  funnel: z.union([z.string(), z.array(z.string()).transform((stages) => stages.join(","))]).optional(),
   ratios: z.string().optional(),
   cycles: z.string().optional(),
   ...assumptionKeys,
+  // A configured funnel's steps, by key: {"sql_to_won": "25%"}, {"mql_to_sql": "30d"}, {"inquiry": 10}.
+  rate: z.record(z.string(), text).optional(),
+  lag: z.record(z.string(), text).optional(),
+  cost: z.record(z.string(), text).optional(),
   surgeQuarters: z.union([z.string(), z.array(z.string()).transform((quarters) => (quarters.length === 0 ? "none" : quarters.join(",")))]).optional(),
   fiscalYearStart: text.optional(),
   by: z.string().optional(),
@@ -61,7 +66,7 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
     }
     const key = String(issue?.path[0] ?? "");
     const value = (raw as Record<string, unknown>)[key];
-    const expected = key === "$schema" || key === "ratios" || key === "cycles" || key === "by" || key === "format" || key === "decimalMark" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
+    const expected = key === "funnel" ? "text or a list of stages" : key === "rate" || key === "lag" || key === "cost" ? "an object of values by step, like {\"sql_to_won\": \"25%\"}" : key === "$schema" || key === "ratios" || key === "cycles" || key === "by" || key === "format" || key === "decimalMark" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
     // JSON values are shown as JSON (true, 5, "x"), not quoted again as text found in a CSV cell.
     throw new InputError({ code: "config.invalid", file: shownAs, column: key, expected: `expected ${expected}, found ${describeJson(value)}` });
   }

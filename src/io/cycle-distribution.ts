@@ -1,4 +1,5 @@
-import { FILE_ASSUMPTIONS } from "../core/assumptions.js";
+import { funnelAssumptions, stepIntoWon } from "../core/funnel-assumptions.js";
+import { DEFAULT_FUNNEL, type FunnelStages, stepKey } from "../core/funnel.js";
 import type { LagDistribution } from "../core/lag.js";
 import type { AssumptionName, AssumptionValues } from "../core/resolve.js";
 import { type CsvTable, readCsvTable } from "./csv-table.js";
@@ -10,14 +11,31 @@ import { type LocatedAssumptions, type ScopedFile, describeScope } from "./scope
 import { MAX_DURATION, type Parsed, parseWholeNumber, readPercentText } from "./values.js";
 
 const KNOWN = ["rep", "product", "stage", "lag_months", "share"];
-/** The lags a `stage` cell names, by their column stem (`sales_cycle`, `qualification`); the first is the default. */
-const DURATIONS = FILE_ASSUMPTIONS.filter((entry) => entry.kind === "duration");
-const STAGES: ReadonlyMap<string, LagName> = new Map(DURATIONS.map((entry) => [entry.stem, entry.name as LagName]));
-const DEFAULT_STAGE = DURATIONS[0]?.stem ?? "";
-/** The columns of the other cycle form (`sales_cycle_days`, …). */
-const SPELLED = new Set(DURATIONS.flatMap((entry) => entry.spellings.map((spelling) => spelling.column)));
 /** The fields of AssumptionValues that hold a lag. */
 type LagName = { [Name in AssumptionName]-?: NonNullable<AssumptionValues[Name]> extends LagDistribution ? Name : never }[AssumptionName];
+
+/** What a funnel's `stage` cells may name, and the columns of the other cycle form. */
+interface StageNames {
+  /** By the text of a `stage` cell: the lag field it gives. */
+  stages: ReadonlyMap<string, LagName>;
+  /** An empty `stage` cell: the step into won. */
+  defaultStage: string;
+  /** The columns of the other cycle form (`sales_cycle_days`, …). */
+  spelled: ReadonlySet<string>;
+}
+
+/**
+ * A `stage` cell names a step by its key, `<from>_to_<to>` (`sql_to_won`), in any funnel; the
+ * default funnel's also by its column stems, `sales_cycle` (the default) and `qualification`.
+ */
+function stageNames(funnel: FunnelStages): StageNames {
+  const entries = funnelAssumptions(funnel);
+  const durations = entries.filter((entry) => entry.kind === "duration");
+  const stages = new Map<string, LagName>();
+  for (const entry of durations) stages.set(entry.stem, entry.name as LagName);
+  for (const entry of durations) if (entry.step !== undefined) stages.set(stepKey(...entry.step), entry.name as LagName);
+  return { stages, defaultStage: stepIntoWon(entries, funnel).stem, spelled: new Set(durations.flatMap((entry) => entry.spellings.map((spelling) => spelling.column))) };
+}
 
 /** Shares of a scope may miss 1 by this much (hand-rounded thirds: 0.333 × 3) and are then rescaled. */
 export const SHARE_TOLERANCE = 0.001;
@@ -49,10 +67,11 @@ interface Group {
  * the scope's volume that takes that many whole months. The shares of one scope and stage must
  * sum to 1 (within {@link SHARE_TOLERANCE}); `calibrate --cycles-out` writes this form.
  */
-export function readCycleDistribution(content: string, file: string, options: ReadOptions = {}): ScopedFile | undefined {
+export function readCycleDistribution(content: string, file: string, options: ReadOptions = {}, funnel: FunnelStages = DEFAULT_FUNNEL): ScopedFile | undefined {
   const table = readCsvTable(content, file);
   if (!table.header.includes("lag_months")) return undefined;
-  const other = table.header.find((name) => SPELLED.has(name));
+  const names = stageNames(funnel);
+  const other = table.header.find((name) => names.spelled.has(name));
   if (other !== undefined) {
     throw new InputError({ code: "column.conflict", file, line: 1, column: other, expected: "a column of the other cycle form: expected either lag_months,share rows or sales_cycle_days columns, not both" });
   }
@@ -66,11 +85,11 @@ export function readCycleDistribution(content: string, file: string, options: Re
   });
   const groups = new Map<string, Group>();
   const mark = fileDecimalMark(table, (name) => name === "share", options.decimalMark, warnings);
-  table.records.forEach((record, index) => readRow(table, record, index, groups, mark));
-  return { rows: scopedRows(table, [...groups.values()]), warnings };
+  table.records.forEach((record, index) => readRow(table, record, index, groups, mark, names));
+  return { rows: scopedRows(table, [...groups.values()], names), warnings };
 }
 
-function readRow(table: CsvTable, record: readonly string[], index: number, groups: Map<string, Group>, mark: () => MarkInForce): void {
+function readRow(table: CsvTable, record: readonly string[], index: number, groups: Map<string, Group>, mark: () => MarkInForce, names: StageNames): void {
   const { file } = table;
   const line = table.lineOf(index);
   const text = (column: string) => {
@@ -84,8 +103,8 @@ function readRow(table: CsvTable, record: readonly string[], index: number, grou
     if (parsed.hint !== undefined) issue.hint = parsed.hint;
     throw new InputError(issue);
   };
-  const stage = text("stage").toLowerCase() || DEFAULT_STAGE;
-  if (!STAGES.has(stage)) throw new InputError({ code: "value.invalid", file, line, column: "stage", expected: `${[...STAGES.keys()].join(", ")} or empty`, found: text("stage") });
+  const stage = text("stage").toLowerCase() || names.defaultStage;
+  if (!names.stages.has(stage)) throw new InputError({ code: "value.invalid", file, line, column: "stage", expected: `${[...names.stages.keys()].join(", ")} or empty`, found: text("stage") });
   const lag = value("lag_months", (raw) => {
     const whole = parseWholeNumber(raw, 0);
     return whole.ok && whole.value <= MAX_DURATION.months ? whole : { ok: false, expected: `a whole number of months from 0 to ${MAX_DURATION.months}` };
@@ -110,7 +129,7 @@ function readRow(table: CsvTable, record: readonly string[], index: number, grou
 }
 
 /** One row per scope, each stage's shares checked to sum to 1 and rescaled to exactly 1. */
-function scopedRows(table: CsvTable, groups: readonly Group[]): LocatedAssumptions[] {
+function scopedRows(table: CsvTable, groups: readonly Group[], names: StageNames): LocatedAssumptions[] {
   const byScope = new Map<string, LocatedAssumptions>();
   for (const group of groups) {
     let total = 0;
@@ -132,7 +151,7 @@ function scopedRows(table: CsvTable, groups: readonly Group[]): LocatedAssumptio
     const key = `${group.rep}\u0000${group.product}`;
     const row = byScope.get(key) ?? { rep: group.rep, product: group.product, values: {} as AssumptionValues, file: table.file, line: group.line };
     byScope.set(key, row);
-    const name = STAGES.get(group.stage);
+    const name = names.stages.get(group.stage);
     if (name !== undefined) row.values[name] = lag;
   }
   return [...byScope.values()];

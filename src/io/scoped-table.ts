@@ -26,7 +26,8 @@ export type RowReader = (field: FieldReader, reject: RowRejecter) => ScopedAssum
 
 /**
  * Shared reading of files whose rows apply to a scope: optional `rep` and `product` columns (an
- * empty value applies to all), then value columns. A scope may appear once per file.
+ * empty value applies to all), then value columns. A scope may appear once per file. A column
+ * `foreign` names (another funnel's step) is refused; any other unknown column is a warning.
  */
 export function readScopedTable(
   content: string,
@@ -35,6 +36,7 @@ export function readScopedTable(
   requiredOneOf: readonly string[],
   readRow: RowReader,
   options: ReadOptions = {},
+  foreign: (column: string) => string | undefined = () => undefined,
 ): ScopedFile {
   const table = readCsvTable(content, file);
   // Every value column holds a number: together they reveal the file's decimal mark.
@@ -42,6 +44,9 @@ export function readScopedTable(
   const mark = fileDecimalMark(table, (name) => valueColumns.includes(name), options.decimalMark, warnings);
   table.header.forEach((name, index) => {
     if (name !== "rep" && name !== "product" && !valueColumns.includes(name)) {
+      // A column of another funnel's step would lose its values: refused, not warned about.
+      const refusal = foreign(name);
+      if (refusal !== undefined) throw new InputError({ code: "column.unknown", file, line: 1, column: name, expected: refusal });
       warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${index + 1}`, expected: "unknown column, ignored" });
     }
   });

@@ -1,4 +1,5 @@
-import { assumptionEntry } from "../core/assumptions.js";
+import type { AssumptionEntry } from "../core/assumptions.js";
+import { funnelAssumptions } from "../core/funnel-assumptions.js";
 import type { SegmentInput } from "../core/plan.js";
 import { type AssumptionName, type ScopedAssumptions, assumptionResolver } from "../core/resolve.js";
 import { InputError, type InputIssue } from "./input-issue.js";
@@ -8,10 +9,13 @@ import { type LocatedAssumptions, describeScope } from "./scoped-table.js";
 import type { ComputeSettings } from "./settings.js";
 
 /** Where a missing assumption could come from: its first spelling's column and flag, and its file. */
-function sourceOf(name: AssumptionName): { column: string; flag: string; file: "ratios" | "cycles" } {
-  const entry = assumptionEntry(name);
+function sourceOf(entries: readonly AssumptionEntry[], name: AssumptionName): { column: string; flag: string; file: "ratios" | "cycles" } {
+  const entry = entries.find((candidate) => candidate.name === name);
+  if (entry === undefined) throw new Error(`no assumption named ${name}`);
   const [spelling] = entry.spellings;
-  return { column: spelling.column, flag: spelling.flag, file: entry.file ?? "ratios" };
+  // A step's flag takes its key: `--rate sql_to_won=…`.
+  const flag = spelling.key === undefined ? spelling.flag : `${spelling.flag} ${spelling.key}=…`;
+  return { column: spelling.column, flag, file: entry.file ?? "ratios" };
 }
 
 export interface PlanSegments {
@@ -32,7 +36,7 @@ export function assignAssumptions(
   learned: readonly ScopedAssumptions[] = [],
 ): PlanSegments {
   const warnings = checkScopeNames(quotas, scoped);
-  const resolve = assumptionResolver({ overrides: settings.overrides, scoped, learned, defaults: settings.defaults });
+  const resolve = assumptionResolver({ overrides: settings.overrides, scoped, learned, defaults: settings.defaults, funnel: settings.funnel });
   const withoutCost: string[] = [];
   const segments = quotas.segments.map((segment): SegmentInput => {
     const needsDealSize = segment.quotas.some((entry) => entry.quota !== null);
@@ -42,12 +46,13 @@ export function assignAssumptions(
     return { rep: segment.rep, product: segment.product, assumptions: resolution.assumptions, quotas: segment.quotas };
   });
   if (withoutCost.length > 0) {
+    const cost = sourceOf(funnelAssumptions(settings.funnel), "costPerInquiry");
     const which = withoutCost.length === segments.length ? "any segment" : `${withoutCost.length} of ${segments.length} segments (first: ${withoutCost[0]})`;
     warnings.push({
       code: "segment.no-cost",
       file: settings.ratios ?? quotas.file,
-      expected: `no cost_per_inquiry for ${which}: the budget has no value`,
-      hint: "give --cost-per-inquiry or a cost_per_inquiry column",
+      expected: `no ${cost.column} for ${which}: the budget has no value`,
+      hint: `give ${cost.flag} or a ${cost.column} column`,
     });
   }
   return { segments, warnings };
@@ -96,9 +101,10 @@ function unmatched(
   missing: readonly AssumptionName[],
   settings: ComputeSettings,
 ): InputIssue {
-  const columns = missing.map((name) => sourceOf(name).column).join(", ");
-  const flags = missing.map((name) => sourceOf(name).flag).join(", ");
-  const kinds = [...new Set(missing.map((name) => sourceOf(name).file))];
+  const entries = funnelAssumptions(settings.funnel);
+  const columns = missing.map((name) => sourceOf(entries, name).column).join(", ");
+  const flags = missing.map((name) => sourceOf(entries, name).flag).join(", ");
+  const kinds = [...new Set(missing.map((name) => sourceOf(entries, name).file))];
   const given = kinds.map((kind) => settings[kind]).filter((file): file is string => file !== undefined);
   const missingFiles = kinds.filter((kind) => settings[kind] === undefined).map((kind) => `--${kind} FILE`);
   const where = [

@@ -1,9 +1,13 @@
 import { type AssumptionConfigKey, type AssumptionSpelling, BUILT_IN_SURGE, FILE_ASSUMPTIONS, assumptionEntry, assumptionSpellings } from "../core/assumptions.js";
+import { funnelAssumptions } from "../core/funnel-assumptions.js";
+import { DEFAULT_FUNNEL, type FunnelStages } from "../core/funnel.js";
 import { GROUPINGS, type Grouping } from "../core/group.js";
 import type { SurgePolicy } from "../core/plan.js";
 import type { AssumptionValues } from "../core/resolve.js";
 import { parserOf, valueOf } from "./assumption-values.js";
 import { parseDecimalMarkName } from "./decimal-mark.js";
+import { parseFunnel } from "./funnel-text.js";
+import { type Origin, type StepSettings, refuseDefaultSpellings, stepValues } from "./step-settings.js";
 import { InputError } from "./input-issue.js";
 import { COMMA_GROUPS, type DecimalMark, type MarkInForce } from "./number-text.js";
 import { type Parsed, parseMonthOfYear, parseQuarters } from "./values.js";
@@ -18,7 +22,9 @@ export type Format = (typeof FORMATS)[number];
 export type RawAssumptions = { [Key in AssumptionConfigKey]?: RawValue | undefined };
 
 /** Option values as the user typed them, on the command line or in the config file. */
-export interface RawSettings extends RawAssumptions {
+export interface RawSettings extends RawAssumptions, StepSettings {
+  /** The funnel's stages, top first, won last: `inquiry,mql,sql,won` (the config may give a list). */
+  funnel?: string | undefined;
   ratios?: string | undefined;
   cycles?: string | undefined;
   surgeQuarters?: string | undefined;
@@ -37,6 +43,8 @@ export type RawValue = string | number;
 
 /** Everything a compute run needs besides its input files, validated. */
 export interface ComputeSettings {
+  /** The funnel's stages, top first, the won deal last ({@link DEFAULT_FUNNEL} unless configured). */
+  funnel: FunnelStages;
   ratios: string | undefined;
   /** The decimal mark stated for every file and flag; undefined: each file reveals its own. */
   decimalMark: DecimalMark | undefined;
@@ -53,7 +61,8 @@ export interface ComputeSettings {
 /** Built-ins: the playbook's 30% surge in fiscal Q4 and Q1 of a calendar fiscal year. */
 export const BUILT_IN = { surge: BUILT_IN_SURGE, surgeQuarters: "Q4,Q1", fiscalYearStart: "1", by: "month", format: "table" } as const;
 
-const FLAG_OF: Record<keyof RawSettings, string> = {
+const FLAG_OF: Record<Exclude<keyof RawSettings, keyof StepSettings>, string> = {
+  funnel: "--funnel",
   ratios: "--ratios",
   cycles: "--cycles",
   ...(Object.fromEntries(assumptionSpellings().map(({ spelling }) => [spelling.configKey, spelling.flag])) as Record<AssumptionConfigKey, string>),
@@ -64,12 +73,9 @@ const FLAG_OF: Record<keyof RawSettings, string> = {
   decimalMark: "--decimal-comma",
 };
 
-/** Where a value came from, for messages: the flag, or the config file and its key. */
-type Origin = { kind: "flag" } | { kind: "config"; file: string };
-
 type Parser<T> = (text: string, mark: MarkInForce) => Parsed<T>;
 
-function check<T>(raw: RawSettings, name: keyof RawSettings, origin: Origin, parse: Parser<T>, mark?: MarkInForce): T | undefined {
+function check<T>(raw: RawSettings, name: keyof typeof FLAG_OF, origin: Origin, parse: Parser<T>, mark?: MarkInForce): T | undefined {
   const value = raw[name];
   if (value === undefined) return undefined;
   // A JSON number is read as its plain digits (1e300 as 1 and 300 zeros), so it meets the range.
@@ -134,7 +140,7 @@ export function resolveSettings(flags: RawSettings, config: RawSettings | undefi
   // A number typed as a flag or a config text is read like a comma-separated file's: `75,000` is
   // 75000, `75.000` is refused unless a mark is stated.
   const valueMark = decimalMark ?? COMMA_GROUPS;
-  const pick = <T>(name: keyof RawSettings, parse: Parser<T>, builtIn: string): T => {
+  const pick = <T>(name: keyof typeof FLAG_OF, parse: Parser<T>, builtIn: string): T => {
     const fromFlag = check(flags, name, flagOrigin, parse, valueMark);
     if (fromFlag !== undefined) return fromFlag;
     const fromConfig = config ? check(config, name, configOrigin, parse, valueMark) : undefined;
@@ -143,18 +149,43 @@ export function resolveSettings(flags: RawSettings, config: RawSettings | undefi
     if (!fallback.ok) throw new Error(`built-in ${name} is invalid`);
     return fallback.value;
   };
+  const funnel = pick("funnel", parseFunnel, DEFAULT_FUNNEL.join(","));
+  const entries = funnelAssumptions(funnel);
+  const assumptions = (raw: RawSettings, origin: Origin): AssumptionValues => {
+    refuseDefaultSpellings(raw as Readonly<Record<string, unknown>>, funnel, origin);
+    return combined(raw, assumptionsFrom(raw, origin, valueMark), stepValues(raw, entries, funnel, origin, valueMark), origin);
+  };
   const surge = assumptionEntry("surge");
   const surgeRate = pick(surge.spellings[0].configKey as AssumptionConfigKey, parserOf(surge.kind), BUILT_IN.surge);
   const quarters = pick("surgeQuarters", parseQuarters, BUILT_IN.surgeQuarters);
   const fiscalYearStart = pick("fiscalYearStart", parseMonthOfYear, BUILT_IN.fiscalYearStart);
   return {
+    funnel,
     ratios: flags.ratios ?? config?.ratios,
     decimalMark,
     cycles: flags.cycles ?? config?.cycles,
-    overrides: assumptionsFrom(flags, flagOrigin, valueMark),
-    defaults: config ? assumptionsFrom(config, configOrigin, valueMark) : {},
+    overrides: assumptions(flags, flagOrigin),
+    defaults: config ? assumptions(config, configOrigin) : {},
     surge: { rate: surgeRate, quarters, fiscalYearStart },
     by: pick("by", choice(GROUPINGS), BUILT_IN.by),
     format: pick("format", choice(FORMATS), BUILT_IN.format),
   };
+}
+
+/**
+ * The values of an assumption's own spellings and of the step form together; one set by both
+ * (`--close-rate` and `--rate qualified_to_won=`) is refused: which one meant it?
+ */
+function combined(raw: RawSettings, spelled: AssumptionValues, stepped: AssumptionValues, origin: Origin): AssumptionValues {
+  for (const field of Object.keys(stepped)) {
+    if (!(field in spelled)) continue;
+    const spelling = assumptionSpellings().find(({ entry, spelling }) => entry.name === field && raw[spelling.configKey as AssumptionConfigKey] !== undefined)?.spelling;
+    const name = spelling === undefined ? field : origin.kind === "flag" ? spelling.flag : spelling.configKey;
+    const expected = `the same step as ${name}: expected one of them`;
+    const kind = assumptionSpellings().find(({ entry }) => entry.name === field)?.entry.kind;
+    const key = kind === "rate" ? "rate" : kind === "duration" ? "lag" : "cost";
+    const step = origin.kind === "flag" ? `--${key}` : key;
+    throw new InputError(origin.kind === "flag" ? { code: "option.invalid", file: step, expected } : { code: "config.invalid", file: origin.file, column: step, expected });
+  }
+  return { ...spelled, ...stepped };
 }

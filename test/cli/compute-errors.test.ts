@@ -357,7 +357,7 @@ describe("compute refuses a bad config file", () => {
     );
   });
 
-  const SETTINGS = "ratios, cycles, dealSize, closeRate, qualifyRate, unitsPerDeal, costPerInquiry, cycleDays, cycleMonths, qualifyDays, qualifyMonths, surge, surgeQuarters, fiscalYearStart, by, format, decimalMark";
+  const SETTINGS = "funnel, ratios, cycles, dealSize, closeRate, qualifyRate, unitsPerDeal, costPerInquiry, cycleDays, cycleMonths, qualifyDays, qualifyMonths, surge, rate, lag, cost, surgeQuarters, fiscalYearStart, by, format, decimalMark";
 
   it("reports an unknown key", async () => {
     await expectRefused(

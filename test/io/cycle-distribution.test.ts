@@ -61,7 +61,7 @@ describe("readCycles: distribution form errors", () => {
     ["shares that do not sum to 1", "product,lag_months,share\nWidgets,1,0.5\nWidgets,2,0.45\n", "value.invalid", 'cycles.csv:2: share: expected the shares of product "Widgets", sales_cycle to sum to 1, found "0.95"'],
     ["a share above 1", "lag_months,share\n1,1.5\n", "value.invalid", 'cycles.csv:2: share: expected a share from 0 to 1, like 0.25 or 25%, found "1.5"'],
     ["a fractional lag", "lag_months,share\n1.5,1\n", "value.invalid", 'cycles.csv:2: lag_months: expected a whole number of months from 0 to 120, found "1.5"'],
-    ["an unknown stage", "stage,lag_months,share\nclosing,1,1\n", "value.invalid", 'cycles.csv:2: stage: expected sales_cycle, qualification or empty, found "closing"'],
+    ["an unknown stage", "stage,lag_months,share\nclosing,1,1\n", "value.invalid", 'cycles.csv:2: stage: expected sales_cycle, qualification, qualified_to_won, inquiry_to_qualified or empty, found "closing"'],
     ["a lag given twice", "lag_months,share\n1,0.5\n1,0.5\n", "row.duplicate", "cycles.csv:3: a second row for the default row, sales_cycle, lag_months 1: expected one row per scope, stage and lag (first on line 2)"],
     ["no share column", "lag_months\n1\n", "column.missing", "cycles.csv:1: missing column: expected share beside lag_months (found lag_months)"],
     ["both forms at once", "lag_months,share,sales_cycle_days\n1,1,30\n", "column.conflict", "cycles.csv:1: sales_cycle_days: a column of the other cycle form: expected either lag_months,share rows or sales_cycle_days columns, not both"],

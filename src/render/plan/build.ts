@@ -1,8 +1,9 @@
 import type { Grouping, PlanRow, PlanTotals, RowKey } from "../../core/group.js";
 import { baselineDocumentSection } from "./baseline.js";
 import { buildCapacityDocument, capacitySections } from "../capacity/build.js";
-import type { Chart, Column, ColumnKind, Document, Section, Table } from "../document.js";
-import { FIGURE_COLUMNS, type PlanReport, costLine, describeSurge, keyColumnsOf, keyText, keyTitle } from "./report.js";
+import type { Chart, ChartSeries, Column, ColumnKind, Document, Section, Table } from "../document.js";
+import type { FunnelStages } from "../../core/funnel.js";
+import { type PlanReport, configuredStages, costLine, describeSurge, figureColumns, keyColumnsOf, keyText, keyTitle, stageLabel, stageTitle } from "./report.js";
 
 type PlanLine = PlanRow | PlanTotals;
 
@@ -27,10 +28,10 @@ function keyColumn(key: keyof RowKey, first: boolean): Column<PlanLine> {
  * (plain numbers there, empty where a value is missing; no totals line in CSV, they are sums of
  * the rows). `rows` may be a generator: CSV of millions of segment months streams.
  */
-export function planTable(by: Grouping, rows: Iterable<PlanRow>, totals?: PlanTotals, surge?: string): Table<PlanLine> {
+export function planTable(by: Grouping, rows: Iterable<PlanRow>, totals?: PlanTotals, surge?: string, funnel?: FunnelStages): Table<PlanLine> {
   const columns: Column<PlanLine>[] = [
     ...keyColumnsOf({ by }).map((key, at) => keyColumn(key, at === 0)),
-    ...FIGURE_COLUMNS.map((column): Column<PlanLine> => ({ key: column.csv, title: column.title, kind: column.kind, value: column.value })),
+    ...figureColumns(funnel).map((column): Column<PlanLine> => ({ key: column.csv, title: column.title, kind: column.kind, value: column.value })),
   ];
   return {
     columns,
@@ -59,9 +60,7 @@ function planCharts(report: PlanReport, grain: string): Chart<PlanLine>[] {
       axes: { x: axisTitle, y: `Leads per ${per}`, ...(report.hasAmounts ? { right: "Quota due, USD" } : {}) },
       category: timeKey,
       series: [
-        { name: "Qualified leads", draw: "bar", value: (line) => line.qualifiedLeads },
-        { name: "Inquiries before surge", draw: "bar", stack: "inquiries", value: (line) => line.inquiries - line.surgeInquiries },
-        { name: "Surge inquiries", draw: "bar", stack: "inquiries", value: (line) => line.surgeInquiries },
+        ...leadSeries(report.funnel),
         ...(report.hasAmounts ? [{ name: "Quota due", draw: "line" as const, right: true, value: (line: PlanLine) => line.quota }] : []),
       ],
     },
@@ -80,6 +79,24 @@ function planCharts(report: PlanReport, grain: string): Chart<PlanLine>[] {
   ];
 }
 
+/** The lead bars of a time view: every stage below the top, then the top before and with the surge. */
+function leadSeries(funnel: FunnelStages | undefined): ChartSeries<PlanLine>[] {
+  const stages = configuredStages(funnel);
+  if (stages === undefined) {
+    return [
+      { name: "Qualified leads", draw: "bar", value: (line) => line.qualifiedLeads },
+      { name: "Inquiries before surge", draw: "bar", stack: "inquiries", value: (line) => line.inquiries - line.surgeInquiries },
+      { name: "Surge inquiries", draw: "bar", stack: "inquiries", value: (line) => line.surgeInquiries },
+    ];
+  }
+  const top = stages[stages.length - 1] ?? "";
+  return [
+    ...stages.slice(0, -1).map((stage, index) => ({ name: stageTitle(stage), draw: "bar" as const, value: (line: PlanLine) => line.stages[index] ?? 0 })),
+    { name: `${stageTitle(top)} before surge`, draw: "bar", stack: top, value: (line) => line.inquiries - line.surgeInquiries },
+    { name: `Surge ${stageLabel(top)}`, draw: "bar", stack: top, value: (line) => line.surgeInquiries },
+  ];
+}
+
 /**
  * The plan as a document: the view's table with its totals, what a lead and a deal cost, the
  * surge rows marked; then the capacity check (with a team) and the baseline (with `--history`).
@@ -88,12 +105,12 @@ function planCharts(report: PlanReport, grain: string): Chart<PlanLine>[] {
 export function buildPlanDocument(report: PlanReport): Document {
   const { view, capacity, baseline } = report;
   if (capacity !== undefined && capacity.view !== "plan") return buildCapacityDocument(capacity, report.warnings);
-  const surge = describeSurge(report.surge);
+  const surge = describeSurge(report.surge, report.funnel);
   const timeView = view.by === "month" || view.by === "quarter";
   const sections: Section[] = [
     {
-      table: planTable(view.by, view.rows, view.totals, surge),
-      notes: [costLine(view.totals)],
+      table: planTable(view.by, view.rows, view.totals, surge, report.funnel),
+      notes: [costLine(view.totals, report.funnel)],
       ...(timeView ? { charts: planCharts(report, view.by === "month" ? "Month" : "Quarter") } : {}),
     },
   ];
@@ -102,7 +119,7 @@ export function buildPlanDocument(report: PlanReport): Document {
     const { quarters } = report;
     sections.push({
       title: { text: "Budget by fiscal quarter", style: "heading" },
-      table: planTable("quarter", quarters.rows, quarters.totals, surge),
+      table: planTable("quarter", quarters.rows, quarters.totals, surge, report.funnel),
       charts: [
         { kind: "series", title: "Lead budget by fiscal quarter", axes: { x: "Fiscal quarter", y: "Budget, USD" }, category: timeKey, series: [{ name: "Budget", draw: "bar", value: (line) => line.budget }] },
       ],

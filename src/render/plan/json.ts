@@ -1,8 +1,8 @@
-import type { SegmentAssumptions } from "../../core/funnel.js";
+import { type FunnelStages, type SegmentAssumptions, stepKey } from "../../core/funnel.js";
 import type { ExactFigures, PlanRow, PlanTotals } from "../../core/group.js";
 import { baselineJson } from "./baseline.js";
 import { capacityJson } from "../capacity/json.js";
-import type { PlanReport } from "./report.js";
+import { type PlanReport, configuredStages } from "./report.js";
 import { lagJson, plainJson, sixDecimals } from "../plain-number.js";
 
 /** Identifies the shape below; it changes only with a new number. */
@@ -20,6 +20,42 @@ function assumptionsJson(assumptions: SegmentAssumptions) {
     cost_per_inquiry: assumptions.costPerInquiry,
     sales_cycle: lagJson(assumptions.salesCycle),
     qualification: lagJson(assumptions.qualification),
+  };
+}
+
+/**
+ * A configured funnel's segment assumptions: each step's rate by its key and time as
+ * `<key>_lag`, nearest won first, and the top stage's cost (`cost_per_<top>`).
+ */
+function stepAssumptionsJson(assumptions: SegmentAssumptions, funnel: FunnelStages) {
+  const top = funnel[0] ?? "";
+  const steps = assumptions.steps ?? [];
+  const next = (index: number) => funnel[funnel.indexOf(steps[index]?.from ?? "") + 1] ?? "";
+  return {
+    avg_deal_size: assumptions.avgDealSize,
+    units_per_deal: assumptions.unitsPerDeal,
+    ...Object.fromEntries(steps.map((step, index) => [stepKey(step.from, next(index)), step.rate])),
+    [`cost_per_${top}`]: assumptions.costPerInquiry,
+    ...Object.fromEntries(steps.map((step, index) => [`${stepKey(step.from, next(index))}_lag`, lagJson(step.lag)])),
+  };
+}
+
+/** A configured funnel's figures: a key per stage before won, nearest won first, named by the stage. */
+function stageFiguresJson(row: PlanRow | PlanTotals, stages: readonly string[]) {
+  const top = stages[stages.length - 1] ?? "";
+  return {
+    quota: row.quota,
+    units: exact(row.units),
+    deals: row.deals,
+    ...Object.fromEntries(stages.map((stage, index) => [stage, row.stages[index] ?? 0])),
+    [`surge_${top}`]: row.surgeInquiries,
+    budget: row.budget,
+    exact: {
+      deals: exact(row.exact.deals),
+      ...Object.fromEntries(stages.map((stage, index) => [stage, exact(row.exact.stages[index] ?? 0)])),
+      [`${top}_before_surge`]: exact(row.exact.inquiriesBeforeSurge),
+      budget: exactOrNull(row.exact.budget),
+    },
   };
 }
 
@@ -53,6 +89,8 @@ function figuresJson(row: PlanRow | PlanTotals) {
  */
 export function renderPlanJson(report: PlanReport): string {
   const { view } = report;
+  const stages = configuredStages(report.funnel);
+  if (stages !== undefined && report.funnel !== undefined) return renderFunnelPlanJson(report, report.funnel, stages);
   const document = {
     schema: PLAN_JSON_SCHEMA,
     by: view.by,
@@ -73,6 +111,35 @@ export function renderPlanJson(report: PlanReport): string {
     // Only with a team: a plan without one keeps exactly the shape it had.
     ...(report.capacity ? { capacity: capacityJson(report.capacity) } : {}),
     ...(report.baseline ? { baseline: baselineJson(report.baseline) } : {}),
+    warnings: report.warnings,
+  };
+  return `${JSON.stringify(document, plainJson, 2)}\n`;
+}
+
+/**
+ * A configured funnel's plan as JSON: the same document, with `funnel` (its stages, top first)
+ * after `by`, and a key per stage wherever the default funnel has `qualified_leads` and
+ * `inquiries` (README, "JSON output").
+ */
+function renderFunnelPlanJson(report: PlanReport, funnel: FunnelStages, stages: readonly string[]): string {
+  const { view } = report;
+  const document = {
+    schema: PLAN_JSON_SCHEMA,
+    by: view.by,
+    funnel,
+    inputs: { quotas: report.inputs.quotas, ratios: report.inputs.ratios ?? null, cycles: report.inputs.cycles ?? null },
+    surge: {
+      rate: report.surge.rate,
+      quarters: report.surge.quarters.map((quarter) => `Q${quarter}`),
+      fiscal_year_start: report.surge.fiscalYearStart,
+    },
+    assumptions: report.segments.map((segment) => ({ rep: segment.rep, product: segment.product, ...stepAssumptionsJson(segment.assumptions, funnel) })),
+    rows: view.rows.map((row) => ({ ...row.key, surge: row.surge, ...stageFiguresJson(row, stages) })),
+    totals: {
+      ...stageFiguresJson(view.totals, stages),
+      ...Object.fromEntries(stages.map((stage, index) => [`cost_per_${stage}`, view.totals.costPerStage[index] ?? null]).reverse()),
+      cost_per_deal: view.totals.costPerDeal,
+    },
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;

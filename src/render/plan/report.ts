@@ -1,4 +1,4 @@
-import type { SegmentAssumptions } from "../../core/funnel.js";
+import { type FunnelStages, type SegmentAssumptions, isDefaultFunnel } from "../../core/funnel.js";
 import type { PlanRow, PlanTotals, PlanView, RowKey } from "../../core/group.js";
 import type { SurgePolicy } from "../../core/plan.js";
 import type { BaselineSection } from "./baseline.js";
@@ -21,6 +21,8 @@ export interface PlanReport {
   quarters?: PlanView;
   /** The plan against the history's baseline, when `--history` was given. */
   baseline?: BaselineSection;
+  /** A configured funnel's stages (absent or the default: today's columns and names). */
+  funnel?: FunnelStages;
 }
 
 /** A figure column of the plan as every format shows it; `csv` is the stable machine name. */
@@ -63,16 +65,59 @@ export const FIGURE_COLUMNS: readonly PlanColumn[] = [
   { csv: "budget", title: "Budget", kind: "money", value: (row) => row.budget },
 ];
 
-/** `Q4, Q1`: the surge quarters as a planner writes them. */
-export function describeSurge(surge: SurgePolicy): string {
-  const quarters = surge.quarters.map((quarter) => `Q${quarter}`).join(", ");
-  return `+${formatNumber(surge.rate * 100, 2)}% qualified leads and inquiries generated in fiscal ${quarters}`;
+/**
+ * A configured funnel's stages before won, nearest won first (`sql`, `mql`, `inquiry`), or
+ * undefined for the default funnel, whose columns keep today's names.
+ */
+export function configuredStages(funnel: FunnelStages | undefined): string[] | undefined {
+  return funnel === undefined || isDefaultFunnel(funnel) ? undefined : funnel.slice(0, -1).reverse();
 }
 
-/** The line under a table: what a qualified lead and a closed deal cost. */
-export function costLine(totals: PlanTotals): string {
+/** A stage's name in prose: a short name is an acronym (`sql` → `SQL`), a longer one words (`demo_booked` → `demo booked`). */
+export function stageLabel(stage: string): string {
+  return stage.length <= 3 ? stage.toUpperCase() : stage.replace(/_/g, " ");
+}
+
+/** A stage's column title: `SQL`, `Inquiry`, `Demo booked`. */
+export function stageTitle(stage: string): string {
+  const label = stageLabel(stage);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/**
+ * The figure columns of a funnel, in the order of the CSV header: the default funnel's
+ * {@link FIGURE_COLUMNS}, or one column per stage before won named by the stage, nearest won
+ * first, then the top stage's surge (`quota,deals,sql,mql,inquiry,surge_inquiry,budget`).
+ */
+export function figureColumns(funnel: FunnelStages | undefined): readonly PlanColumn[] {
+  const stages = configuredStages(funnel);
+  if (stages === undefined) return FIGURE_COLUMNS;
+  const top = stages[stages.length - 1] ?? "";
+  return [
+    { csv: "quota", title: "Quota", kind: "money", value: (row) => row.quota },
+    { csv: "deals", title: "Deals", kind: "count", value: (row) => row.deals },
+    ...stages.map((stage, index): PlanColumn => ({ csv: stage, title: stageTitle(stage), kind: "count", value: (row) => row.stages[index] ?? 0 })),
+    { csv: `surge_${top}`, title: `Surge ${stageLabel(top)}`, kind: "count", value: (row) => row.surgeInquiries },
+    { csv: "budget", title: "Budget", kind: "money", value: (row) => row.budget },
+  ];
+}
+
+/** `Q4, Q1`: the surge quarters as a planner writes them. */
+export function describeSurge(surge: SurgePolicy, funnel?: FunnelStages): string {
+  const quarters = surge.quarters.map((quarter) => `Q${quarter}`).join(", ");
+  const what = configuredStages(funnel) === undefined ? "qualified leads and inquiries" : "of every stage";
+  return `+${formatNumber(surge.rate * 100, 2)}% ${what} generated in fiscal ${quarters}`;
+}
+
+/** The line under a table: what an entry of every stage and a closed deal cost, top stage first. */
+export function costLine(totals: PlanTotals, funnel?: FunnelStages): string {
   const money = (value: number | null) => (value === null ? "–" : formatNumber(value, 2, true));
-  return `Cost per inquiry ${money(totals.costPerInquiry)} · per qualified lead ${money(totals.costPerQualifiedLead)} · per closed deal ${money(totals.costPerDeal)}`;
+  const stages = configuredStages(funnel);
+  if (stages === undefined) {
+    return `Cost per inquiry ${money(totals.costPerInquiry)} · per qualified lead ${money(totals.costPerQualifiedLead)} · per closed deal ${money(totals.costPerDeal)}`;
+  }
+  const perStage = stages.map((stage, index) => `per ${stageLabel(stage)} ${money(totals.costPerStage[index] ?? null)}`).reverse();
+  return `Cost ${perStage.join(" · ")} · per closed deal ${money(totals.costPerDeal)}`;
 }
 
 export function keyText(row: PlanRow, column: keyof RowKey): string {
