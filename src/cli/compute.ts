@@ -69,7 +69,7 @@ export function computeCommand(environment: CliEnvironment): Command {
         // holds more than the month view's totals: checking that small view checks them all.
         checkResultSize({ view: groupPlan(plan, "month") }, "the plan");
         const [{ planTable }, { writeCsvChunks }] = await Promise.all([import("../render/plan/build.js"), import("../render/writers/csv.js")]);
-        const document = { sections: [{ table: planTable(by, planRows(plan, by), undefined, undefined, loaded.settings.funnel) }], warnings };
+        const document = { sections: [{ table: planTable(by, planRows(plan, by), { funnel: loaded.settings.funnel, units: plan.hasUnits }) }], warnings };
         await writeOutput(writeCsvChunks(document, csv), warnings, flags.out, environment);
         if (capacity) await failIfCapacityFails(failOn, capacity);
         return;
@@ -78,6 +78,7 @@ export function computeCommand(environment: CliEnvironment): Command {
         view: groupPlan(plan, by),
         surge: loaded.settings.surge,
         hasAmounts: plan.hasAmounts,
+        hasUnits: plan.hasUnits,
         segments: loaded.segments,
         inputs: { quotas: loaded.quotas.file, ratios: loaded.settings.ratios, cycles: loaded.settings.cycles },
         warnings,

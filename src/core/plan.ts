@@ -61,6 +61,8 @@ export interface Plan {
   surgeMonths: boolean[];
   /** False when every quota row planned in units only: the quota column then has no value. */
   hasAmounts: boolean;
+  /** True when some quota row gives units. */
+  hasUnits: boolean;
   segments: SegmentPlan[];
 }
 
@@ -102,6 +104,7 @@ export function computePlan(segments: readonly SegmentInput[], surge: SurgePolic
   let firstMonth = Number.POSITIVE_INFINITY;
   let lastMonth = Number.NEGATIVE_INFINITY;
   let hasAmounts = false;
+  let hasUnits = false;
   segments.forEach((segment, index) => {
     const reach = totalMaxLag(funnels[index] ?? []);
     for (const entry of segment.quotas) {
@@ -109,10 +112,11 @@ export function computePlan(segments: readonly SegmentInput[], surge: SurgePolic
       if (generatedFrom < firstMonth) firstMonth = generatedFrom;
       if (entry.month > lastMonth) lastMonth = entry.month;
       if (entry.quota !== null) hasAmounts = true;
+      if (entry.units !== null) hasUnits = true;
     }
   });
   if (!Number.isFinite(firstMonth)) {
-    return { firstMonth: 0, monthCount: 0, surge, surgeMonths: [], hasAmounts: false, segments: [] };
+    return { firstMonth: 0, monthCount: 0, surge, surgeMonths: [], hasAmounts: false, hasUnits: false, segments: [] };
   }
   const monthCount = lastMonth - firstMonth + 1;
   const surgeMonths = Array.from({ length: monthCount }, (_, at) => isSurgeMonth(firstMonth + at, surge));
@@ -152,7 +156,7 @@ export function computePlan(segments: readonly SegmentInput[], surge: SurgePolic
     }
     return { rep: segment.rep, product: segment.product, assumptions: segment.assumptions, quota, units: units ?? noUnits, deals, stages: stageSeries };
   });
-  return { firstMonth, monthCount, surge, surgeMonths, hasAmounts, segments: planned };
+  return { firstMonth, monthCount, surge, surgeMonths, hasAmounts, hasUnits, segments: planned };
 }
 
 /** A stage's volume generated in plan month `at`, raised by the surge in surge months. */

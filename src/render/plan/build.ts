@@ -3,7 +3,7 @@ import { baselineDocumentSection } from "./baseline.js";
 import { buildCapacityDocument, capacitySections } from "../capacity/build.js";
 import type { Chart, ChartSeries, Column, ColumnKind, Document, Section, Table } from "../document.js";
 import type { FunnelStages } from "../../core/funnel.js";
-import { type PlanReport, configuredStages, costLine, describeSurge, figureColumns, keyColumnsOf, keyText, keyTitle, stageLabel, stageTitle } from "./report.js";
+import { type PlanColumn, UNITS_COLUMN, type PlanReport, configuredStages, costLine, describeSurge, figureColumns, keyColumnsOf, keyText, keyTitle, stageLabel, stageTitle } from "./report.js";
 
 type PlanLine = PlanRow | PlanTotals;
 
@@ -23,15 +23,27 @@ function keyColumn(key: keyof RowKey, first: boolean): Column<PlanLine> {
   };
 }
 
+export interface PlanTableOptions {
+  /** The totals line people read (not in CSV). */
+  totals?: PlanTotals | undefined;
+  /** What the surge is, for the `*` footnote of surge rows. */
+  surge?: string | undefined;
+  funnel?: FunnelStages | undefined;
+  /** Quotas in units: a `units` column after `quota`, so a units-only row does not read "quota 0, 4 deals". */
+  units?: boolean | undefined;
+}
+
 /**
  * The plan table of a view: the key columns, then the figures in the order of the CSV header
  * (plain numbers there, empty where a value is missing; no totals line in CSV, they are sums of
  * the rows). `rows` may be a generator: CSV of millions of segment months streams.
  */
-export function planTable(by: Grouping, rows: Iterable<PlanRow>, totals?: PlanTotals, surge?: string, funnel?: FunnelStages): Table<PlanLine> {
+export function planTable(by: Grouping, rows: Iterable<PlanRow>, options: PlanTableOptions = {}): Table<PlanLine> {
+  const { totals, surge, funnel, units = false } = options;
+  const figures = figureColumns(funnel).flatMap((column): PlanColumn[] => (units && column.csv === "quota" ? [column, UNITS_COLUMN] : [column]));
   const columns: Column<PlanLine>[] = [
     ...keyColumnsOf({ by }).map((key, at) => keyColumn(key, at === 0)),
-    ...figureColumns(funnel).map((column): Column<PlanLine> => ({ key: column.csv, title: column.title, kind: column.kind, value: column.value })),
+    ...figures.map((column): Column<PlanLine> => ({ key: column.csv, title: column.title, kind: column.kind, value: column.value })),
   ];
   return {
     columns,
@@ -109,7 +121,7 @@ export function buildPlanDocument(report: PlanReport): Document {
   const timeView = view.by === "month" || view.by === "quarter";
   const sections: Section[] = [
     {
-      table: planTable(view.by, view.rows, view.totals, surge, report.funnel),
+      table: planTable(view.by, view.rows, { totals: view.totals, surge, funnel: report.funnel, units: report.hasUnits }),
       notes: [costLine(view.totals, report.funnel)],
       ...(timeView ? { charts: planCharts(report, view.by === "month" ? "Month" : "Quarter") } : {}),
     },
@@ -119,7 +131,7 @@ export function buildPlanDocument(report: PlanReport): Document {
     const { quarters } = report;
     sections.push({
       title: { text: "Budget by fiscal quarter", style: "heading" },
-      table: planTable("quarter", quarters.rows, quarters.totals, surge, report.funnel),
+      table: planTable("quarter", quarters.rows, { totals: quarters.totals, surge, funnel: report.funnel, units: report.hasUnits }),
       charts: [
         { kind: "series", title: "Lead budget by fiscal quarter", axes: { x: "Fiscal quarter", y: "Budget, USD" }, category: timeKey, series: [{ name: "Budget", draw: "bar", value: (line) => line.budget }] },
       ],

@@ -11,6 +11,8 @@ export interface PlanReport {
   surge: SurgePolicy;
   /** False when quotas are in units only: the quota column has no value. */
   hasAmounts: boolean;
+  /** True when the quota file gives units: the tables show them next to the quota. */
+  hasUnits?: boolean;
   segments: readonly { rep: string; product: string; assumptions: SegmentAssumptions }[];
   inputs: { quotas: string; ratios?: string | undefined; cycles?: string | undefined };
   /** Warnings, one formatted line each. */
@@ -54,6 +56,9 @@ export function keyColumnsOf(view: Pick<PlanView, "by">): (keyof RowKey)[] {
 export function keyTitle(column: keyof RowKey): string {
   return KEY_COLUMNS[column];
 }
+
+/** Units due, shown after `quota` when the quota file gives units. */
+export const UNITS_COLUMN: PlanColumn = { csv: "units", title: "Units", kind: "count", value: (row) => row.units };
 
 /** The figure columns, in the order of the CSV header. */
 export const FIGURE_COLUMNS: readonly PlanColumn[] = [
