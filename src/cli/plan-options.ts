@@ -3,7 +3,7 @@ import { ASSUMPTIONS, FILE_ASSUMPTIONS, describeColumns } from "../core/assumpti
 import { CAPACITY_VIEWS } from "../core/capacity.js";
 import { STEP_FLAGS } from "../core/funnel-assumptions.js";
 import { DEFAULT_FUNNEL } from "../core/funnel.js";
-import { GROUPINGS } from "../core/group.js";
+import { PLAN_GROUPINGS } from "../core/group.js";
 import type { CapacityFlags } from "../io/capacity-settings.js";
 import { BUILT_IN, CONFIG_FILE, FORMATS, type RawSettings } from "../io/settings.js";
 import { type DecimalFlags, addDecimalMarkOptions } from "./decimal-options.js";
@@ -40,7 +40,7 @@ export function addPlanOptions(command: Command): Command {
     .option("--strict", "exit 1 (after printing) when the reps cannot follow up every lead: short for --fail-on capacity,inquiry-capacity,at-risk (track: and behind)")
     .addOption(new Option("--view <TABLE>", "with reps: the plan and a capacity section, or only the capacity per rep, or per team month").choices(CAPACITY_VIEWS))
     .optionsGroup(HELP_GROUPS.output)
-    .addOption(new Option("--by <VIEW>", "rows by month, fiscal quarter, rep, product, or segment (month × rep × product)").choices(GROUPINGS))
+    .addOption(new Option("--by <VIEW>", "rows by month, fiscal quarter, rep, product, segment (month × rep × product), or a pair such as month,rep").choices(PLAN_GROUPINGS))
     .addOption(new Option("--format <FORMAT>", "output format (default: table)").choices(FORMATS))
     .option("--wide", WIDE_HELP)
     .option("-o, --out <FILE>", "write to FILE (atomically; never over an input) instead of stdout")

@@ -1,3 +1,4 @@
+import { GROUPINGS, type Grouping, type PlanGrouping, isPairGrouping } from "../core/group.js";
 import { Command, Option } from "commander";
 import { CATCH_UP_WINDOWS, type CatchUpWindow, planCatchUp } from "../core/catch-up.js";
 import { diagnoseLeak } from "../core/leak.js";
@@ -92,6 +93,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       const { csv, format: formatFlag } = csvOptionsOf(flags);
       const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
       refuseConfiguredFunnel(resolved.settings.funnel, "track");
+      const by = trackGrouping(resolved.settings.by);
       const options = trackOptions(flags, resolved.settings.decimalMark);
       if (quotasPath === "-" && actualsPath === "-") {
         throw new InputError({ code: "option.invalid", file: "ACTUALS", expected: "a file: QUOTAS already reads standard input", found: "-" });
@@ -105,7 +107,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       const input = loaded.read(actualsPath);
       const actuals = readActuals(input.content, input.name, loaded.readOptions);
       const nameWarnings = checkActualsNames(loaded.quotas, actuals);
-      const { by, format, surge } = loaded.settings;
+      const { format, surge } = loaded.settings;
       for (const column of ["rep", "product"] as const) {
         const needed = by === column || by === "segment";
         if (needed && !(column === "rep" ? actuals.byRep : actuals.byProduct)) {
@@ -176,4 +178,10 @@ export function trackCommand(environment: CliEnvironment): Command {
       if (capacity) failures.push(...capacityFailures(capacity.findings, capacity.section.report.respectCapacity));
       failIfChecksFail(failOn, failures);
     });
+}
+
+/** Checkpoints by one grain: actuals are not paired by time and name (`--by month,rep`) yet. */
+function trackGrouping(by: PlanGrouping): Grouping {
+  if (!isPairGrouping(by)) return by;
+  throw new InputError({ code: "option.invalid", file: "--by", expected: `one of ${GROUPINGS.join(", ")} for track (compute takes ${by})`, found: by });
 }

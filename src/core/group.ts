@@ -6,6 +6,16 @@ import { roundCents, wholeUp } from "./rounding.js";
 export const GROUPINGS = ["month", "quarter", "rep", "product", "segment"] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
+/** A time grain with a name grain: one row per month (or fiscal quarter) and rep (or product). */
+export const PAIR_GROUPINGS = ["month,rep", "month,product", "quarter,rep", "quarter,product"] as const;
+export type PairGrouping = (typeof PAIR_GROUPINGS)[number];
+
+/** Every view of a plan (`--by`): the single grains and the pairs. */
+export const PLAN_GROUPINGS = [...GROUPINGS, ...PAIR_GROUPINGS] as const;
+export type PlanGrouping = Grouping | PairGrouping;
+
+export const isPairGrouping = (by: PlanGrouping): by is PairGrouping => by.includes(",");
+
 /** What identifies a row; only the fields of the grouping are present. */
 export interface RowKey {
   month?: string;
@@ -56,7 +66,7 @@ export interface PlanTotals extends Omit<PlanRow, "key" | "surge"> {
 }
 
 export interface PlanView {
-  by: Grouping;
+  by: PlanGrouping;
   rows: PlanRow[];
   totals: PlanTotals;
 }
@@ -147,7 +157,7 @@ function compareNames(left: string, right: string): number {
  * month × rep × product segment, with totals. Months run without gaps over the plan; segment
  * rows are listed only where something is due or generated.
  */
-export function groupPlan(plan: Plan, by: Grouping): PlanView {
+export function groupPlan(plan: Plan, by: PlanGrouping): PlanView {
   const month = (at: number) => formatMonth(plan.firstMonth + at);
   const rows: PlanRow[] = [];
   const surgeAt = (at: number) => plan.surgeMonths[at] ?? false;
@@ -174,6 +184,8 @@ export function groupPlan(plan: Plan, by: Grouping): PlanView {
         if (row) addCell(plan, row, segment, at);
       }
     }
+  } else if (isPairGrouping(by)) {
+    for (const row of pairRows(plan, by)) rows.push(row);
   } else if (by === "rep" || by === "product") {
     const byName = new Map<string, PlanRow>();
     for (const segment of plan.segments) {
@@ -201,6 +213,42 @@ export function groupPlan(plan: Plan, by: Grouping): PlanView {
 }
 
 /**
+ * Rows of a time grain and a name grain (`month,rep`): time in order, names by code unit within
+ * it, listed where something is due or generated (as segment rows are); each sums its segments'
+ * cells, so the pairs add up to the month (or quarter) view and to the rep (or product) view.
+ */
+function pairRows(plan: Plan, by: PairGrouping): PlanRow[] {
+  const [time, name] = by.split(",") as ["month" | "quarter", "rep" | "product"];
+  const labels: string[] = [];
+  const order = new Map<string, number>();
+  for (let at = 0; at < plan.monthCount; at++) {
+    const label =
+      time === "month" ? formatMonth(plan.firstMonth + at) : formatFiscalQuarter(fiscalQuarterOf(plan.firstMonth + at, plan.surge.fiscalYearStart), plan.surge.fiscalYearStart);
+    labels.push(label);
+    if (!order.has(label)) order.set(label, order.size);
+  }
+  const byKey = new Map<string, PlanRow>();
+  for (const segment of plan.segments) {
+    const nameValue = segment[name];
+    for (let at = 0; at < plan.monthCount; at++) {
+      if (cellIsEmpty(segment, at)) continue;
+      const label = labels[at] ?? "";
+      const id = `${label}\u0000${nameValue}`;
+      let row = byKey.get(id);
+      if (!row) {
+        row = emptyRow({ [time]: label, [name]: nameValue }, false, plan.hasAmounts);
+        byKey.set(id, row);
+      }
+      if (plan.surgeMonths[at] ?? false) row.surge = true;
+      addCell(plan, row, segment, at);
+    }
+  }
+  return [...byKey.values()].sort(
+    (left, right) => (order.get(left.key[time] ?? "") ?? 0) - (order.get(right.key[time] ?? "") ?? 0) || compareNames(left.key[name] ?? "", right.key[name] ?? ""),
+  );
+}
+
+/**
  * The segment view's rows (month × rep × product, months in order, reps and products by name
  * within a month, empty cells left out), made one at a time as they are asked for: a writer that
  * streams them holds one row, not millions (a 3.6M-cell plan's rows outgrew the heap).
@@ -221,7 +269,7 @@ export function* segmentRows(plan: Plan): Generator<PlanRow> {
 }
 
 /** The rows of a view, as {@link groupPlan} lists them; the segment view's made as they are read. */
-export function planRows(plan: Plan, by: Grouping): Iterable<PlanRow> {
+export function planRows(plan: Plan, by: PlanGrouping): Iterable<PlanRow> {
   return by === "segment" ? segmentRows(plan) : groupPlan(plan, by).rows;
 }
 

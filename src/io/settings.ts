@@ -1,7 +1,7 @@
 import { type AssumptionConfigKey, type AssumptionSpelling, BUILT_IN_SURGE, FILE_ASSUMPTIONS, assumptionEntry, assumptionSpellings } from "../core/assumptions.js";
 import { funnelAssumptions } from "../core/funnel-assumptions.js";
 import { DEFAULT_FUNNEL, type FunnelStages } from "../core/funnel.js";
-import { GROUPINGS, type Grouping } from "../core/group.js";
+import { PLAN_GROUPINGS, type PlanGrouping } from "../core/group.js";
 import type { SurgePolicy } from "../core/plan.js";
 import type { AssumptionValues } from "../core/resolve.js";
 import { parserOf, valueOf } from "./assumption-values.js";
@@ -54,7 +54,7 @@ export interface ComputeSettings {
   /** From the config: used where no flag and no file row gives a value. */
   defaults: AssumptionValues;
   surge: SurgePolicy;
-  by: Grouping;
+  by: PlanGrouping;
   format: Format;
 }
 
@@ -167,7 +167,7 @@ export function resolveSettings(flags: RawSettings, config: RawSettings | undefi
     overrides: assumptions(flags, flagOrigin),
     defaults: config ? assumptions(config, configOrigin) : {},
     surge: { rate: surgeRate, quarters, fiscalYearStart },
-    by: pick("by", choice(GROUPINGS), BUILT_IN.by),
+    by: pick("by", choice(PLAN_GROUPINGS), BUILT_IN.by),
     format: pick("format", choice(FORMATS), BUILT_IN.format),
   };
 }

@@ -1,4 +1,4 @@
-import type { Grouping, PlanRow } from "../core/group.js";
+import type { PlanGrouping, PlanRow } from "../core/group.js";
 import { buildCalibrationDocument } from "./calibrate/build.js";
 import type { CalibrationReport } from "./calibrate/report.js";
 import { buildCapacityDocument } from "./capacity/build.js";
@@ -19,7 +19,7 @@ export const renderPlanCsv = (report: PlanReport, options: CsvOptions = PLAIN_CS
   writeCsvText({ sections: [{ table: planTable(report.view.by, report.view.rows) }], warnings: [] }, options);
 
 /** The plan's CSV in chunks, made as the rows are read (a generator of segment months streams). */
-export const planCsvChunks = (by: Grouping, rows: Iterable<PlanRow>, options: CsvOptions = PLAIN_CSV): Generator<string> =>
+export const planCsvChunks = (by: PlanGrouping, rows: Iterable<PlanRow>, options: CsvOptions = PLAIN_CSV): Generator<string> =>
   writeCsvChunks({ sections: [{ table: planTable(by, rows) }], warnings: [] }, options);
 
 export const renderCapacityTable = (section: CapacitySection, options: TableOptions): string => writeTable(buildCapacityDocument(section, []), options);

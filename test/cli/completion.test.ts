@@ -50,7 +50,7 @@ describe("leadplan completion", () => {
   it("offers the commands, the choices of --format and --by, and file names for files", async () => {
     const text = await script("bash");
     expect(complete(text, ["leadplan", "c"])).toEqual(["compute", "calibrate", "completion"]);
-    expect(complete(text, ["leadplan", "compute", "--by", ""])).toEqual(["month", "quarter", "rep", "product", "segment"]);
+    expect(complete(text, ["leadplan", "compute", "--by", ""])).toEqual(["month", "quarter", "rep", "product", "segment", "month,rep", "month,product", "quarter,rep", "quarter,product"]);
     expect(complete(text, ["leadplan", "compute", "--format", "j"])).toEqual(["json"]);
     expect(complete(text, ["leadplan", "compute", "--ratios", "quo"])).toEqual(["quotas.csv"]);
     expect(complete(text, ["leadplan", "compute", "quo"])).toEqual(["quotas.csv"]);
@@ -62,7 +62,7 @@ describe("leadplan completion", () => {
     const fish = await script("fish");
     expect(zsh).toMatch(/^#compdef leadplan\n/);
     expect(zsh).toContain("'--fail-on[");
-    expect(zsh).toContain(":(month quarter rep product segment)'");
+    expect(zsh).toContain(":(month quarter rep product segment month,rep month,product quarter,rep quarter,product)'");
     expect(fish).toContain("complete -c leadplan -n '__fish_seen_subcommand_from track' -l tolerance -x");
     expect(fish).toContain("-l ratios -r -F");
     for (const name of [...Object.keys(COMMANDS), "init", "completion"]) {

@@ -241,7 +241,7 @@ describe("compute refuses bad flags", () => {
     await expectRefused(
       { "quotas.csv": QUOTAS },
       ["quotas.csv", ...ASSUME, "--by", "week"],
-      "leadplan: option '--by <VIEW>' argument 'week' is invalid. Allowed choices are month, quarter, rep, product, segment. (see 'leadplan compute --help')\n",
+      "leadplan: option '--by <VIEW>' argument 'week' is invalid. Allowed choices are month, quarter, rep, product, segment, month,rep, month,product, quarter,rep, quarter,product. (see 'leadplan compute --help')\n",
       undefined,
     );
   });

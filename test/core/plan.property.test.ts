@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { GROUPINGS, type PlanRow, type PlanView, groupPlan } from "../../src/core/group.js";
+import { PAIR_GROUPINGS, PLAN_GROUPINGS, type PlanRow, type PlanView, groupPlan } from "../../src/core/group.js";
 import { lagFromDays } from "../../src/core/lag.js";
 import { monthIndex } from "../../src/core/month.js";
 import { type MonthQuota, type SegmentInput, type StageSeries, type SurgePolicy, computePlan, surgedVolume } from "../../src/core/plan.js";
@@ -169,7 +169,7 @@ describe("groupPlan properties", () => {
     fc.assert(
       fc.property(segmentsArb, surgeArb, (segments, surge) => {
         const plan = computePlan(segments, surge);
-        const views = GROUPINGS.map((by) => groupPlan(plan, by));
+        const views = PLAN_GROUPINGS.map((by) => groupPlan(plan, by));
         const reference = views[0]?.totals;
         const budgetKnown = plan.segments.every((segment) => segment.assumptions.costPerInquiry !== null);
         for (const view of views) {
@@ -188,6 +188,25 @@ describe("groupPlan properties", () => {
             expect(Math.abs((view.totals.quota ?? Number.NaN) - quota)).toBeLessThan(0.005);
           } else {
             expect(view.totals.quota).toBeNull();
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("adds each pair view (month,rep) up to its time view and to its name view, row by row", () => {
+    fc.assert(
+      fc.property(segmentsArb, surgeArb, (segments, surge) => {
+        const plan = computePlan(segments, surge);
+        for (const by of PAIR_GROUPINGS) {
+          const [time, name] = by.split(",") as ["month" | "quarter", "rep" | "product"];
+          const pairs = groupPlan(plan, by).rows;
+          for (const [grain, view] of [[time, groupPlan(plan, time)], [name, groupPlan(plan, name)]] as const) {
+            for (const row of view.rows) {
+              const parts = pairs.filter((pair) => pair.key[grain] === row.key[grain]);
+              for (const count of COUNTS) expect(parts.reduce((total, pair) => total + pair[count], 0)).toBe(row[count]);
+            }
           }
         }
       }),

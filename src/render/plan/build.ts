@@ -1,4 +1,4 @@
-import type { Grouping, PlanRow, PlanTotals, RowKey } from "../../core/group.js";
+import type { PlanGrouping, PlanRow, PlanTotals, RowKey } from "../../core/group.js";
 import { baselineDocumentSection } from "./baseline.js";
 import { buildCapacityDocument, capacitySections } from "../capacity/build.js";
 import type { Chart, ChartSeries, Column, ColumnKind, Document, Section, Table } from "../document.js";
@@ -38,7 +38,7 @@ export interface PlanTableOptions {
  * (plain numbers there, empty where a value is missing; no totals line in CSV, they are sums of
  * the rows). `rows` may be a generator: CSV of millions of segment months streams.
  */
-export function planTable(by: Grouping, rows: Iterable<PlanRow>, options: PlanTableOptions = {}): Table<PlanLine> {
+export function planTable(by: PlanGrouping, rows: Iterable<PlanRow>, options: PlanTableOptions = {}): Table<PlanLine> {
   const { totals, surge, funnel, units = false } = options;
   const figures = figureColumns(funnel).flatMap((column): PlanColumn[] => (units && column.csv === "quota" ? [column, UNITS_COLUMN] : [column]));
   const columns: Column<PlanLine>[] = [

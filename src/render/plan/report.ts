@@ -50,6 +50,9 @@ export function keyColumnsOf(view: Pick<PlanView, "by">): (keyof RowKey)[] {
       return ["product"];
     case "segment":
       return ["month", "rep", "product"];
+    default:
+      // A pair names its grains in order: `month,rep`.
+      return view.by.split(",") as (keyof RowKey)[];
   }
 }
 
