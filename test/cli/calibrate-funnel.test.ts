@@ -54,7 +54,7 @@ describe("calibrate --funnel on a generated four-stage history (40,000 leads, se
   });
 
   it.each(["table", "markdown", "csv", "html"])("reports each step's rate and time in %s", async (format) => {
-    const dir = folderWith({ "history.csv": history });
+    const dir = folderWith({ "history.csv": historyText({ leads: 3_000, seed: 5, stages: STAGES }) });
     const run = await runIn(dir, ["calibrate", "history.csv", ...FUNNEL, "--format", format]);
     expect([run.code, run.stderr]).toEqual([0, ""]);
     for (const text of format === "csv" ? ["inquiry_to_mql", "mql_to_sql_mean_days", "sql_to_won"] : ["inquiry → mql", "mql → sql", "sql → won"]) expect(run.stdout).toContain(text);
