@@ -43,7 +43,29 @@ export interface HistoryOptions {
   leads?: number;
   seed?: number;
   model?: HistoryModel;
+  /** A multi-stage history (see funnelModel): stages top first, the won deal last. */
+  stages?: string[];
 }
+export interface StepModel {
+  from: string;
+  to: string;
+  rate: number;
+  minDays: number;
+  meanDays: number;
+}
+export interface FunnelModel extends HistoryModel {
+  stages: string[];
+  steps: StepModel[];
+}
+export interface StepTruth {
+  from: string;
+  to: string;
+  rate: number;
+  meanDays: number;
+}
+export function funnelModel(stages?: string[], base?: HistoryModel): FunnelModel;
+export function funnelTruthOf(model: FunnelModel): StepTruth[];
+export function funnelHistoryChunks(options?: { leads?: number; seed?: number; model?: FunnelModel }): Generator<string>;
 export const DEFAULT_MODEL: HistoryModel;
 export function truthOf(model?: HistoryModel): HistoryTruth;
 export function historyChunks(options?: HistoryOptions): Generator<string>;

@@ -186,24 +186,121 @@ export function* historyChunks({ leads = 1000, seed = 1, model = DEFAULT_MODEL }
   if (chunk !== "") yield chunk;
 }
 
-/** The whole history as one string (for tests of modest size). */
-export function historyText(options) {
+/** The step presets a multi-stage model takes, top first; a longer funnel repeats the middle one. */
+const STEP_PRESETS = [
+  { rate: 0.4, minDays: 0, meanDays: 6 },
+  { rate: 0.5, minDays: 3, meanDays: 12 },
+  { rate: 0.3, minDays: 20, meanDays: 30 },
+];
+
+/**
+ * A multi-stage model: `stages` top first, the won deal last, each step with a known rate and a
+ * time of `minDays` plus an exponential wait of mean `meanDays` (the step into won takes the
+ * last preset, the top step the first, the ones between the middle one). Products, sources and
+ * reps as in {@link DEFAULT_MODEL}, with no effect on the rates: every group has the same truth.
+ */
+export function funnelModel(stages = ["inquiry", "mql", "sql", "won"], base = DEFAULT_MODEL) {
+  const count = stages.length - 1;
+  const steps = Array.from({ length: count }, (_, at) => {
+    const preset = at === count - 1 ? STEP_PRESETS[2] : at === 0 ? STEP_PRESETS[0] : STEP_PRESETS[1];
+    return { from: stages[at], to: stages[at + 1], ...preset };
+  });
+  return { ...base, stages, steps };
+}
+
+/** A multi-stage model's truth per step, top first: its rate and its mean days (minDays + meanDays). */
+export function funnelTruthOf(model) {
+  return model.steps.map((step) => ({ from: step.from, to: step.to, rate: step.rate, meanDays: step.minDays + step.meanDays }));
+}
+
+/**
+ * Yields a multi-stage history (see {@link funnelModel}): `lead_id,created,<stage>_on…,source,
+ * product,rep,closed_on,outcome,amount,cost`, a date column per stage between the top (`created`)
+ * and won (`closed_on` with `outcome` won). A lead that stops at a stage is closed lost
+ * (`disqualifiedShare` of them, after an exponential wait) or stays open; whatever would happen
+ * after `asOf` has not happened yet.
+ */
+export function* funnelHistoryChunks({ leads = 1000, seed = 1, model = funnelModel() } = {}) {
+  const next = random(seed);
+  const [asOfYear, asOfMonth, asOfDay] = model.asOf.split("-").map(Number);
+  const asOf = dayNumber(asOfYear, asOfMonth, asOfDay);
+  const firstMonth = asOfYear * 12 + asOfMonth - 1 - (model.months - 1);
+  const months = Array.from({ length: model.months }, (_, at) => {
+    const index = firstMonth + at;
+    return { year: Math.floor(index / 12), month: (index % 12) + 1, share: model.seasonality[(index % 12)] };
+  });
+  const exponential = (mean) => -mean * Math.log(1 - next());
+  const middle = model.stages.slice(1, -1);
+  yield `lead_id,created,${middle.map((stage) => `${stage}_on,`).join("")}source,product,rep,closed_on,outcome,amount,cost\n`;
+  let chunk = "";
+  for (let lead = 1; lead <= leads; lead++) {
+    const month = pick(months, next());
+    const created = Math.min(asOf, dayNumber(month.year, month.month, 1) + Math.floor(next() * daysInMonth(month.year, month.month)));
+    const product = pick(model.products, next());
+    const source = pick(model.sources, next());
+    const rep = model.reps[Math.floor(next() * model.reps.length)];
+    const dates = middle.map(() => "");
+    let closedOn = "";
+    let outcome = "open";
+    let amount = "";
+    let at = created;
+    for (let step = 0; step < model.steps.length; step++) {
+      const { rate, minDays, meanDays } = model.steps[step];
+      if (next() >= rate) {
+        if (next() < model.disqualifiedShare) {
+          const closed = at + Math.round(exponential(model.lossMeanDays));
+          if (closed <= asOf) {
+            closedOn = isoDate(closed);
+            outcome = "lost";
+          }
+        }
+        break;
+      }
+      const reached = at + Math.round(minDays + exponential(meanDays));
+      if (reached > asOf) break;
+      at = reached;
+      if (step === model.steps.length - 1) {
+        closedOn = isoDate(reached);
+        outcome = "won";
+        amount = String(Math.round(product.dealSize * (0.5 + next())));
+      } else {
+        dates[step] = isoDate(reached);
+      }
+    }
+    const cost = (source.cost * (0.8 + 0.4 * next())).toFixed(2);
+    const sourceText = source.name.includes(",") ? `"${source.name}"` : source.name;
+    chunk += `L${lead},${isoDate(created)},${dates.map((date) => `${date},`).join("")}${sourceText},${product.name},${rep},${closedOn},${outcome},${amount},${cost}\n`;
+    if (chunk.length > 1 << 16) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk !== "") yield chunk;
+}
+
+/** The whole history as one string (for tests of modest size); a multi-stage one with `stages`. */
+export function historyText(options = {}) {
   let text = "";
-  for (const chunk of historyChunks(options)) text += chunk;
+  const chunks = options.stages === undefined ? historyChunks(options) : funnelHistoryChunks({ ...options, model: funnelModel(options.stages, options.model) });
+  for (const chunk of chunks) text += chunk;
   return text;
 }
 
 /** Writes a history file, chunk by chunk. */
-export async function generateHistory(path, options) {
+export async function generateHistory(path, options = {}) {
   const out = createWriteStream(path);
-  for (const chunk of historyChunks(options)) {
+  const chunks = options.stages === undefined ? historyChunks(options) : funnelHistoryChunks({ ...options, model: funnelModel(options.stages, options.model) });
+  for (const chunk of chunks) {
     if (!out.write(chunk)) await once(out, "drain");
   }
   out.end();
   await once(out, "finish");
 }
 
-// `node bench/generate-history.mjs FILE [LEADS] [SEED]` writes one.
+// `node bench/generate-history.mjs FILE [LEADS] [SEED] [--stages inquiry,mql,sql,won]` writes one.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await generateHistory(process.argv[2], { leads: Number(process.argv[3] ?? 1000), seed: Number(process.argv[4] ?? 1) });
+  const args = process.argv.slice(2);
+  const flag = args.indexOf("--stages");
+  const stages = flag < 0 ? undefined : args.splice(flag, 2)[1].split(",");
+  await generateHistory(args[0], { leads: Number(args[1] ?? 1000), seed: Number(args[2] ?? 1), ...(stages === undefined ? {} : { stages }) });
 }

@@ -1,5 +1,8 @@
 import { Command, Option } from "commander";
 import { type Calibration, calibrate } from "../core/calibrate.js";
+import { funnelSteps, isDefaultFunnel, stepKey } from "../core/funnel.js";
+import { lagField } from "../core/resolve.js";
+import { parseFunnel } from "../io/funnel-text.js";
 import type { ScopedAssumptions } from "../core/resolve.js";
 import { DEFAULT_MIN_LEADS, type ThinScope, calibratedAssumptions } from "../core/calibrate-assumptions.js";
 import { checkOutputPath } from "../io/files.js";
@@ -27,6 +30,7 @@ Examples:
   $ leadplan calibrate crm-export.csv --map created="Created Date",source="Lead Source" --date-format MM/dd/yyyy
   $ leadplan calibrate history.csv --ratios-out ratios.csv --cycles-out cycles.csv --sources-out sources.csv
   $ leadplan calibrate history.csv --excel eu --out calibration.csv
+  $ leadplan calibrate funnel-history.csv --funnel inquiry,mql,sql,won --ratios-out ratios.csv --cycles-out cycles.csv
   $ leadplan calibrate history.csv --wide | less -S
   $ leadplan compute quotas.csv --ratios ratios.csv --cycles cycles.csv
 
@@ -34,6 +38,7 @@ Exit codes: 0 calibration written; 2 bad input or usage, including the first bad
 stderr, nothing written). Formats of every file: see README.md.`;
 
 interface CalibrateFlags extends HistoryFlags, DecimalFlags, CsvFlags, EncodingFlags {
+  funnel?: string;
   asOf?: string;
   byRep?: boolean;
   minLeads?: string;
@@ -56,6 +61,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
     )
     .argument("<HISTORY>", "lead_id,created,source,product,rep,qualified_on,closed_on,outcome,amount,cost (or month,source,product,inquiries,qualified,won,revenue,spend); - reads stdin");
   addEncodingOption(addDecimalMarkOptions(addHistoryReadOptions(command)))
+    .option("--funnel <STAGES>", "the funnel's stages, top first, the won deal last: a date column <stage>_on per stage between the top (created) and won (closed_on), e.g. inquiry,mql,sql,won (default: inquiry,qualified,won)")
     .option("--as-of <DATE>", "the day the export was taken, YYYY-MM-DD (default: the latest date in it)")
     .option("--by-rep", "also a ratio row per rep and product")
     .option("--min-leads <N>", `least leads behind a product or rep value written to the files (default: ${DEFAULT_MIN_LEADS})`)
@@ -72,7 +78,8 @@ export function calibrateCommand(environment: CliEnvironment): Command {
     .action(async (historyPath: string, flags: CalibrateFlags) => {
       // Every option is checked, and every output path, before the history is opened.
       const stated = decimalMarkOfFlags(flags);
-      const options = { ...historyOptionsOf(flags, { asOf: flags.asOf, byRep: flags.byRep }), decimalMark: stated === undefined ? undefined : parseDecimalMarkName(stated) };
+      const funnel = flags.funnel === undefined ? undefined : calibrateFunnelOf(flags.funnel);
+      const options = { ...historyOptionsOf(flags, { asOf: flags.asOf, byRep: flags.byRep, funnel }), decimalMark: stated === undefined ? undefined : parseDecimalMarkName(stated) };
       const { csv, format } = csvOptionsOf(flags);
       const minLeads = flags.minLeads === undefined ? DEFAULT_MIN_LEADS : minLeadsOf(flags.minLeads);
       checkOutputs(flags, historyPath, environment.cwd);
@@ -82,10 +89,10 @@ export function calibrateCommand(environment: CliEnvironment): Command {
       if (read.shape === "monthly" && flags.cyclesOut !== undefined) {
         throw new InputError({ code: "option.invalid", file: "--cycles-out", expected: `a lead-level history: ${read.file} is a monthly aggregate, which has no lead dates to measure cycles with` });
       }
-      const calibration = calibrate(read.history, read.names, { asOf: options.asOf, shape: read.shape });
+      const calibration = calibrate(read.history, read.names, { asOf: options.asOf, shape: read.shape, funnel });
       const assumptions = calibratedAssumptions(calibration, minLeads);
       // Before anything is written: a file that cannot be filled is refused, not written half empty.
-      checkFillable(flags, read.file, calibration, assumptions.rows);
+      checkFillable(flags, read.file, calibration, assumptions.rows, funnel);
       const spellings = (options.byRep ? (["product", "rep"] as const) : (["product"] as const)).flatMap((kind) => sameFileSpellings(historyNameList(read, kind)));
       const warnings = [...read.warnings.map(formatIssue), ...spellings.map(formatIssue), ...skippedWarnings(read.file, read.rows, read.skipped)];
       if (calibration.immature) warnings.push(`${read.file}: no cohort is old enough to have resolved: the rates count open leads as not converted and may run low`);
@@ -102,8 +109,8 @@ export function calibrateCommand(environment: CliEnvironment): Command {
       checkResultSize(report, "the calibration");
       const files = await import("../render/calibrate/files.js");
       const written: [string, string | undefined, () => string][] = [
-        ["--ratios-out", flags.ratiosOut, () => files.renderRatiosFile(assumptions.rows, csv)],
-        ["--cycles-out", flags.cyclesOut, () => files.renderCyclesFile(assumptions.rows, csv)],
+        ["--ratios-out", flags.ratiosOut, () => files.renderRatiosFile(assumptions.rows, csv, funnel)],
+        ["--cycles-out", flags.cyclesOut, () => files.renderCyclesFile(assumptions.rows, csv, funnel)],
         ["--sources-out", flags.sourcesOut, () => files.renderSourcesCsv(calibration.sources, csv)],
       ];
       const texts = written.flatMap(([flag, path, render]) => (path === undefined ? [] : [{ flag, path, content: render() }]));
@@ -118,6 +125,20 @@ export function calibrateCommand(environment: CliEnvironment): Command {
       // The files and the report are committed together: all of them are written, or none.
       await writeOutput(text, warnings, flags.out, environment, texts);
     });
+}
+
+/**
+ * `--funnel`, checked: a configured funnel's stages, or undefined for the default one (read as
+ * today, byte for byte). A stage may not be called `closed`: its date column would be the close date's.
+ */
+function calibrateFunnelOf(text: string): readonly string[] | undefined {
+  const parsed = parseFunnel(text);
+  if (!parsed.ok) throw new InputError({ code: "option.invalid", file: "--funnel", expected: parsed.expected, found: text, ...(parsed.hint === undefined ? {} : { hint: parsed.hint }) });
+  if (isDefaultFunnel(parsed.value)) return undefined;
+  if (parsed.value.slice(1, -1).includes("closed")) {
+    throw new InputError({ code: "option.invalid", file: "--funnel", expected: "no stage named closed between the top and won: its date column would be closed_on, the close date", found: text });
+  }
+  return parsed.value;
 }
 
 function minLeadsOf(text: string): number {
@@ -161,8 +182,10 @@ function checkOutputs(flags: CalibrateFlags, historyPath: string, cwd: string): 
  * won deal to measure the sales cycle from (a header alone is refused by `compute --cycles`), a
  * source file a cost for every source (scenarios prices each source's inquiries).
  */
-function checkFillable(flags: CalibrateFlags, file: string, calibration: Calibration, rows: readonly ScopedAssumptions[]): void {
-  if (flags.cyclesOut !== undefined && !rows.some((row) => row.values.salesCycle !== undefined)) {
+function checkFillable(flags: CalibrateFlags, file: string, calibration: Calibration, rows: readonly ScopedAssumptions[], funnel: readonly string[] | undefined): void {
+  const [intoWon] = funnel === undefined ? [] : funnelSteps(funnel);
+  const cycleOf = (values: ScopedAssumptions["values"]) => (intoWon === undefined ? values.salesCycle : values[lagField(stepKey(...intoWon))]);
+  if (flags.cyclesOut !== undefined && !rows.some((row) => cycleOf(row.values) !== undefined)) {
     throw new InputError({
       code: "option.invalid",
       file: "--cycles-out",

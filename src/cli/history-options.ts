@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { DayNumber } from "../core/calibrate-days.js";
-import { parseColumnMap } from "../io/history-columns.js";
+import { parseColumnMap, stageDateColumns } from "../io/history-columns.js";
 import { type DateFormat, type DaySlot, parseDateFormat, readIsoDay } from "../io/history-day.js";
 import type { HistoryOptions } from "../io/history-reader.js";
 import { InputError } from "../io/input-issue.js";
@@ -50,9 +50,14 @@ export function parseAsOf(text: string): Parsed<DayNumber> {
 }
 
 /** Validates the history flags up front, before any file is read. */
-export function historyOptionsOf(flags: HistoryFlags, extra: { asOf?: string | undefined; byRep?: boolean | undefined } = {}): HistoryOptions {
-  const map = check("--map", flags.map === undefined ? undefined : flags.map.join(","), (text) => parseColumnMap([text])) ?? new Map<string, string>();
+export function historyOptionsOf(
+  flags: HistoryFlags,
+  extra: { asOf?: string | undefined; byRep?: boolean | undefined; funnel?: readonly string[] | undefined } = {},
+): HistoryOptions {
+  const stageColumns = extra.funnel === undefined ? undefined : stageDateColumns(extra.funnel);
+  const map = check("--map", flags.map === undefined ? undefined : flags.map.join(","), (text) => parseColumnMap([text], stageColumns)) ?? new Map<string, string>();
   return {
+    ...(extra.funnel === undefined ? {} : { funnel: extra.funnel }),
     map,
     dateFormat: dateFormatOf(flags),
     skipBadRows: flags.skipBadRows === true,

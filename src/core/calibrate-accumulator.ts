@@ -31,6 +31,13 @@ export interface LeadFacts {
   product: number;
   rep: number;
   source: number;
+  /**
+   * A configured funnel's stages between the top and won, top first: the day each was reached
+   * (NaN: not reached) and its month. Empty for the default funnel. The last one is also
+   * `qualified`: the stage before won.
+   */
+  stageDays: Float64Array;
+  stageMonths: Int32Array;
 }
 
 /** One month of one source and product in a monthly aggregate export. */
@@ -44,6 +51,36 @@ export interface MonthFacts {
   revenue: number;
   /** Null when the export gives no spend. */
   spend: number | null;
+}
+
+/**
+ * Counts of one step above the last of a configured funnel (from stage k to stage k + 1), by the
+ * month a lead reached stage k: how many did, how many of them went on (and their days), and
+ * the month lags of those that went on. The step into won is the group's close step.
+ */
+export class StepCounts {
+  entered: Float64Array;
+  advanced: Float64Array;
+  advanceDays: Float64Array;
+  lags: Float64Array | null;
+  dayCounts: Float64Array | null;
+  /** Leads that reached stage k + 1, whatever their cohort. */
+  reached = 0;
+
+  constructor(months: number, detailed: boolean) {
+    this.entered = new Float64Array(months);
+    this.advanced = new Float64Array(months);
+    this.advanceDays = new Float64Array(months);
+    this.lags = detailed ? new Float64Array(months * LAG_BINS) : null;
+    this.dayCounts = detailed ? new Float64Array(DAY_BINS) : null;
+  }
+
+  widen(move: (series: Float64Array, width: number) => Float64Array): void {
+    this.entered = move(this.entered, 1);
+    this.advanced = move(this.advanced, 1);
+    this.advanceDays = move(this.advanceDays, 1);
+    if (this.lags) this.lags = move(this.lags, LAG_BINS);
+  }
 }
 
 /**
@@ -75,8 +112,11 @@ export class GroupCounts {
   pricedDeals = 0;
   costTotal = 0;
   costedLeads = 0;
+  /** A configured funnel's steps above the last, top first; empty for the default funnel. */
+  readonly steps: StepCounts[];
 
-  constructor(months: number, detailed: boolean) {
+  constructor(months: number, detailed: boolean, chainSteps = 0) {
+    this.steps = Array.from({ length: chainSteps }, () => new StepCounts(months, detailed));
     this.inquiries = new Float64Array(months);
     this.qualifiedByCreated = new Float64Array(months);
     this.qualifyDaysByCreated = new Float64Array(months);
@@ -104,6 +144,7 @@ export class GroupCounts {
     this.cycleDaysByQualified = move(this.cycleDaysByQualified, 1);
     if (this.qualifyLags) this.qualifyLags = move(this.qualifyLags, LAG_BINS);
     if (this.cycleLags) this.cycleLags = move(this.cycleLags, LAG_BINS);
+    for (const step of this.steps) step.widen(move);
   }
 }
 
@@ -126,10 +167,13 @@ export class HistoryAccumulator {
   /** The latest date any lead shows: the export's as-of date unless one is given. */
   latestDay: DayNumber | null = null;
   readonly byRep: boolean;
+  /** A configured funnel's steps above the last (its stages between the top and won); 0 for the default funnel. */
+  readonly chainSteps: number;
 
-  constructor(options: { byRep: boolean }) {
+  constructor(options: { byRep: boolean; chainSteps?: number }) {
     this.byRep = options.byRep;
-    this.all = new GroupCounts(0, true);
+    this.chainSteps = options.chainSteps ?? 0;
+    this.all = new GroupCounts(0, true, this.chainSteps);
   }
 
   /** Every group, for widening. */
@@ -154,22 +198,23 @@ export class HistoryAccumulator {
   }
 
   private product(index: number): GroupCounts {
-    return (this.products[index] ??= new GroupCounts(this.months, true));
+    return (this.products[index] ??= new GroupCounts(this.months, true, this.chainSteps));
   }
 
   private source(index: number): GroupCounts {
-    return (this.sources[index] ??= new GroupCounts(this.months, true));
+    return (this.sources[index] ??= new GroupCounts(this.months, true, this.chainSteps));
   }
 
   private repProduct(rep: number, product: number): GroupCounts {
     const row = (this.repProducts[rep] ??= []);
-    return (row[product] ??= new GroupCounts(this.months, false));
+    return (row[product] ??= new GroupCounts(this.months, false, this.chainSteps));
   }
 
   /** Adds one lead. The reader has checked it (dates in order, a won lead qualified, closed and priced). */
   addLead(lead: LeadFacts): void {
     this.cover(lead.createdMonth);
     if (lead.qualified !== null) this.cover(lead.qualifiedMonth);
+    for (let at = 0; at < lead.stageDays.length; at++) if (!Number.isNaN(lead.stageDays[at] ?? Number.NaN)) this.cover(lead.stageMonths[at] ?? 0);
     const latest = lead.closed ?? lead.qualified ?? lead.created;
     if (this.latestDay === null || latest > this.latestDay) this.latestDay = latest;
     const created = lead.createdMonth - this.firstMonth;
@@ -217,6 +262,7 @@ function addTo(counts: GroupCounts, lead: LeadFacts, created: number, qualified:
   }
   if (lead.outcome === "open") counts.openLeads++;
   else if (lead.outcome === "lost") counts.lostDeals++;
+  if (counts.steps.length > 0) addSteps(counts.steps, lead, lead.createdMonth - created);
   if (lead.qualified === null) return;
   const qualifyDays = lead.qualified - lead.created;
   counts.qualifiedByCreated[created]! += 1;
@@ -234,5 +280,31 @@ function addTo(counts: GroupCounts, lead: LeadFacts, created: number, qualified:
   if (lead.amount !== null) {
     counts.revenue += lead.amount;
     counts.pricedDeals++;
+  }
+}
+
+/**
+ * A lead's steps above the last into a configured funnel's counts: each stage it reached enters
+ * the step from it, by the month it reached it; the next stage reached advances it.
+ * A month's cohort slot is the month less the accumulator's `firstMonth`.
+ */
+function addSteps(steps: readonly StepCounts[], lead: LeadFacts, firstMonth: MonthIndex): void {
+  let fromDay = lead.created;
+  let fromMonth = lead.createdMonth;
+  for (let at = 0; at < steps.length; at++) {
+    const step = steps[at]!;
+    const slot = fromMonth - firstMonth;
+    step.entered[slot]! += 1;
+    const toDay = lead.stageDays[at] ?? Number.NaN;
+    if (Number.isNaN(toDay)) return;
+    const toMonth = lead.stageMonths[at] ?? 0;
+    const days = toDay - fromDay;
+    step.reached++;
+    step.advanced[slot]! += 1;
+    step.advanceDays[slot]! += days;
+    if (step.lags) step.lags[slot * LAG_BINS + (toMonth - fromMonth)]! += 1;
+    if (step.dayCounts) step.dayCounts[days]! += 1;
+    fromDay = toDay;
+    fromMonth = toMonth;
   }
 }

@@ -1,5 +1,6 @@
 import type { Calibration } from "./calibrate.js";
-import type { AssumptionName, AssumptionValues, ScopedAssumptions } from "./resolve.js";
+import { stepKey } from "./funnel.js";
+import { type AssumptionName, type AssumptionValues, type ScopedAssumptions, lagField, rateField } from "./resolve.js";
 
 /** Values resting on fewer leads than this are left to the less specific row (`--min-leads`). */
 export const DEFAULT_MIN_LEADS = 30;
@@ -10,7 +11,7 @@ export interface ThinScope {
   product: string;
   names: AssumptionName[];
   /** What was counted, and how many. */
-  sample: { of: "inquiries" | "qualified leads" | "won deals"; count: number };
+  sample: { of: string; count: number };
 }
 
 export interface CalibratedAssumptions {
@@ -41,6 +42,11 @@ export function calibratedAssumptions(calibration: Calibration, minLeads: number
       if (count > 0) thin.push({ rep: scope.rep, product: scope.product, names, sample: { of, count } });
       return false;
     };
+    if (scope.steps !== undefined) {
+      stepValues(values, scope.steps, scope, enough);
+      if (Object.keys(values).length > 0) rows.push({ rep: scope.rep, product: scope.product, values });
+      continue;
+    }
     if (enough(["qualifyRate", "costPerInquiry"], "inquiries", scope.cohortInquiries)) {
       if (isRate(scope.qualifyRate)) values.qualifyRate = scope.qualifyRate;
       if (scope.costPerInquiry !== null) values.costPerInquiry = scope.costPerInquiry;
@@ -59,3 +65,26 @@ export function calibratedAssumptions(calibration: Calibration, minLeads: number
 }
 
 const isRate = (rate: number | null): rate is number => rate !== null && rate > 0 && rate <= 1;
+
+/**
+ * A configured funnel's values: each step's rate and time (`rate:mql_to_sql`, `lag:mql_to_sql`)
+ * when enough leads reached its `from` stage in the mature cohorts, the cost of the top stage's
+ * entries on as many of them, the deal size on as many won deals. The two-stage fields are not
+ * written: a configured funnel's files name its steps.
+ */
+function stepValues(
+  values: AssumptionValues,
+  steps: NonNullable<Calibration["scopes"][number]["steps"]>,
+  scope: Calibration["scopes"][number],
+  enough: (names: AssumptionName[], of: ThinScope["sample"]["of"], count: number) => boolean,
+): void {
+  const top = steps.at(-1);
+  if (top !== undefined && enough(["costPerInquiry"], `leads reaching ${top.from}`, top.cohortEntered) && scope.costPerInquiry !== null) values.costPerInquiry = scope.costPerInquiry;
+  for (const step of steps) {
+    const key = stepKey(step.from, step.to);
+    if (!enough([rateField(key), lagField(key)], `leads reaching ${step.from}`, step.cohortEntered)) continue;
+    if (isRate(step.rate)) values[rateField(key)] = step.rate;
+    if (step.lag !== null) values[lagField(key)] = step.lag;
+  }
+  if (enough(["avgDealSize"], "won deals", scope.cohortWon) && scope.avgDealSize !== null && scope.avgDealSize > 0) values.avgDealSize = scope.avgDealSize;
+}

@@ -1,7 +1,8 @@
-import { type GroupCounts, type HistoryAccumulator, LAG_WIDTH } from "./calibrate-accumulator.js";
+import type { GroupCounts, HistoryAccumulator } from "./calibrate-accumulator.js";
 import { type Baseline, baselineOf } from "./calibrate-baseline.js";
-import { type DayNumber, lastDayOfMonth } from "./calibrate-days.js";
-import { distributionOf, foldTail, percentileDays, totalOf } from "./calibrate-lags.js";
+import type { DayNumber } from "./calibrate-days.js";
+import { percentileDays, totalOf } from "./calibrate-lags.js";
+import { type StepCalibration, cohortLags, matureEnd, stepCalibrations, stepWindows, sumTo } from "./calibrate-steps.js";
 import type { LagDistribution } from "./lag.js";
 import type { MonthIndex } from "./month.js";
 
@@ -51,6 +52,12 @@ export interface GroupCalibration {
   meanQualificationDays: number | null;
   /** Days a cohort month must be past its end to count, for each stage. */
   windows: { qualification: number; cycle: number };
+  /**
+   * A configured funnel's steps, nearest won first (absent for the default funnel). The step
+   * into won is the close step above; the two-stage fields hold the funnel collapsed (the
+   * "qualified" stage is the one before won).
+   */
+  steps?: StepCalibration[];
 }
 
 /** A group by rep and product; empty means all (both empty: every lead). */
@@ -67,6 +74,8 @@ export interface SourceCalibration extends GroupCalibration {
 
 export interface Calibration {
   shape: HistoryShape;
+  /** A configured funnel's stages, top first (absent: the default funnel). */
+  funnel?: readonly string[];
   asOf: DayNumber;
   leads: number;
   /** All leads first, then each product, then each rep × product (with `byRep`). */
@@ -98,7 +107,11 @@ const windowOf = (counts: Float64Array | null, fallback: number): number =>
  * Example: 1,000 inquiries in mature months, 250 of them qualified, 60 of those won (out of the
  * mature qualified cohorts' 240) give 25% and 25%.
  */
-export function calibrate(history: HistoryAccumulator, names: HistoryNames, options: { asOf: DayNumber | null; shape: HistoryShape }): Calibration {
+export function calibrate(
+  history: HistoryAccumulator,
+  names: HistoryNames,
+  options: { asOf: DayNumber | null; shape: HistoryShape; funnel?: readonly string[] | undefined },
+): Calibration {
   const asOf = options.asOf ?? history.latestDay ?? 0;
   const leadLevel = options.shape === "leads";
   const allWindows: Windows = leadLevel
@@ -109,10 +122,17 @@ export function calibrate(history: HistoryAccumulator, names: HistoryNames, opti
       ? { qualification: windowOf(counts.qualifyDayCounts, allWindows.qualification), cycle: windowOf(counts.cycleDayCounts, allWindows.cycle) }
       : allWindows;
   let immature = false;
+  const funnel = options.funnel;
+  const allStepWindows = stepWindows(history.all, MATURITY_SHARE, MIN_WINDOW_SAMPLE, null);
   const group = (counts: GroupCounts, windows: Windows): GroupCalibration => {
     const result = calibrateGroup(counts, history.firstMonth, asOf, windows, leadLevel);
     if (result.immature) immature = true;
-    return result.calibration;
+    if (funnel === undefined) return result.calibration;
+    // The steps above the last take their windows as the qualification does: the group's own with enough lags.
+    const own = counts === history.all ? allStepWindows : stepWindows(counts, MATURITY_SHARE, MIN_WINDOW_SAMPLE, allStepWindows);
+    const above = stepCalibrations(counts, funnel, history.firstMonth, asOf, own);
+    if (above.immature) immature = true;
+    return { ...result.calibration, steps: [intoWon(result.calibration, funnel), ...above.steps.reverse()] };
   };
 
   const scopes: ScopeCalibration[] = [{ rep: "", product: "", ...group(history.all, allWindows) }];
@@ -138,7 +158,24 @@ export function calibrate(history: HistoryAccumulator, names: HistoryNames, opti
     )
     .filter((source): source is SourceCalibration => source !== null)
     .sort(bySourceQuality);
-  return { shape: options.shape, asOf, leads: total, scopes, sources, baseline: baselineOf(history.all, history.firstMonth, asOf), immature };
+  const calibration: Calibration = { shape: options.shape, asOf, leads: total, scopes, sources, baseline: baselineOf(history.all, history.firstMonth, asOf), immature };
+  return funnel === undefined ? calibration : { ...calibration, funnel };
+}
+
+/** A configured funnel's step into won: the group's close step, its "qualified" stage the one before won. */
+function intoWon(group: GroupCalibration, funnel: readonly string[]): StepCalibration {
+  return {
+    from: funnel[funnel.length - 2] ?? "",
+    to: funnel[funnel.length - 1] ?? "",
+    entered: group.qualifiedLeads,
+    reached: group.wonDeals,
+    cohortEntered: group.cohortQualified,
+    rate: group.closeRate,
+    lag: group.salesCycle,
+    meanDays: group.meanCycleDays,
+    medianDays: group.medianCycleDays,
+    windowDays: group.windows.cycle,
+  };
 }
 
 /** Indices of the groups that exist, ordered by name. */
@@ -161,31 +198,11 @@ function bySourceQuality(a: SourceCalibration, b: SourceCalibration): number {
   return b.inquiries - a.inquiries || compareText(a.source, b.source);
 }
 
-/** Cohort slots `[0, end)` whose month ended at least `window` days before the as-of date. */
-function matureEnd(firstMonth: MonthIndex, months: number, asOf: DayNumber, window: number): number {
-  let end = months;
-  while (end > 0 && lastDayOfMonth(firstMonth + end - 1) + window > asOf) end--;
-  return end;
-}
-
-const sum = (series: Float64Array, end: number): number => {
-  let total = 0;
-  for (let at = 0; at < end; at++) total += series[at] ?? 0;
-  return total;
-};
-
-function lagsOf(histogram: Float64Array | null, end: number): LagDistribution | null {
-  if (histogram === null) return null;
-  const counts = new Float64Array(LAG_WIDTH);
-  for (let cohort = 0; cohort < end; cohort++) {
-    for (let lag = 0; lag < LAG_WIDTH; lag++) counts[lag]! += histogram[cohort * LAG_WIDTH + lag] ?? 0;
-  }
-  const lag = distributionOf(counts);
-  return lag === null ? null : foldTail(lag, DISTRIBUTION_KEEP);
-}
-
 /** Lags past the one by which this share of the volume has arrived are folded into it. */
-export const DISTRIBUTION_KEEP = 0.995;
+export { DISTRIBUTION_KEEP } from "./calibrate-steps.js";
+
+const sum = sumTo;
+const lagsOf = cohortLags;
 
 const ratio = (numerator: number, denominator: number): number | null => (denominator > 0 ? numerator / denominator : null);
 

@@ -79,6 +79,7 @@ export class LeadRowReader {
   readonly lead: LeadFacts = {
     created: 0, createdMonth: 0, qualified: null, qualifiedMonth: 0, closed: null, closedMonth: 0,
     outcome: "open", amount: null, cost: null, product: -1, rep: -1, source: 0,
+    stageDays: new Float64Array(0), stageMonths: new Int32Array(0),
   };
   readonly products = new NameIndex(true);
   readonly reps = new NameIndex(true);
@@ -97,6 +98,11 @@ export class LeadRowReader {
   private readonly repAt: number;
   private readonly sourceAt: number;
   private readonly width: number;
+  /** A configured funnel's stage date columns (top first, between the top and won) and their field indices. */
+  private readonly stageColumns: readonly string[];
+  private readonly stageAt: Int32Array;
+  /** The column whose date is the stage before won: `qualified_on`, or a configured funnel's last stage column. */
+  private readonly qualifiedColumn: string;
 
   constructor(
     private readonly layout: HistoryLayout,
@@ -119,6 +125,11 @@ export class LeadRowReader {
     this.repAt = at("rep");
     this.sourceAt = at("source");
     this.width = layout.width;
+    this.stageColumns = layout.stageColumns ?? [];
+    this.stageAt = Int32Array.from(this.stageColumns, (name) => at(name));
+    this.lead.stageDays = new Float64Array(this.stageColumns.length);
+    this.lead.stageMonths = new Int32Array(this.stageColumns.length);
+    this.qualifiedColumn = this.stageColumns.at(-1) ?? (layout.stageColumns === undefined ? "qualified_on" : "created");
   }
 
   private issue(line: number, column: string, expected: string, found: string, hint?: string): InputIssue {
@@ -147,8 +158,12 @@ export class LeadRowReader {
     lead.createdMonth = this.slot.month;
 
     lead.qualified = null;
-    const qualifiedText = this.qualifiedAt < 0 ? "" : (fields[this.qualifiedAt] ?? "");
-    if (qualifiedText !== "") {
+    let qualifiedText = this.qualifiedAt < 0 ? "" : (fields[this.qualifiedAt] ?? "");
+    if (this.layout.stageColumns !== undefined) {
+      const stages = this.stages(fields, line);
+      if (stages !== null) return stages;
+      qualifiedText = this.stageColumns.length === 0 ? (fields[this.createdAt] ?? "") : (fields[this.stageAt[this.stageAt.length - 1] ?? -1] ?? "");
+    } else if (qualifiedText !== "") {
       const invalid = this.date(qualifiedText, "qualified_on", line);
       if (invalid) return invalid;
       lead.qualified = this.slot.day;
@@ -207,20 +222,74 @@ export class LeadRowReader {
       if (to - from > MAX_LAG_DAYS) return this.issue(line, column, `a date at most ten years after ${earlier} (${formatDay(from)})`, found);
       return null;
     };
-    if (lead.qualified !== null) {
+    const qualifiedColumn = this.qualifiedColumn;
+    if (lead.qualified !== null && this.layout.stageColumns === undefined) {
       const invalid = after("qualified_on", qualifiedText, "created", lead.created, lead.qualified);
       if (invalid) return invalid;
     }
     if (lead.closed !== null) {
+      const reached = this.latestStage();
       const invalid =
         after("closed_on", closedText, "created", lead.created, lead.closed) ??
-        (lead.qualified === null ? null : after("closed_on", closedText, "qualified_on", lead.qualified, lead.closed));
+        (reached < 0 ? null : after("closed_on", closedText, this.stageColumns[reached] ?? "", lead.stageDays[reached] ?? 0, lead.closed)) ??
+        (lead.qualified === null || reached >= 0 ? null : after("closed_on", closedText, qualifiedColumn, lead.qualified, lead.closed));
       if (invalid) return invalid;
       if (lead.outcome === "open") return this.issue(line, "outcome", "won or lost for a lead with a closed_on date", outcomeText);
     }
     if (lead.outcome === "won") {
-      if (lead.qualified === null) return this.issue(line, "qualified_on", "the date a won lead qualified", "");
+      if (lead.qualified === null) {
+        return this.issue(line, qualifiedColumn, qualifiedColumn === "qualified_on" ? "the date a won lead qualified" : `the date a won lead reached ${qualifiedColumn.slice(0, -3)}`, "");
+      }
       if (lead.closed === null) return this.issue(line, "closed_on", "the date a won lead closed", "");
+    }
+    return null;
+  }
+
+  /** The last stage column with a date (-1: none): stages are reached in order, so it is the latest. */
+  private latestStage(): number {
+    const days = this.lead.stageDays;
+    for (let at = days.length - 1; at >= 0; at--) if (!Number.isNaN(days[at] ?? Number.NaN)) return at;
+    return -1;
+  }
+
+  /**
+   * A configured funnel's stage dates into the lead, checked: each on or after the one before
+   * (the first after `created`) and within ten years of it, and none missing before a later
+   * one (a lead reaches the stages in order). The last one is the lead's `qualified` date, so the
+   * step into won is measured as the sales cycle is; with no stage between the top and won,
+   * every lead "qualifies" the day it is created.
+   */
+  private stages(fields: readonly string[], line: number): InputIssue | null {
+    const lead = this.lead;
+    const columns = this.stageColumns;
+    let previous = lead.created;
+    let previousColumn = "created";
+    let gap = -1;
+    for (let at = 0; at < columns.length; at++) {
+      const column = columns[at] ?? "";
+      const text = fields[this.stageAt[at] ?? -1] ?? "";
+      if (text === "") {
+        lead.stageDays[at] = Number.NaN;
+        if (gap < 0) gap = at;
+        continue;
+      }
+      if (gap >= 0) return this.issue(line, columns[gap] ?? "", `the date the lead reached ${(columns[gap] ?? "").slice(0, -3)}, as it has a ${column} date`, "");
+      const invalid = this.date(text, column, line);
+      if (invalid) return invalid;
+      const day = this.slot.day;
+      if (day < previous) return this.issue(line, column, `a date on or after ${previousColumn} (${formatDay(previous)})`, text);
+      if (day - lead.created > MAX_LAG_DAYS) return this.issue(line, column, `a date at most ten years after created (${formatDay(lead.created)})`, text);
+      lead.stageDays[at] = day;
+      lead.stageMonths[at] = this.slot.month;
+      previous = day;
+      previousColumn = column;
+    }
+    if (columns.length === 0) {
+      lead.qualified = lead.created;
+      lead.qualifiedMonth = lead.createdMonth;
+    } else if (gap < 0) {
+      lead.qualified = lead.stageDays[columns.length - 1] ?? null;
+      lead.qualifiedMonth = lead.stageMonths[columns.length - 1] ?? 0;
     }
     return null;
   }

@@ -6,7 +6,7 @@ import type { HistoryNames, HistoryShape } from "../core/calibrate.js";
 import type { DayNumber } from "../core/calibrate-days.js";
 import { ChunkDecoder, decodeText, placeOf } from "./chunk-decoder.js";
 import { STDIN_NAME } from "./files.js";
-import { type ColumnMap, historyLayout } from "./history-columns.js";
+import { type ColumnMap, historyLayout, stageDateColumns } from "./history-columns.js";
 import { streamCsv } from "./history-csv.js";
 import { fileBytes, overlappedTextStream } from "./history-stream.js";
 import type { DateFormat } from "./history-day.js";
@@ -27,6 +27,8 @@ export interface HistoryOptions {
   asOf: DayNumber | null;
   /** The decimal mark stated (`--decimal-comma`, `--decimal-point`); else the file reveals it. */
   decimalMark?: DecimalMark | undefined;
+  /** A configured funnel's stages, top first: a date column per stage between the top and won. Absent: the default funnel. */
+  funnel?: readonly string[] | undefined;
 }
 
 /** A history to read: its name for messages, its size when known, and how to stream it. */
@@ -112,7 +114,8 @@ const KEPT_SKIPPED = 5;
  */
 export async function readHistory(source: HistorySource, options: HistoryOptions, progress?: (bytesRead: number) => void): Promise<HistoryRead> {
   const file = source.name;
-  const history = new HistoryAccumulator({ byRep: options.byRep });
+  const stageColumns = options.funnel === undefined ? undefined : stageDateColumns(options.funnel);
+  const history = new HistoryAccumulator({ byRep: options.byRep, chainSteps: stageColumns?.length ?? 0 });
   const skipped: SkippedRows = { count: 0, first: [] };
   const warnings: InputIssue[] = [];
   let shape: HistoryShape | null = null;
@@ -128,7 +131,7 @@ export async function readHistory(source: HistorySource, options: HistoryOptions
     header(fields, delimiter) {
       // As in every comma-separated file, `$60,000` is 60000 unless the file shows a decimal comma.
       const numbers: MarkInForce = options.decimalMark ?? (delimiter === "," ? COMMA_GROUPS : undefined);
-      const layout = historyLayout(fields, options.map, file);
+      const layout = historyLayout(fields, options.map, file, stageColumns);
       for (const item of layout.warnings) warnings.push(item);
       shape = layout.shape;
       // The row function is chosen once here, not per row.

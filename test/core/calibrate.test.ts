@@ -105,6 +105,8 @@ function lead(created: string, qualified: string | null, closed: string | null, 
     product: 0,
     rep: 0,
     source: 0,
+    stageDays: new Float64Array(0),
+    stageMonths: new Int32Array(0),
     ...extra,
   };
 }

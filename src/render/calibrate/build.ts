@@ -16,11 +16,14 @@ import {
   headline,
   lagCells,
   lastLagOf,
+  funnelMethodLine,
   methodLine,
   plainFigure,
   scopeName,
   sourceName,
 } from "./report.js";
+
+import { funnelGroupColumns, funnelSourceColumns } from "./funnel-columns.js";
 
 /** A figure column as people read it (`25.4%`) and as CSV writes it (`0.254`). */
 function figureColumn<Row>(column: CalibrationColumn<Row>): Column<Row> {
@@ -80,13 +83,13 @@ type CsvLine = { group: string; rep: string; product: string; source: string; fi
  * source's share of all inquiries (empty for the other groups). The distributions are in
  * `--cycles-out`, the baseline in the JSON output.
  */
-function csvSection(scopes: readonly ScopeCalibration[], sources: readonly SourceCalibration[]): Section {
+function csvSection(scopes: readonly ScopeCalibration[], sources: readonly SourceCalibration[], figures: readonly CalibrationColumn<GroupCalibration>[] = ALL_GROUP_COLUMNS): Section {
   const columns: Column<CsvLine>[] = [
     { key: "group", title: "Group", kind: "code", value: (line) => line.group },
     { key: "rep", title: "Rep", kind: "name", value: (line) => line.rep },
     { key: "product", title: "Product", kind: "name", value: (line) => line.product },
     { key: "source", title: "Source", kind: "name", value: (line) => line.source },
-    ...ALL_GROUP_COLUMNS.map(
+    ...figures.map(
       (column): Column<CsvLine> => ({ key: column.csv, title: column.title, kind: figureKind(column.kind), value: (line) => plainFigure(column.value(line.figures), column.kind) }),
     ),
     { key: "share", title: "Share", kind: "ratio", value: (line) => plainFigure(line.share, "rate") },
@@ -100,12 +103,27 @@ function csvSection(scopes: readonly ScopeCalibration[], sources: readonly Sourc
 
 type BaselineLine = { month: MonthIndex; inquiries: number; qualifiedLeads: number; index: number | null };
 
-const BASELINE_COLUMNS: readonly Column<BaselineLine>[] = [
+/** The baseline's columns; a configured funnel names its top stage and the one before won. */
+const baselineColumns = (top = "inquiries", beforeWon = "qualified_leads", topTitle = "Inquiries", beforeWonTitle = "Qualified"): readonly Column<BaselineLine>[] => [
   { key: "month", title: "Month", kind: "month", value: (line) => formatMonth(line.month) },
-  { key: "inquiries", title: "Inquiries", kind: "count", value: (line) => line.inquiries, text: (line) => formatNumber(line.inquiries, 0) },
-  { key: "qualified_leads", title: "Qualified", kind: "count", value: (line) => line.qualifiedLeads, text: (line) => formatNumber(line.qualifiedLeads, 0) },
+  { key: top, title: topTitle, kind: "count", value: (line) => line.inquiries, text: (line) => formatNumber(line.inquiries, 0) },
+  { key: beforeWon, title: beforeWonTitle, kind: "count", value: (line) => line.qualifiedLeads, text: (line) => formatNumber(line.qualifiedLeads, 0) },
   { key: "season_index", title: "Season index", kind: "ratio", value: (line) => line.index, text: (line) => formatIndex(line.index) },
 ];
+const BASELINE_COLUMNS = baselineColumns();
+
+function baselineSection(report: CalibrationReport, columns: readonly Column<BaselineLine>[], stages: string): Section[] {
+  const { calibration } = report;
+  const span = baselineSpan(calibration);
+  if (span === null) return [];
+  const rows = calibration.baseline.months.map((month) => ({
+    month: month.month,
+    inquiries: month.inquiries,
+    qualifiedLeads: month.qualifiedLeads,
+    index: calibration.baseline.seasonality[monthOfYear(month.month) - 1] ?? null,
+  }));
+  return [{ title: { text: "Baseline", style: "heading", detail: `${span}${stages}, with the seasonality of each calendar month.` }, table: { columns, rows }, csv: false }];
+}
 
 /**
  * The calibration as a document: the headline; the funnel by scope; the sales cycle and
@@ -115,6 +133,7 @@ const BASELINE_COLUMNS: readonly Column<BaselineLine>[] = [
  */
 export function buildCalibrationDocument(report: CalibrationReport): Document {
   const { calibration } = report;
+  if (calibration.funnel !== undefined) return buildFunnelCalibrationDocument(report, calibration.funnel);
   const detailed = calibration.scopes.filter((scope) => scope.rep === "");
   const sections: Section[] = [
     csvSection(calibration.scopes, calibration.sources),
@@ -149,16 +168,47 @@ export function buildCalibrationDocument(report: CalibrationReport): Document {
       ],
     },
   ];
-  const span = baselineSpan(calibration);
-  if (span !== null) {
-    const rows = calibration.baseline.months.map((month) => ({
-      month: month.month,
-      inquiries: month.inquiries,
-      qualifiedLeads: month.qualifiedLeads,
-      index: calibration.baseline.seasonality[monthOfYear(month.month) - 1] ?? null,
-    }));
-    sections.push({ title: { text: "Baseline", style: "heading", detail: `${span}, with the seasonality of each calendar month.` }, table: { columns: BASELINE_COLUMNS, rows }, csv: false });
-  }
+  for (const section of baselineSection(report, BASELINE_COLUMNS, "")) sections.push(section);
   sections.push({ notes: [methodLine(calibration)] });
+  return { title: "Calibration from past leads", sections, warnings: report.warnings };
+}
+
+/**
+ * A configured funnel's calibration: the same document with its stages' names: leads reaching
+ * each stage and each step's rate by scope, each step's time as shares by month lag (nearest won
+ * first), the lead sources by step, the baseline of the top stage and the one before won.
+ */
+function buildFunnelCalibrationDocument(report: CalibrationReport, stages: readonly string[]): Document {
+  const { calibration } = report;
+  const detailed = calibration.scopes.filter((scope) => scope.rep === "");
+  const groupColumns = funnelGroupColumns(stages);
+  const top = stages[0] ?? "";
+  const beforeWon = stages[stages.length - 2] ?? "";
+  const steps = calibration.scopes[0]?.steps ?? [];
+  const sections: Section[] = [
+    csvSection(calibration.scopes, calibration.sources, [...groupColumns, { csv: "revenue", title: "Revenue", kind: "money", value: (row) => row.revenue }]),
+    { title: { text: headline(report), style: "strong" } },
+    {
+      ...figureSection("Funnel", undefined, "Scope", calibration.scopes, scopeName, groupColumns),
+      charts: [
+        {
+          kind: "funnel",
+          title: `The funnel of all leads: ${stages.join(", ")}`,
+          unit: "leads",
+          stages: stages.map((stage, at) => ({ name: stage.toUpperCase(), value: (scope: ScopeCalibration) => groupColumns[at]?.value(scope) ?? 0 })),
+        },
+      ],
+    },
+    ...steps.flatMap((step) =>
+      lagSection(
+        `${step.from} → ${step.to}`,
+        `Share of leads reaching ${step.to} N months after reaching ${step.from}.`,
+        detailed.map((scope) => ({ name: scopeName(scope), lag: scope.steps?.find((own) => own.from === step.from)?.lag ?? null })),
+      ),
+    ),
+    figureSection("Lead sources", "Cheapest won deal first.", "Source", calibration.sources, sourceName, funnelSourceColumns(stages)),
+    ...baselineSection(report, baselineColumns(top, beforeWon, top.toUpperCase(), beforeWon.toUpperCase()), ` (${top} and ${beforeWon} by month)`),
+    { notes: [funnelMethodLine(calibration)] },
+  ];
   return { title: "Calibration from past leads", sections, warnings: report.warnings };
 }

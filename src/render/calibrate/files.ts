@@ -1,7 +1,8 @@
 import type { SourceCalibration } from "../../core/calibrate.js";
 import { roundShares } from "../../core/calibrate-lags.js";
 import type { LagDistribution } from "../../core/lag.js";
-import type { ScopedAssumptions } from "../../core/resolve.js";
+import { funnelSteps, stepKey } from "../../core/funnel.js";
+import { type ScopedAssumptions, lagField, rateField } from "../../core/resolve.js";
 import { SOURCE_COLUMNS, figureKind, plainFigure } from "./report.js";
 import { type ColumnKind, type CsvOptions, writeCsv } from "../csv-writer.js";
 import { plainNumber } from "../plain-number.js";
@@ -19,7 +20,8 @@ const money = (value: number | undefined) => (value === undefined ? "" : plainNu
  * inquiry_to_qualified,cost_per_inquiry`, the default row first. An empty cell lets the less
  * specific row supply the value, as in a hand-written file.
  */
-export function renderRatiosFile(rows: readonly ScopedAssumptions[], options: Pick<CsvOptions, "guard"> = { guard: true }): string {
+export function renderRatiosFile(rows: readonly ScopedAssumptions[], options: Pick<CsvOptions, "guard"> = { guard: true }, funnel?: readonly string[]): string {
+  if (funnel !== undefined) return funnelRatiosFile(rows, options.guard, funnel);
   const columns = [
     ["rep", "name"],
     ["product", "name"],
@@ -40,7 +42,7 @@ export function renderRatiosFile(rows: readonly ScopedAssumptions[], options: Pi
  * close) or `qualification` (inquiry → qualified lead). Shares keep six decimals and, rounded by
  * largest remainder, still sum to exactly 1 for each scope and stage.
  */
-export function renderCyclesFile(rows: readonly ScopedAssumptions[], options: Pick<CsvOptions, "guard"> = { guard: true }): string {
+export function renderCyclesFile(rows: readonly ScopedAssumptions[], options: Pick<CsvOptions, "guard"> = { guard: true }, funnel?: readonly string[]): string {
   const records: string[][] = [];
   const add = (rep: string, product: string, stage: string, lag: LagDistribution | undefined) => {
     if (lag === undefined) return;
@@ -50,7 +52,13 @@ export function renderCyclesFile(rows: readonly ScopedAssumptions[], options: Pi
       if (share > 0) records.push([rep, product, stage, plainNumber(entry.lagMonths), plainNumber(share)]);
     });
   };
+  const keys = funnel === undefined ? [] : funnelSteps(funnel).map(([from, to]) => stepKey(from, to));
   for (const { rep, product, values } of rows) {
+    if (funnel !== undefined) {
+      // A configured funnel's steps, nearest won first, each under its key (`stage` = `mql_to_sql`).
+      for (const key of keys) add(rep, product, key, values[lagField(key)]);
+      continue;
+    }
     add(rep, product, "sales_cycle", values.salesCycle);
     add(rep, product, "qualification", values.qualification);
   }
@@ -62,6 +70,26 @@ export function renderCyclesFile(rows: readonly ScopedAssumptions[], options: Pi
     ["share", "ratio"],
   ] as const;
   return csv(columns, records, options.guard);
+}
+
+/**
+ * A configured funnel's ratio file: `rep,product,avg_deal_size`, a rate column per step nearest
+ * won first (`sql_to_won,mql_to_sql,inquiry_to_mql`), then `cost_per_<top stage>`: the step
+ * columns `compute --funnel` reads.
+ */
+function funnelRatiosFile(rows: readonly ScopedAssumptions[], guard: boolean, funnel: readonly string[]): string {
+  const keys = funnelSteps(funnel).map(([from, to]) => stepKey(from, to));
+  const columns = [
+    ["rep", "name"] as const,
+    ["product", "name"] as const,
+    ["avg_deal_size", "money"] as const,
+    ...keys.map((key) => [key, "ratio"] as const),
+    [`cost_per_${funnel[0] ?? ""}`, "money"] as const,
+  ];
+  const records = rows
+    .filter(({ values }) => values.avgDealSize !== undefined || values.costPerInquiry !== undefined || keys.some((key) => values[rateField(key)] !== undefined))
+    .map(({ rep, product, values }) => [rep, product, money(values.avgDealSize), ...keys.map((key) => rate(values[rateField(key)])), money(values.costPerInquiry)]);
+  return csv(columns, records, guard);
 }
 
 /** The lead-source quality table as CSV (`--sources-out`): cheapest won deal first. */

@@ -1,4 +1,6 @@
 import type { GroupCalibration } from "../../core/calibrate.js";
+import type { StepCalibration } from "../../core/calibrate-steps.js";
+import { stepKey } from "../../core/funnel.js";
 import { formatDay } from "../../core/calibrate-days.js";
 import type { LagDistribution } from "../../core/lag.js";
 import { formatMonth } from "../../core/month.js";
@@ -34,6 +36,24 @@ function groupJson(group: GroupCalibration) {
     qualification: lagOrNull(group.qualification),
     mean_qualification_days: exact(group.meanQualificationDays),
     maturity_window_days: group.windows,
+    // A configured funnel's steps, nearest won first; the fields above hold it collapsed to two steps.
+    ...(group.steps === undefined ? {} : { steps: group.steps.map(stepJson) }),
+  };
+}
+
+function stepJson(step: StepCalibration) {
+  return {
+    step: stepKey(step.from, step.to),
+    from: step.from,
+    to: step.to,
+    entered: step.entered,
+    reached: step.reached,
+    cohort_entered: step.cohortEntered,
+    rate: exact(step.rate),
+    lag: lagOrNull(step.lag),
+    mean_days: exact(step.meanDays),
+    median_days: step.medianDays,
+    maturity_window_days: step.windowDays,
   };
 }
 
@@ -44,6 +64,7 @@ export function renderCalibrationJson(report: CalibrationReport): string {
     schema: CALIBRATION_JSON_SCHEMA,
     input: report.file,
     shape: calibration.shape,
+    ...(calibration.funnel === undefined ? {} : { funnel: calibration.funnel }),
     as_of: formatDay(calibration.asOf),
     rows: report.rows,
     leads: calibration.leads,

@@ -140,6 +140,16 @@ export function methodLine(calibration: Calibration): string {
   );
 }
 
+/** The method sentence of a configured funnel: each step's window, top first. */
+export function funnelMethodLine(calibration: Calibration): string {
+  const steps = [...(calibration.scopes[0]?.steps ?? [])].reverse();
+  if (calibration.immature || steps.length === 0) {
+    return "No cohort is old enough to have resolved, so the rates count every lead, open ones as not (yet) converted: they may run low.";
+  }
+  const windows = steps.map((step) => `95% of ${step.from} → ${step.to} within ${step.windowDays} days`).join(", ");
+  return `Open leads are neither won nor lost: each step's rate counts only the monthly cohorts (by the month a lead reached the step's first stage) old enough to have resolved (${windows}, before ${formatDay(calibration.asOf)}).`;
+}
+
 /** `2025-07 to 2026-06`, or null without a baseline. */
 export function baselineSpan(calibration: Calibration): string | null {
   const months = calibration.baseline.months;
