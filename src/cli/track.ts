@@ -3,7 +3,7 @@ import { CATCH_UP_WINDOWS, type CatchUpWindow, planCatchUp } from "../core/catch
 import { diagnoseLeak } from "../core/leak.js";
 import { formatMonth } from "../core/month.js";
 import { computePlan } from "../core/plan.js";
-import { comparedMeasures, selectActuals, trackCheckpoints } from "../core/track.js";
+import { comparedMeasures, funnelMeasures, selectActuals, trackCheckpoints } from "../core/track.js";
 import { readActuals } from "../io/actuals.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { actualsWarnings, checkActualsNames } from "../io/actuals-warnings.js";
@@ -91,7 +91,7 @@ export function trackCommand(environment: CliEnvironment): Command {
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
       const { csv, format: formatFlag } = csvOptionsOf(flags);
       const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
-      refuseConfiguredFunnel(resolved.settings.funnel, "track");
+      const { funnel } = resolved.settings;
       const options = trackOptions(flags, resolved.settings.decimalMark);
       if (quotasPath === "-" && actualsPath === "-") {
         throw new InputError({ code: "option.invalid", file: "ACTUALS", expected: "a file: QUOTAS already reads standard input", found: "-" });
@@ -100,10 +100,12 @@ export function trackCommand(environment: CliEnvironment): Command {
       if (capacitySettings.view !== "plan") {
         throw new InputError({ code: "option.invalid", file: "--view", expected: "plan for track (its capacity tables print after the report)", found: capacitySettings.view });
       }
+      // TODO: issue 12 item 3 (capacity): a team attaches to a named stage; until then track checks it on the default funnel only.
+      if (capacitySettings.team !== undefined) refuseConfiguredFunnel(funnel, "track with a team (--reps, --reps-count)");
       const failOn = resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, TRACK_CHECKS);
       const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)], resolved);
       const input = loaded.read(actualsPath);
-      const actuals = readActuals(input.content, input.name, loaded.readOptions);
+      const actuals = readActuals(input.content, input.name, loaded.readOptions, funnel);
       const nameWarnings = checkActualsNames(loaded.quotas, actuals);
       const { by, format, surge } = loaded.settings;
       for (const column of ["rep", "product"] as const) {
@@ -113,11 +115,13 @@ export function trackCommand(environment: CliEnvironment): Command {
         }
       }
       const plan = computePlan(loaded.segments, surge);
+      const order = funnelMeasures(funnel);
       const measures = comparedMeasures(plan, actuals);
       const warnings: InputIssue[] = [...loaded.warnings, ...input.warnings, ...actuals.warnings, ...nameWarnings];
       if (!plan.hasAmounts && actuals.measures.includes("revenue")) {
         const issue = { code: "column.unknown", file: actuals.file, line: 1, column: "revenue" } as const;
-        if (measures.length === 0) throw new InputError({ ...issue, code: "column.missing", expected: "the quotas are in units only: expected inquiries, qualified or won to compare" });
+        const stages = order.slice(0, -1);
+        if (measures.length === 0) throw new InputError({ ...issue, code: "column.missing", expected: `the quotas are in units only: expected ${stages.slice(0, -1).join(", ")} or ${stages[stages.length - 1] ?? ""} to compare` });
         warnings.push({ ...issue, expected: "the quotas are in units only: revenue is not compared" });
       }
       const asOf = options.asOf ?? actuals.entries.reduce((last, entry) => Math.max(last, entry.month), Number.NEGATIVE_INFINITY);
@@ -132,7 +136,7 @@ export function trackCommand(environment: CliEnvironment): Command {
           expected: `no row to compare: expected rows for months of the plan (${span}) up to --as-of ${formatMonth(asOf)}, for reps and products in the quotas`,
         });
       }
-      const checkpoints = trackCheckpoints(plan, { ...selected, period }, measures, by, options.tolerance);
+      const checkpoints = trackCheckpoints(plan, { ...selected, period }, measures, by, options.tolerance, order);
       const window = flags.catchUp;
       const catchUp =
         window === "none" || !measures.includes("revenue")
@@ -150,7 +154,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       const report: TrackReport = {
         asOf,
         checkpoints,
-        leak: diagnoseLeak(plan, selected.entries, period, measures),
+        leak: diagnoseLeak(plan, selected.entries, period, measures, order),
         catchUpWindow: window,
         catchUp,
         bankSurplus: flags.bankSurplus === true,
