@@ -95,7 +95,7 @@ export function catchUpColumns(order: readonly Measure[]): readonly CatchUpColum
     ...DEFAULT_CATCH_UP_COLUMNS.slice(0, 2),
     ...stages.flatMap((stage, index): CatchUpColumn[] => [
       { csv: stage, title: stageTitle(stage), kind: "count", value: (row) => row.stages[index] ?? 0 },
-      { csv: `extra_${stage}`, title: `+ ${stageLabel(stage)}`, kind: "count", value: (row) => row.extraStages[index] ?? 0 },
+      { csv: `extra_${stage}`, title: `+ ${stageTitle(stage)}`, kind: "count", value: (row) => row.extraStages[index] ?? 0 },
     ]),
     ...DEFAULT_CATCH_UP_COLUMNS.slice(6),
   ];
