@@ -38,6 +38,8 @@ Examples:
   $ leadplan track examples/quotas.csv examples/actuals.csv --ratios examples/ratios.csv --cycles examples/cycles.csv
   $ leadplan track quotas.csv actuals.csv --as-of 2027-01 --by rep --tolerance 5
   $ leadplan track quotas.csv actuals.csv --catch-up quarter --format json --out track.json
+  $ leadplan track examples/funnel-quotas.csv examples/funnel-actuals.csv --ratios examples/funnel-ratios.csv --cycles examples/funnel-cycles.csv --funnel inquiry,mql,sql,won --surge 0
+      (a configured funnel: actuals month,inquiry,mql,sql,won,revenue; the leak split over every step)
   $ leadplan track quotas.csv actuals.csv --reps reps.csv --fail-on behind,capacity   (CI)
   $ leadplan track quotas.csv actuals.csv --fail-on none   (report only: exit 0 even when behind)
   $ COLUMNS=100 leadplan track quotas.csv actuals.csv   (tables fit 100 columns; --wide: full width)
@@ -80,7 +82,7 @@ export function trackCommand(environment: CliEnvironment): Command {
         "can still reach within the window, with the extra leads and budget that takes.",
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
-    .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue; - reads stdin");
+    .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue (with --funnel: every stage, named as it names them, and revenue); - reads stdin");
   return addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))
     .option("--as-of <YYYY-MM>", "last month of actuals to compare, YYYY-MM or as the files write months (default: the last month in ACTUALS)")
     .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
