@@ -27,7 +27,6 @@ const actuals = ({ inquiry = 4000, mql = 800, sql = 400, won = 100, revenue = 1_
   entry("2027-04", { inquiry: 0, mql: 0, sql, won: 0, revenue: 0 }),
   entry("2027-06", { inquiry: 0, mql: 0, sql: 0, won, revenue }),
 ];
-const effects = (values: MeasureValues) => diagnoseLeak(plan, actuals(values), PERIOD, ORDER, ORDER)?.effects.map((effect) => [effect.from, effect.to, Math.round(effect.revenue * 100) / 100]);
 
 describe("diagnoseLeak through a configured funnel", () => {
   it("names the step a leak was planted in, the README's example: MQL → SQL at 40% instead of 50%", () => {
