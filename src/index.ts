@@ -20,8 +20,8 @@ export { computePlan, dealsForQuota, isSurgeMonth, surgedVolume, type MonthQuota
 export { assumptionResolver, type AssumptionValues, type ScopedAssumptions } from "./core/resolve.js";
 export { roundCents, wholeUp } from "./core/rounding.js";
 export { CATCH_UP_WINDOWS, catchUpWindowEnd, generationReach, planCatchUp, type CatchUpPlan, type CatchUpRow, type CatchUpScope, type CatchUpWindow } from "./core/catch-up.js";
-export { diagnoseLeak, type LeakDiagnosis, type LeakEffect, type RateCheck } from "./core/leak.js";
-export { MEASURES, checkStatus, comparedMeasures, decidingMeasure, selectActuals, trackCheckpoints, type ActualEntry, type Actuals, type CheckStatus, type Checkpoints, type Measure, type MeasureCheck } from "./core/track.js";
+export { diagnoseLeak, type LeakDiagnosis, type LeakEffect, type RateCheck, type StepRate } from "./core/leak.js";
+export { MEASURES, checkStatus, comparedMeasures, decidingMeasure, funnelMeasures, planFigureOf, selectActuals, trackCheckpoints, type ActualEntry, type Actuals, type CheckStatus, type Checkpoints, type Measure, type MeasureCheck } from "./core/track.js";
 export { resolveCapacitySettings, type CapacityFlags, type CapacitySettings, type TeamSource } from "./io/capacity-settings.js";
 export { parseLagShare, readCycleDistribution } from "./io/cycle-distribution.js";
 export { historySource, readHistory, type HistoryOptions, type HistoryRead, type HistorySource } from "./io/history-reader.js";

@@ -4,7 +4,7 @@ import { CATCH_UP_WINDOWS, type CatchUpWindow, planCatchUp } from "../core/catch
 import { diagnoseLeak } from "../core/leak.js";
 import { formatMonth } from "../core/month.js";
 import { computePlan } from "../core/plan.js";
-import { comparedMeasures, selectActuals, trackCheckpoints } from "../core/track.js";
+import { comparedMeasures, funnelMeasures, selectActuals, trackCheckpoints } from "../core/track.js";
 import { readActuals } from "../io/actuals.js";
 import { resolveCapacitySettings } from "../io/capacity-settings.js";
 import { actualsWarnings, checkActualsNames } from "../io/actuals-warnings.js";
@@ -39,6 +39,8 @@ Examples:
   $ leadplan track examples/quotas.csv examples/actuals.csv --ratios examples/ratios.csv --cycles examples/cycles.csv
   $ leadplan track quotas.csv actuals.csv --as-of 2027-01 --by rep --tolerance 5
   $ leadplan track quotas.csv actuals.csv --catch-up quarter --format json --out track.json
+  $ leadplan track examples/funnel-quotas.csv examples/funnel-actuals.csv --ratios examples/funnel-ratios.csv --cycles examples/funnel-cycles.csv --funnel inquiry,mql,sql,won --surge 0
+      (a configured funnel: actuals month,inquiry,mql,sql,won,revenue; the leak split over every step)
   $ leadplan track quotas.csv actuals.csv --reps reps.csv --fail-on behind,capacity   (CI)
   $ leadplan track quotas.csv actuals.csv --fail-on none   (report only: exit 0 even when behind)
   $ COLUMNS=100 leadplan track quotas.csv actuals.csv   (tables fit 100 columns; --wide: full width)
@@ -81,7 +83,7 @@ export function trackCommand(environment: CliEnvironment): Command {
         "can still reach within the window, with the extra leads and budget that takes.",
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
-    .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue; - reads stdin");
+    .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue (with --funnel: every stage, named as it names them, and revenue); - reads stdin");
   return addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))
     .option("--as-of <YYYY-MM>", "last month of actuals to compare, YYYY-MM or as the files write months (default: the last month in ACTUALS)")
     .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
@@ -92,7 +94,7 @@ export function trackCommand(environment: CliEnvironment): Command {
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
       const { csv, format: formatFlag } = csvOptionsOf(flags);
       const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
-      refuseConfiguredFunnel(resolved.settings.funnel, "track");
+      const { funnel } = resolved.settings;
       const by = trackGrouping(resolved.settings.by);
       const options = trackOptions(flags, resolved.settings.decimalMark);
       if (quotasPath === "-" && actualsPath === "-") {
@@ -102,10 +104,12 @@ export function trackCommand(environment: CliEnvironment): Command {
       if (capacitySettings.view !== "plan") {
         throw new InputError({ code: "option.invalid", file: "--view", expected: "plan for track (its capacity tables print after the report)", found: capacitySettings.view });
       }
+      // TODO: issue 12 item 3 (capacity): a team attaches to a named stage; until then track checks it on the default funnel only.
+      if (capacitySettings.team !== undefined) refuseConfiguredFunnel(funnel, "track with a team (--reps, --reps-count)");
       const failOn = resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, TRACK_CHECKS);
       const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)], resolved);
       const input = loaded.read(actualsPath);
-      const actuals = readActuals(input.content, input.name, loaded.readOptions);
+      const actuals = readActuals(input.content, input.name, loaded.readOptions, funnel);
       const nameWarnings = checkActualsNames(loaded.quotas, actuals);
       const { format, surge } = loaded.settings;
       for (const column of ["rep", "product"] as const) {
@@ -115,11 +119,13 @@ export function trackCommand(environment: CliEnvironment): Command {
         }
       }
       const plan = computePlan(loaded.segments, surge);
+      const order = funnelMeasures(funnel);
       const measures = comparedMeasures(plan, actuals);
       const warnings: InputIssue[] = [...loaded.warnings, ...input.warnings, ...actuals.warnings, ...nameWarnings];
       if (!plan.hasAmounts && actuals.measures.includes("revenue")) {
         const issue = { code: "column.unknown", file: actuals.file, line: 1, column: "revenue" } as const;
-        if (measures.length === 0) throw new InputError({ ...issue, code: "column.missing", expected: "the quotas are in units only: expected inquiries, qualified or won to compare" });
+        const stages = order.slice(0, -1);
+        if (measures.length === 0) throw new InputError({ ...issue, code: "column.missing", expected: `the quotas are in units only: expected ${stages.slice(0, -1).join(", ")} or ${stages[stages.length - 1] ?? ""} to compare` });
         warnings.push({ ...issue, expected: "the quotas are in units only: revenue is not compared" });
       }
       const asOf = options.asOf ?? actuals.entries.reduce((last, entry) => Math.max(last, entry.month), Number.NEGATIVE_INFINITY);
@@ -134,7 +140,7 @@ export function trackCommand(environment: CliEnvironment): Command {
           expected: `no row to compare: expected rows for months of the plan (${span}) up to --as-of ${formatMonth(asOf)}, for reps and products in the quotas`,
         });
       }
-      const checkpoints = trackCheckpoints(plan, { ...selected, period }, measures, by, options.tolerance);
+      const checkpoints = trackCheckpoints(plan, { ...selected, period }, measures, by, options.tolerance, order);
       const window = flags.catchUp;
       const catchUp =
         window === "none" || !measures.includes("revenue")
@@ -152,7 +158,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       const report: TrackReport = {
         asOf,
         checkpoints,
-        leak: diagnoseLeak(plan, selected.entries, period, measures),
+        leak: diagnoseLeak(plan, selected.entries, period, measures, order),
         catchUpWindow: window,
         catchUp,
         bankSurplus: flags.bankSurplus === true,

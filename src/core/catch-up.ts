@@ -47,6 +47,9 @@ export interface CatchUpRow {
   extraQualifiedLeads: number;
   inquiries: number;
   extraInquiries: number;
+  /** Every stage before won, nearest won first (a configured funnel's columns; the default's first is `qualifiedLeads`, the last `inquiries`). */
+  stages: number[];
+  extraStages: number[];
   budget: number | null;
   extraBudget: number | null;
 }
@@ -193,10 +196,13 @@ function compareRows(original: Plan, revised: Plan, from: MonthIndex, to: MonthI
     extraQualifiedLeads: 0,
     inquiries: 0,
     extraInquiries: 0,
+    stages: [],
+    extraStages: [],
     budget: 0,
     extraBudget: 0,
   };
-  const empty: Pick<PlanRow, "quota" | "qualifiedLeads" | "inquiries" | "budget"> = { quota: 0, qualifiedLeads: 0, inquiries: 0, budget: 0 };
+  const stageCount = original.segments.reduce((most, segment) => Math.max(most, segment.stages.length), 0);
+  const empty: Pick<PlanRow, "quota" | "qualifiedLeads" | "inquiries" | "budget" | "stages"> = { quota: 0, qualifiedLeads: 0, inquiries: 0, budget: 0, stages: [] };
   for (let month = from; month <= to; month++) {
     const label = formatMonth(month);
     const old = before.get(label) ?? empty;
@@ -209,6 +215,8 @@ function compareRows(original: Plan, revised: Plan, from: MonthIndex, to: MonthI
       extraQualifiedLeads: now.qualifiedLeads - old.qualifiedLeads,
       inquiries: now.inquiries,
       extraInquiries: now.inquiries - old.inquiries,
+      stages: Array.from({ length: stageCount }, (_, index) => now.stages[index] ?? 0),
+      extraStages: Array.from({ length: stageCount }, (_, index) => (now.stages[index] ?? 0) - (old.stages[index] ?? 0)),
       budget: now.budget,
       extraBudget: diff(now.budget, old.budget),
     };
@@ -220,6 +228,10 @@ function compareRows(original: Plan, revised: Plan, from: MonthIndex, to: MonthI
     totals.extraQualifiedLeads += row.extraQualifiedLeads;
     totals.inquiries += row.inquiries;
     totals.extraInquiries += row.extraInquiries;
+    row.stages.forEach((count, index) => {
+      totals.stages[index] = (totals.stages[index] ?? 0) + count;
+      totals.extraStages[index] = (totals.extraStages[index] ?? 0) + (row.extraStages[index] ?? 0);
+    });
     totals.budget = add(totals.budget, row.budget);
     totals.extraBudget = add(totals.extraBudget, row.extraBudget);
   }

@@ -1,5 +1,5 @@
 import { type Plan, surgedVolume } from "./plan.js";
-import type { ActualEntry, Measure, TrackPeriod } from "./track.js";
+import { type ActualEntry, MEASURES, type Measure, type TrackPeriod, planFigureOf } from "./track.js";
 
 /** A conversion (or deal size): assumed, as the plan has it in the period, and as the actuals show it. */
 export interface RateCheck {
@@ -27,26 +27,31 @@ export interface LeakEffect {
   revenue: number;
 }
 
+/** One step of the funnel (`to` is the next measure; into `revenue`: the deal size) and its rates; null when the actuals lack either side. */
+export interface StepRate {
+  from: Measure;
+  to: Measure;
+  check: RateCheck | null;
+}
+
 export interface LeakDiagnosis {
   /** Quota due in the period. */
   planRevenue: number;
   actualRevenue: number;
   /** Actual minus plan: negative when behind. The effects add up to it. */
   variance: number;
-  qualifyRate: RateCheck | null;
-  closeRate: RateCheck | null;
-  dealSize: RateCheck | null;
+  /** Every step of the funnel in funnel order, the deal size (won → revenue) last. */
+  rates: StepRate[];
   /** In funnel order: the volume effect first, then each conversion. */
   effects: LeakEffect[];
   /** The effect that cost the most revenue, when the period is behind; null when none cost any. */
   largest: LeakEffect | null;
 }
 
-const ORDER: readonly Measure[] = ["inquiries", "qualified", "won", "revenue"];
-
 /**
  * Splits the period's revenue variance into stage effects by sequential substitution in funnel
- * order. Each measure is valued at what one unit of it stood for in the plan of the same months:
+ * order (`order`: the funnel's measures, top stage first, then won and revenue; the default
+ * funnel's are inquiries, qualified, won, revenue, and a configured one has a rate effect per step). Each measure is valued at what one unit of it stood for in the plan of the same months:
  * worth(k) = plan revenue ÷ plan volume of k in the period. With actual volumes I, Q, W, R:
  *
  *   inquiry volume   (I − I_plan) · worth(inquiries)
@@ -67,56 +72,64 @@ const ORDER: readonly Measure[] = ["inquiries", "qualified", "won", "revenue"];
  *
  * Needs revenue and at least one other measure; returns null otherwise or with no quota in the period.
  */
-export function diagnoseLeak(plan: Plan, entries: readonly ActualEntry[], period: TrackPeriod, measures: readonly Measure[]): LeakDiagnosis | null {
+export function diagnoseLeak(
+  plan: Plan,
+  entries: readonly ActualEntry[],
+  period: TrackPeriod,
+  measures: readonly Measure[],
+  order: readonly Measure[] = MEASURES,
+): LeakDiagnosis | null {
   if (!plan.hasAmounts || !measures.includes("revenue")) return null;
-  const whole = { quota: 0, deals: 0, qualified: 0, inquiries: 0 };
-  const planned: Record<Measure, number> = { inquiries: 0, qualified: 0, won: 0, revenue: 0 };
+  const zero = (): Record<Measure, number> => Object.fromEntries(order.map((measure) => [measure, 0]));
+  // Over the whole plan before the surge (the assumptions), and in the period with it (the plan's figures).
+  const whole = zero();
+  const planned = zero();
+  const figures = order.map((measure) => [measure, planFigureOf(order, measure)] as const);
   for (const segment of plan.segments) {
-    const qualified = segment.stages[0];
-    const inquiries = segment.stages[segment.stages.length - 1];
     for (let at = 0; at < plan.monthCount; at++) {
-      whole.quota += segment.quota[at] ?? 0;
-      whole.deals += segment.deals[at] ?? 0;
-      whole.qualified += qualified?.beforeSurge[at] ?? 0;
-      whole.inquiries += inquiries?.beforeSurge[at] ?? 0;
       const month = plan.firstMonth + at;
-      if (month < period.first || month > period.last) continue;
-      planned.revenue += segment.quota[at] ?? 0;
-      planned.won += segment.deals[at] ?? 0;
-      if (qualified) planned.qualified += surgedVolume(plan, qualified, at);
-      if (inquiries) planned.inquiries += surgedVolume(plan, inquiries, at);
+      const inPeriod = month >= period.first && month <= period.last;
+      for (const [measure, figure] of figures) {
+        if (figure === "quota" || figure === "deals") {
+          const value = (figure === "quota" ? segment.quota[at] : segment.deals[at]) ?? 0;
+          whole[measure] = (whole[measure] ?? 0) + value;
+          if (inPeriod) planned[measure] = (planned[measure] ?? 0) + value;
+          continue;
+        }
+        const stage = segment.stages[figure];
+        if (!stage) continue;
+        whole[measure] = (whole[measure] ?? 0) + (stage.beforeSurge[at] ?? 0);
+        if (inPeriod) planned[measure] = (planned[measure] ?? 0) + surgedVolume(plan, stage, at);
+      }
     }
   }
-  const known = ORDER.filter((measure) => measures.includes(measure) && planned[measure] > 0);
+  const plannedOf = (measure: Measure) => planned[measure] ?? 0;
+  const known = order.filter((measure) => measures.includes(measure) && plannedOf(measure) > 0);
   const top = known[0];
   if (top === undefined || top === "revenue" || !known.includes("revenue")) return null;
-  const worth = (measure: Measure) => planned.revenue / planned[measure];
-  const actual: Record<Measure, number> = { inquiries: 0, qualified: 0, won: 0, revenue: 0 };
-  for (const entry of entries) for (const measure of measures) actual[measure] += entry.values[measure] ?? 0;
+  const worth = (measure: Measure) => plannedOf("revenue") / plannedOf(measure);
+  const actual = zero();
+  for (const entry of entries) for (const measure of measures) actual[measure] = (actual[measure] ?? 0) + (entry.values[measure] ?? 0);
+  const actualOf = (measure: Measure) => actual[measure] ?? 0;
 
-  const effects: LeakEffect[] = [{ from: null, to: top, revenue: (actual[top] - planned[top]) * worth(top) }];
+  const effects: LeakEffect[] = [{ from: null, to: top, revenue: (actualOf(top) - plannedOf(top)) * worth(top) }];
   for (let index = 1; index < known.length; index++) {
     const from = known[index - 1] as Measure;
     const to = known[index] as Measure;
-    effects.push({ from, to, revenue: actual[to] * worth(to) - actual[from] * worth(from) });
+    effects.push({ from, to, revenue: actualOf(to) * worth(to) - actualOf(from) * worth(from) });
   }
-  const variance = actual.revenue - planned.revenue;
+  const variance = actualOf("revenue") - plannedOf("revenue");
   let largest: LeakEffect | null = null;
   if (variance < 0) for (const effect of effects) if (effect.revenue < 0 && (largest === null || effect.revenue < largest.revenue)) largest = effect;
 
   const ratio = (numerator: number, denominator: number) => (denominator === 0 ? null : numerator / denominator);
-  const rate = (assumed: number, over: Measure, under: Measure): RateCheck | null =>
-    measures.includes(over) && measures.includes(under)
-      ? { assumed, planned: ratio(planned[over], planned[under]), actual: ratio(actual[over], actual[under]) }
-      : null;
-  return {
-    planRevenue: planned.revenue,
-    actualRevenue: actual.revenue,
-    variance,
-    qualifyRate: rate(ratio(whole.qualified, whole.inquiries) ?? 0, "qualified", "inquiries"),
-    closeRate: rate(ratio(whole.deals, whole.qualified) ?? 0, "won", "qualified"),
-    dealSize: rate(ratio(whole.quota, whole.deals) ?? 0, "revenue", "won"),
-    effects,
-    largest,
-  };
+  const rates = order.slice(1).map((to, at): StepRate => {
+    const from = order[at] as Measure;
+    const check =
+      measures.includes(from) && measures.includes(to)
+        ? { assumed: ratio(whole[to] ?? 0, whole[from] ?? 0) ?? 0, planned: ratio(plannedOf(to), plannedOf(from)), actual: ratio(actualOf(to), actualOf(from)) }
+        : null;
+    return { from, to, check };
+  });
+  return { planRevenue: plannedOf("revenue"), actualRevenue: actualOf("revenue"), variance, rates, effects, largest };
 }

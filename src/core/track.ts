@@ -1,15 +1,40 @@
 import { fiscalQuarterOf, formatFiscalQuarter } from "./fiscal.js";
+import { type FunnelStages, isDefaultFunnel } from "./funnel.js";
 import { type Grouping, type RowKey, groupPlan } from "./group.js";
 import { type MonthIndex, formatMonth } from "./month.js";
 import type { Plan } from "./plan.js";
 import { roundCents } from "./rounding.js";
 
-/** What actuals can report, in funnel order: inquiries, qualified leads, won deals, revenue. */
+/** What actuals of the default funnel can report, in funnel order: inquiries, qualified leads, won deals, revenue. */
 export const MEASURES = ["inquiries", "qualified", "won", "revenue"] as const;
-export type Measure = (typeof MEASURES)[number];
+/**
+ * A figure actuals report: a stage's count (the default funnel's `inquiries`, `qualified`, `won`;
+ * a configured funnel's stage names, the won deal last) or `revenue`.
+ */
+export type Measure = string;
+
+/**
+ * Every measure of a funnel in funnel order, top stage first, then the won deal, then revenue:
+ * the default funnel's {@link MEASURES}, or a configured funnel's stage names and `revenue`
+ * (`inquiry,mql,sql,won,revenue`).
+ */
+export function funnelMeasures(funnel: FunnelStages): readonly Measure[] {
+  return isDefaultFunnel(funnel) ? MEASURES : [...funnel, "revenue"];
+}
+
+/**
+ * Which plan figure a measure of `order` ({@link funnelMeasures}) is checked against: a stage
+ * before won by its index in `PlanRow.stages` (nearest won first), the deals, or the quota.
+ */
+export function planFigureOf(order: readonly Measure[], measure: Measure): number | "deals" | "quota" {
+  const at = order.indexOf(measure);
+  if (at === order.length - 1) return "quota";
+  if (at === order.length - 2) return "deals";
+  return order.length - 3 - at;
+}
 
 /** The figures one actuals row gives; a measure the file has no column for is absent. */
-export type MeasureValues = { [Name in Measure]?: number };
+export type MeasureValues = Partial<Record<Measure, number>>;
 
 /** One row of actuals: a month, and the rep and product it is for ("" = unassigned). */
 export interface ActualEntry {
@@ -25,6 +50,8 @@ export interface Actuals {
   byProduct: boolean;
   /** The measures the file has columns for, in funnel order. */
   measures: readonly Measure[];
+  /** Every measure of the funnel, in funnel order ({@link funnelMeasures}); absent: the default funnel's. */
+  order?: readonly Measure[];
   entries: readonly ActualEntry[];
 }
 
@@ -75,7 +102,9 @@ export interface Checkpoints {
   tolerance: number;
   /** Measures both the actuals and the plan have (revenue needs quotas in money). */
   measures: Measure[];
-  /** The measure whose cumulative status is the run's status: revenue, else won, qualified, inquiries. */
+  /** Every measure of the funnel, in funnel order ({@link funnelMeasures}). */
+  order: readonly Measure[];
+  /** The measure whose cumulative status is the run's status: revenue, else the stage nearest it (won, qualified, inquiries). */
   deciding: Measure;
   rows: CheckpointRow[];
   /** Everything in the period together. */
@@ -156,17 +185,17 @@ function measureCheck(measure: Measure, plan: number, actual: number, tolerance:
 
 /** The measures compared: the file's, less revenue when the quotas are in units only. */
 export function comparedMeasures(plan: Plan, actuals: Actuals): Measure[] {
-  return MEASURES.filter((measure) => actuals.measures.includes(measure) && (measure !== "revenue" || plan.hasAmounts));
+  return (actuals.order ?? MEASURES).filter((measure) => actuals.measures.includes(measure) && (measure !== "revenue" || plan.hasAmounts));
 }
 
 /** The measure that decides the run's status: money first, then the stage nearest to it. */
-export function decidingMeasure(measures: readonly Measure[]): Measure | null {
-  for (const measure of ["revenue", "won", "qualified", "inquiries"] as const) if (measures.includes(measure)) return measure;
+export function decidingMeasure(measures: readonly Measure[], order: readonly Measure[] = MEASURES): Measure | null {
+  for (const measure of [...order].reverse()) if (measures.includes(measure)) return measure;
   return null;
 }
 
 type Sums = Record<Measure, number>;
-const zeroSums = (): Sums => ({ inquiries: 0, qualified: 0, won: 0, revenue: 0 });
+const zeroSums = (order: readonly Measure[]): Sums => Object.fromEntries(order.map((measure) => [measure, 0]));
 
 /** Code-unit order (never the locale's), unassigned last: as compute sorts reps and products. */
 function compareNames(left: string, right: string): number {
@@ -178,14 +207,22 @@ function compareNames(left: string, right: string): number {
 
 /**
  * Plan against actual for each row of a view over the period, and cumulatively. Plan figures are
- * the whole numbers compute shows per month × rep × product cell (surge included): `inquiries`
- * against inquiries generated, `qualified` against qualified leads generated, `won` against deals
- * due and `revenue` against quota due in the month.
+ * the whole numbers compute shows per month × rep × product cell (surge included): a stage before
+ * won against its leads generated in the month (`inquiries`, `qualified`; a configured funnel's
+ * `inquiry`, `mql`, `sql`), the won stage against deals due and `revenue` against quota due.
+ * `order` is the funnel's measures ({@link funnelMeasures}).
  *
  * Example: 120 deals due and 100 won at a 10% tolerance is 83.3% of plan, behind (at least 96 is on track).
  */
-export function trackCheckpoints(plan: Plan, selected: SelectedActuals & { period: TrackPeriod }, measures: readonly Measure[], by: Grouping, tolerance: number): Checkpoints {
-  const deciding = decidingMeasure(measures);
+export function trackCheckpoints(
+  plan: Plan,
+  selected: SelectedActuals & { period: TrackPeriod },
+  measures: readonly Measure[],
+  by: Grouping,
+  tolerance: number,
+  order: readonly Measure[] = MEASURES,
+): Checkpoints {
+  const deciding = decidingMeasure(measures, order);
   if (deciding === null) throw new Error("trackCheckpoints needs at least one measure");
   const { period } = selected;
   const fiscalYearStart = plan.surge.fiscalYearStart;
@@ -209,7 +246,7 @@ export function trackCheckpoints(plan: Plan, selected: SelectedActuals & { perio
     const id = JSON.stringify(key);
     let row = rows.get(id);
     if (!row) {
-      row = { key, plan: zeroSums(), actual: zeroSums(), month };
+      row = { key, plan: zeroSums(order), actual: zeroSums(order), month };
       rows.set(id, row);
     }
     return row;
@@ -219,20 +256,18 @@ export function trackCheckpoints(plan: Plan, selected: SelectedActuals & { perio
   if (by === "month" || by === "quarter") for (let month = period.first; month <= period.last; month++) rowFor(month, "", "");
   if (by === "rep" || by === "product") for (const segment of plan.segments) rowFor(period.first, segment.rep, segment.product);
 
+  const figures = order.map((measure) => [measure, planFigureOf(order, measure)] as const);
   const monthOfLabel = new Map<string, MonthIndex>();
   for (let at = 0; at < plan.monthCount; at++) monthOfLabel.set(formatMonth(plan.firstMonth + at), plan.firstMonth + at);
   for (const cell of groupPlan(plan, "segment").rows) {
     const month = monthOfLabel.get(cell.key.month ?? "");
     if (month === undefined || month < period.first || month > period.last) continue;
     const row = rowFor(month, cell.key.rep ?? "", cell.key.product ?? "");
-    row.plan.inquiries += cell.inquiries;
-    row.plan.qualified += cell.qualifiedLeads;
-    row.plan.won += cell.deals;
-    row.plan.revenue += cell.quota ?? 0;
+    for (const [measure, figure] of figures) row.plan[measure] = (row.plan[measure] ?? 0) + (figure === "quota" ? (cell.quota ?? 0) : figure === "deals" ? cell.deals : (cell.stages[figure] ?? 0));
   }
   for (const entry of selected.entries) {
     const row = rowFor(entry.month, entry.rep, entry.product);
-    for (const measure of measures) row.actual[measure] += entry.values[measure] ?? 0;
+    for (const measure of measures) row.actual[measure] = (row.actual[measure] ?? 0) + (entry.values[measure] ?? 0);
   }
 
   const ordered = [...rows.values()].sort(
@@ -243,14 +278,14 @@ export function trackCheckpoints(plan: Plan, selected: SelectedActuals & { perio
   );
   if (by === "rep" || by === "product") ordered.sort((left, right) => compareNames(left.key[by] ?? "", right.key[by] ?? ""));
   const toRow = (key: RowKey, planned: Sums, actual: Sums): CheckpointRow => {
-    const checks = measures.map((measure) => measureCheck(measure, planned[measure], actual[measure], tolerance));
+    const checks = measures.map((measure) => measureCheck(measure, planned[measure] ?? 0, actual[measure] ?? 0, tolerance));
     return { key, checks, status: checks.find((check) => check.measure === deciding)?.status ?? "on-track" };
   };
-  const total = { plan: zeroSums(), actual: zeroSums() };
+  const total = { plan: zeroSums(order), actual: zeroSums(order) };
   for (const row of ordered) {
-    for (const measure of MEASURES) {
-      total.plan[measure] += row.plan[measure];
-      total.actual[measure] += row.actual[measure];
+    for (const measure of order) {
+      total.plan[measure] = (total.plan[measure] ?? 0) + (row.plan[measure] ?? 0);
+      total.actual[measure] = (total.actual[measure] ?? 0) + (row.actual[measure] ?? 0);
     }
   }
   const cumulative = toRow({}, total.plan, total.actual);
@@ -259,6 +294,7 @@ export function trackCheckpoints(plan: Plan, selected: SelectedActuals & { perio
     period,
     tolerance,
     measures: [...measures],
+    order,
     deciding,
     rows: ordered.map((row) => toRow(row.key, row.plan, row.actual)),
     cumulative,

@@ -1,5 +1,6 @@
+import { DEFAULT_FUNNEL, type FunnelStages, isDefaultFunnel } from "../core/funnel.js";
 import { formatMonth } from "../core/month.js";
-import { type ActualEntry, type Actuals, MEASURES, type Measure } from "../core/track.js";
+import { type ActualEntry, type Actuals, type Measure, funnelMeasures } from "../core/track.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { readName } from "./formula-guard.js";
@@ -17,6 +18,8 @@ export interface ActualsFile extends Actuals {
 
 // compute's output names the same figures `qualified_leads` and `deals`: a file built from it reads too.
 const ALIASES: Readonly<Record<string, Measure>> = { qualified_leads: "qualified", deals: "won" };
+// The default funnel's columns, which a configured funnel's actuals name after its stages instead.
+const DEFAULT_COLUMNS = ["inquiries", "qualified", "qualified_leads", "won", "deals"];
 
 /** A whole number of leads or deals: `1200` or `1,200`. */
 function parseCount(text: string, mark: MarkInForce): Parsed<number> {
@@ -32,14 +35,34 @@ function parseCount(text: string, mark: MarkInForce): Parsed<number> {
  * that is there needs a value in every row (0 for none), since a blank would silently read as 0
  * or hide a month. One row per month × rep × product. A month may be in any spelling parseMonth
  * reads with `dateFormat` (`Jan-27`, `January 2027`); it prints as YYYY-MM.
+ *
+ * A configured `funnel` (`inquiry,mql,sql,won`) names the columns after its stages instead
+ * (`inquiry,mql,sql,won` and optional `revenue`), and needs every stage: a stage left out would
+ * merge two steps of the leak diagnosis unseen. A default funnel column there is refused; any
+ * other unknown column is warned about and ignored, as with the default funnel.
  */
-export function readActuals(content: string, file: string, options: ReadOptions = {}): ActualsFile {
+export function readActuals(content: string, file: string, options: ReadOptions = {}, funnel: FunnelStages = DEFAULT_FUNNEL): ActualsFile {
   const dateFormat = options.dateFormat ?? "auto";
   const table = readCsvTable(content, file);
   const warnings: InputIssue[] = [];
+  const configured = !isDefaultFunnel(funnel);
+  const order = funnelMeasures(funnel);
   const columnOf = new Map<Measure, { at: number; name: string }>();
+  const funnelText = funnel.join(",");
+  if (configured && funnel.includes("revenue")) {
+    throw new InputError({ code: "option.invalid", file: "--funnel", expected: "stage names other than revenue for track (revenue is the actuals' money column)", found: funnelText });
+  }
   table.header.forEach((name, at) => {
-    const measure = (MEASURES as readonly string[]).includes(name) ? (name as Measure) : ALIASES[name];
+    const measure = order.includes(name) ? name : configured ? undefined : ALIASES[name];
+    if (configured && measure === undefined && DEFAULT_COLUMNS.includes(name)) {
+      throw new InputError({
+        code: "column.unknown",
+        file,
+        line: 1,
+        column: name,
+        expected: `a column of the default funnel: expected the stages of --funnel ${funnelText} (${order.join(",")})`,
+      });
+    }
     if (measure !== undefined) {
       const earlier = columnOf.get(measure);
       if (earlier) {
@@ -47,7 +70,8 @@ export function readActuals(content: string, file: string, options: ReadOptions 
       }
       columnOf.set(measure, { at, name });
     } else if (name !== "month" && name !== "rep" && name !== "product") {
-      warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${at + 1}`, expected: "unknown column, ignored" });
+      const expected = configured ? `unknown column, ignored (not a stage of --funnel ${funnelText})` : "unknown column, ignored";
+      warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${at + 1}`, expected });
     }
   });
   if (!table.header.includes("month")) {
@@ -58,7 +82,18 @@ export function readActuals(content: string, file: string, options: ReadOptions 
       code: "column.missing",
       file,
       line: 1,
-      expected: `missing column: expected one or more of ${MEASURES.join(", ")}`,
+      expected: `missing column: expected one or more of ${order.join(", ")}`,
+      hint: `found ${table.header.join(",")}`,
+    });
+  }
+  const missing = configured ? funnel.filter((stage) => !columnOf.has(stage)) : [];
+  if (missing.length > 0) {
+    throw new InputError({
+      code: "column.missing",
+      file,
+      line: 1,
+      column: missing.join(", "),
+      expected: `missing column: expected a column for every stage of --funnel ${funnelText} (revenue optional)`,
       hint: `found ${table.header.join(",")}`,
     });
   }
@@ -70,7 +105,7 @@ export function readActuals(content: string, file: string, options: ReadOptions 
   const monthAt = table.header.indexOf("month");
   const repAt = table.header.indexOf("rep");
   const productAt = table.header.indexOf("product");
-  const measures = MEASURES.filter((measure) => columnOf.has(measure));
+  const measures = order.filter((measure) => columnOf.has(measure));
   const firstLineOf = new Map<string, number>();
   const entries: ActualEntry[] = [];
   const lines: number[] = [];
@@ -107,5 +142,5 @@ export function readActuals(content: string, file: string, options: ReadOptions 
     entries.push({ month, rep, product, values });
     lines.push(line);
   });
-  return { file, byRep: repAt >= 0, byProduct: productAt >= 0, measures, entries, lines, warnings };
+  return { file, byRep: repAt >= 0, byProduct: productAt >= 0, measures, ...(configured ? { order } : {}), entries, lines, warnings };
 }

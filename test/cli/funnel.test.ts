@@ -91,7 +91,7 @@ describe("compute --funnel", () => {
   });
 
   it.each([
-    ["track", ["track", "quotas.csv", "actuals.csv", ...FUNNEL]],
+    ["track with a team (--reps, --reps-count)", ["track", "quotas.csv", "actuals.csv", ...FUNNEL, "--reps-count", "3", "--rep-capacity", "40"]],
     ["scenarios", ["scenarios", "quotas.csv", ...FUNNEL, "--vary", "surge=0,10%"]],
     ["compute --history", ["compute", "quotas.csv", ...FUNNEL, "--history", "history.csv"]],
   ])("%s refuses a configured funnel before reading a file", async (what, args) => {

@@ -43,9 +43,11 @@ describe("diagnoseLeak worked examples", () => {
     const leak = diagnoseLeak(plan, one({ inquiries: 240, qualified: 42, won: 14, revenue: 140_000 }), PERIOD, ALL);
     // Planned in the period: 60 / 240 = 25%; 20 deals / 60 qualified = 33.3% (April's 20 deals come
     // from March's leads, after the period); 200,000 / 20 = 10,000.
-    expect(leak?.qualifyRate).toEqual({ assumed: 0.25, planned: 0.25, actual: 42 / 240 });
-    expect(leak?.closeRate).toEqual({ assumed: 0.5, planned: 20 / 60, actual: 14 / 42 });
-    expect(leak?.dealSize).toEqual({ assumed: 10_000, planned: 10_000, actual: 10_000 });
+    expect(leak?.rates).toEqual([
+      { from: "inquiries", to: "qualified", check: { assumed: 0.25, planned: 0.25, actual: 42 / 240 } },
+      { from: "qualified", to: "won", check: { assumed: 0.5, planned: 20 / 60, actual: 14 / 42 } },
+      { from: "won", to: "revenue", check: { assumed: 10_000, planned: 10_000, actual: 10_000 } },
+    ]);
   });
 
   it("spans a missing column with one effect", () => {
@@ -56,8 +58,7 @@ describe("diagnoseLeak worked examples", () => {
       ["inquiries", "won", -60_000],
       ["won", "revenue", 0],
     ]);
-    expect(leak?.qualifyRate).toBeNull();
-    expect(leak?.closeRate).toBeNull();
+    expect(leak?.rates.map((rate) => rate.check)).toEqual([null, null, expect.anything()]);
   });
 
   it("names nothing when revenue is at or above plan", () => {

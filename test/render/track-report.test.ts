@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CatchUpPlan } from "../../src/core/catch-up.js";
 import type { LeakEffect } from "../../src/core/leak.js";
-import { effectFault, effectName, type TrackReport, windowText } from "../../src/render/track/report.js";
+import { type TrackReport, windowText } from "../../src/render/track/report.js";
+import { effectFault, effectName } from "../../src/render/track/stage-names.js";
 import { month } from "../core/helpers.js";
 
 describe("effectName and effectFault", () => {

@@ -6,9 +6,8 @@ import { capacitySections } from "../capacity/build.js";
 import { catchUpChart, leakWaterfall, revenueToDateSection, stageShareSection } from "./charts.js";
 import type { Column, Document, Section, Table } from "../document.js";
 import { KEY_KIND } from "../plan/build.js";
+import { catchUpColumns, measureTitle } from "./stage-names.js";
 import {
-  CATCH_UP_COLUMNS,
-  MEASURE_TITLE,
   STATUS_CODE,
   STATUS_TEXT,
   type TrackReport,
@@ -61,7 +60,7 @@ function checkpointTable(report: TrackReport): Table<CheckLine> {
   // Plan, actual and variance are counts or revenue by measure: figures all the same (a variance of -262000 is never guarded).
   const columns: Column<CheckLine>[] = [
     ...keys.map((key, at) => keyColumn(key, at === 0)),
-    { key: "measure", title: "Measure", kind: "code", value: (line) => line.check.measure, text: (line) => MEASURE_TITLE[line.check.measure] },
+    { key: "measure", title: "Measure", kind: "code", value: (line) => line.check.measure, text: (line) => measureTitle(report.checkpoints.order, line.check.measure) },
     { key: "plan", title: "Plan", kind: "count", value: (line) => line.check.plan, text: (line) => figureText(line.check, line.check.plan) },
     { key: "actual", title: "Actual", kind: "count", value: (line) => line.check.actual, text: (line) => figureText(line.check, line.check.actual) },
     { key: "variance", title: "Variance", kind: "count", value: (line) => line.check.variance, text: (line) => varianceText(line.check) },
@@ -100,20 +99,20 @@ function leakSection(report: TrackReport, leak: LeakDiagnosis | null): Section {
     intro: [leakTitle(report)],
     table: {
       columns: LEAK_COLUMNS,
-      rows: leakRows(leak).map((line, at): LeakLine => ({ ...line, effect: leak.effects[at]?.revenue ?? 0 })),
+      rows: leakRows(leak, report.checkpoints.order).map((line, at): LeakLine => ({ ...line, effect: leak.effects[at]?.revenue ?? 0 })),
       totals: [{ stage: "Revenue variance", assumed: "", planned: "", actual: "", revenue: signedMoney(leak.variance), figures: { assumed: null, planned: null, actual: null, revenue: leak.variance } }],
     },
     charts: [leakWaterfall<LeakLine>(leak, (line) => line.stage, (line) => line.effect ?? 0)],
-    notes: [leakVerdict(leak)],
+    notes: [leakVerdict(leak, report.checkpoints.order)],
     csv: false,
   };
 }
 
 type CatchUpLine = CatchUpRow | CatchUpPlan["totals"];
 
-const CATCH_UP_TABLE_COLUMNS: readonly Column<CatchUpLine>[] = [
+const catchUpTableColumns = (report: TrackReport): Column<CatchUpLine>[] => [
   { key: "month", title: "Month", kind: "month", value: (line) => ("month" in line ? line.month : ""), text: (line) => ("month" in line ? line.month : "Total") },
-  ...CATCH_UP_COLUMNS.map((column): Column<CatchUpLine> => ({ key: column.csv, title: column.title, kind: column.kind, value: column.value })),
+  ...catchUpColumns(report.checkpoints.order).map((column): Column<CatchUpLine> => ({ key: column.csv, title: column.title, kind: column.kind, value: column.value })),
 ];
 
 function catchUpSection(report: TrackReport, plan: CatchUpPlan | null): Section {
@@ -122,7 +121,7 @@ function catchUpSection(report: TrackReport, plan: CatchUpPlan | null): Section 
     intro: [catchUpTitle(report, plan)],
     bullets: catchUpLines(report, plan),
     // A catch-up that changed nothing has no table.
-    ...(catchUpChanged(plan) ? { table: { columns: CATCH_UP_TABLE_COLUMNS, rows: plan.rows, totals: [plan.totals] }, charts: [catchUpChart<CatchUpLine>()] } : {}),
+    ...(catchUpChanged(plan) ? { table: { columns: catchUpTableColumns(report), rows: plan.rows, totals: [plan.totals] }, charts: [catchUpChart<CatchUpLine>(report.checkpoints.order)] } : {}),
     csv: false,
   };
 }

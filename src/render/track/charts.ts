@@ -3,7 +3,9 @@ import type { LeakDiagnosis } from "../../core/leak.js";
 import type { CheckpointRow, Measure } from "../../core/track.js";
 import type { Chart, Column, Section } from "../document.js";
 import { formatNumber } from "../format.js";
-import { MEASURE_TITLE, type TrackReport, percentFigure, percentText, trackKeyColumns, trackKeyText, trackKeyTitle } from "./report.js";
+import { isDefaultOrder, measureTitle } from "./stage-names.js";
+import { stageLabel, stageTitle } from "../plan/report.js";
+import { type TrackReport, percentFigure, percentText, trackKeyColumns, trackKeyText, trackKeyTitle } from "./report.js";
 
 const percentOf = (row: CheckpointRow, measure: Measure): number | null => percentFigure(row.checks.find((check) => check.measure === measure)?.percentOfPlan ?? null);
 
@@ -23,7 +25,7 @@ export function stageShareSection(report: TrackReport): Section {
     ...keys.map((key): Column<CheckpointRow> => ({ key, title: trackKeyTitle(key), kind: key === "month" ? "month" : "name", value: (row) => row.key[key] ?? "", text: (row) => trackKeyText(row, key) })),
     ...measures.map((measure): Column<CheckpointRow> => ({
       key: `${measure}_percent_of_plan`,
-      title: `${MEASURE_TITLE[measure]}, % of plan`,
+      title: `${measureTitle(report.checkpoints.order, measure)}, % of plan`,
       kind: "percent",
       value: (row) => percentOf(row, measure),
       text: (row) => percentText(percentOf(row, measure)),
@@ -35,7 +37,7 @@ export function stageShareSection(report: TrackReport): Section {
     title: "Actual as a share of plan, by stage",
     axes: { x: keys.map(trackKeyTitle).join(" · "), y: "Actual, % of plan" },
     category: keyText,
-    series: measures.map((measure) => ({ name: MEASURE_TITLE[measure], draw: "bar", value: (row: CheckpointRow) => percentOf(row, measure) })),
+    series: measures.map((measure) => ({ name: measureTitle(report.checkpoints.order, measure), draw: "bar", value: (row: CheckpointRow) => percentOf(row, measure) })),
     rules: [
       { name: "Plan (100%)", value: 100 },
       { name: `Tolerance floor (${formatNumber(100 - tolerance, 2)}%)`, value: 100 - tolerance },
@@ -105,17 +107,19 @@ export function leakWaterfall<R>(leak: LeakDiagnosis, stage: (row: R) => string,
   };
 }
 
-/** The catch-up months: the inquiries already planned and the extra ones on top. */
-export function catchUpChart<R extends CatchUpRow | object>(): Chart<R> {
+/** The catch-up months: the top stage's entries (inquiries) already planned and the extra ones on top. */
+export function catchUpChart<R extends CatchUpRow | object>(order: readonly Measure[]): Chart<R> {
   const row = (line: R): CatchUpRow | null => ("month" in line ? (line as CatchUpRow) : null);
+  const top = order[0] ?? "";
+  const [few, title] = isDefaultOrder(order) ? ["inquiries", "Inquiries"] : [stageLabel(top), stageTitle(top)];
   return {
     kind: "series",
-    title: "Catch-up: inquiries to generate by month, the extra on top",
-    axes: { x: "Month", y: "Inquiries per month" },
+    title: `Catch-up: ${few} to generate by month, the extra on top`,
+    axes: { x: "Month", y: `${title} per month` },
     category: (line) => row(line)?.month ?? "",
     series: [
-      { name: "Inquiries planned", draw: "bar", stack: "inquiries", value: (line) => { const month = row(line); return month === null ? null : month.inquiries - month.extraInquiries; } },
-      { name: "Extra inquiries", draw: "bar", stack: "inquiries", value: (line) => row(line)?.extraInquiries ?? null },
+      { name: `${title} planned`, draw: "bar", stack: "inquiries", value: (line) => { const month = row(line); return month === null ? null : month.inquiries - month.extraInquiries; } },
+      { name: `Extra ${few}`, draw: "bar", stack: "inquiries", value: (line) => row(line)?.extraInquiries ?? null },
     ],
   };
 }

@@ -1,10 +1,12 @@
 import type { CatchUpPlan } from "../../core/catch-up.js";
 import type { LeakDiagnosis, RateCheck } from "../../core/leak.js";
+import type { Measure } from "../../core/track.js";
 import { formatMonth } from "../../core/month.js";
 import { roundCents } from "../../core/rounding.js";
 import type { CheckpointRow } from "../../core/track.js";
 import { capacityJson } from "../capacity/json.js";
-import { STATUS_CODE, type TrackReport, effectFault, effectName, percentFigure } from "./report.js";
+import { STATUS_CODE, type TrackReport, percentFigure } from "./report.js";
+import { catchUpColumns, effectFault, effectName, rateKey } from "./stage-names.js";
 import { plainJson, sixDecimals } from "../plain-number.js";
 
 /** Identifies the shape below; it changes only with a new number. */
@@ -27,32 +29,21 @@ function rateJson(check: RateCheck | null, round: (value: number) => number) {
   return check === null ? null : { assumed: round(check.assumed), planned: orNull(check.planned), actual: orNull(check.actual) };
 }
 
-function leakJson(leak: LeakDiagnosis) {
+// Each step's rates under its rate column's name, top step first, the deal size last.
+function leakJson(leak: LeakDiagnosis, order: readonly Measure[]) {
   return {
     plan_revenue: roundCents(leak.planRevenue),
     actual_revenue: roundCents(leak.actualRevenue),
     variance: roundCents(leak.variance),
-    rates: {
-      inquiry_to_qualified: rateJson(leak.qualifyRate, exact),
-      qualified_to_won: rateJson(leak.closeRate, exact),
-      avg_deal_size: rateJson(leak.dealSize, roundCents),
-    },
-    effects: leak.effects.map((effect) => ({ stage: effectName(effect), from: effect.from, to: effect.to, revenue: roundCents(effect.revenue) })),
-    largest: leak.largest === null ? null : { stage: effectName(leak.largest), fault: effectFault(leak.largest), revenue: roundCents(leak.largest.revenue) },
+    rates: Object.fromEntries(leak.rates.map((rate) => [rateKey(order, rate.from, rate.to), rateJson(rate.check, rate.to === "revenue" ? roundCents : exact)])),
+    effects: leak.effects.map((effect) => ({ stage: effectName(effect, order), from: effect.from, to: effect.to, revenue: roundCents(effect.revenue) })),
+    largest: leak.largest === null ? null : { stage: effectName(leak.largest, order), fault: effectFault(leak.largest, order), revenue: roundCents(leak.largest.revenue) },
   };
 }
 
-function catchUpJson(plan: CatchUpPlan, bankSurplus: boolean) {
-  const figures = (row: CatchUpPlan["totals"]) => ({
-    quota: row.quota,
-    extra_quota: row.extraQuota,
-    qualified_leads: row.qualifiedLeads,
-    extra_qualified_leads: row.extraQualifiedLeads,
-    inquiries: row.inquiries,
-    extra_inquiries: row.extraInquiries,
-    budget: row.budget,
-    extra_budget: row.extraBudget,
-  });
+function catchUpJson(plan: CatchUpPlan, bankSurplus: boolean, order: readonly Measure[]) {
+  const columns = catchUpColumns(order);
+  const figures = (row: CatchUpPlan["totals"]) => Object.fromEntries(columns.map((column) => [column.csv, column.value(row)]));
   return {
     window: plan.window,
     window_end: formatMonth(plan.windowEnd),
@@ -92,8 +83,8 @@ export function renderTrackJson(report: TrackReport): string {
     measures: checkpoints.measures,
     rows: checkpoints.rows.map((row) => ({ ...row.key, status: STATUS_CODE[row.status], checks: checksJson(row) })),
     cumulative: { status: STATUS_CODE[checkpoints.cumulative.status], checks: checksJson(checkpoints.cumulative) },
-    leak: report.leak === null ? null : leakJson(report.leak),
-    catch_up: report.catchUp === null ? null : catchUpJson(report.catchUp, report.bankSurplus),
+    leak: report.leak === null ? null : leakJson(report.leak, checkpoints.order),
+    catch_up: report.catchUp === null ? null : catchUpJson(report.catchUp, report.bankSurplus, checkpoints.order),
     ...(report.capacity ? { capacity: { plan: report.capacityPlan ?? "original", from: formatMonth(report.asOf + 1), ...capacityJson(report.capacity) } } : {}),
     warnings: report.warnings,
   };

@@ -1,11 +1,12 @@
 import type { CatchUpPlan, CatchUpScope, CatchUpWindow } from "../../core/catch-up.js";
 import { fiscalQuarterOf, formatFiscalQuarter } from "../../core/fiscal.js";
 import type { RowKey } from "../../core/group.js";
-import type { LeakDiagnosis, LeakEffect } from "../../core/leak.js";
+import type { LeakDiagnosis } from "../../core/leak.js";
 import { type MonthIndex, formatMonth } from "../../core/month.js";
 import type { CheckStatus, CheckpointRow, Checkpoints, Measure, MeasureCheck } from "../../core/track.js";
 import type { CapacitySection } from "../capacity/report.js";
 import { formatFigure, formatNumber } from "../format.js";
+import { effectFault, effectName, measureTitle } from "./stage-names.js";
 
 /** What a track renderer gets: the checkpoints, the diagnosis, the catch-up and their context. */
 export interface TrackReport {
@@ -37,7 +38,6 @@ export function capacityTitle(report: TrackReport): string {
 export const STATUS_TEXT: Record<CheckStatus, string> = { "on-track": "on track", behind: "behind", "far-behind": "far behind" };
 /** Machine names, for CSV and JSON. */
 export const STATUS_CODE: Record<CheckStatus, string> = { "on-track": "on_track", behind: "behind", "far-behind": "far_behind" };
-export const MEASURE_TITLE: Record<Measure, string> = { inquiries: "Inquiries", qualified: "Qualified leads", won: "Deals won", revenue: "Revenue" };
 
 const KEY_TITLES: Record<keyof RowKey, string> = { month: "Month", quarter: "Quarter", rep: "Rep", product: "Product" };
 
@@ -79,56 +79,33 @@ export function headline(report: TrackReport): string {
   const decidingCheck = cumulative.checks.find((check) => check.measure === deciding);
   const share = decidingCheck?.percentOfPlan === null || decidingCheck === undefined ? "" : ` (${percentText(decidingCheck.percentOfPlan)} of plan)`;
   const range = period.first === period.last ? formatMonth(period.first) : `${formatMonth(period.first)} to ${formatMonth(period.last)}`;
-  return `Plan versus actual, ${range}, tolerance ${formatNumber(checkpoints.tolerance * 100, 2)}%: ${STATUS_TEXT[checkpoints.status]} on ${MEASURE_TITLE[deciding].toLowerCase()}${share}`;
-}
-
-const STEP_NAMES: Record<Measure, string> = { inquiries: "", qualified: "qualification rate", won: "close rate", revenue: "deal size" };
-const STEP_FAULTS: Record<Measure, string> = { inquiries: "", qualified: "poor qualification", won: "poor closing", revenue: "smaller deals" };
-const VOLUME_NAMES: Record<Measure, string> = { inquiries: "inquiry", qualified: "qualified lead", won: "deal", revenue: "revenue" };
-const FEW_NAMES: Record<Measure, string> = { inquiries: "inquiries", qualified: "qualified leads", won: "deals", revenue: "revenue" };
-const ORDER: readonly Measure[] = ["inquiries", "qualified", "won", "revenue"];
-
-/** The steps an effect spans: one, or several when the actuals skip a measure between them. */
-function stepsOf(effect: LeakEffect): Measure[] {
-  if (effect.from === null) return [];
-  return ORDER.slice(ORDER.indexOf(effect.from) + 1, ORDER.indexOf(effect.to) + 1);
-}
-
-/** `inquiry volume`, `qualification rate`, `close rate and deal size`. */
-export function effectName(effect: LeakEffect): string {
-  if (effect.from === null) return `${VOLUME_NAMES[effect.to]} volume`;
-  return stepsOf(effect).map((step) => STEP_NAMES[step]).join(" and ");
-}
-
-/** What a losing effect means in the planner's words: `too few inquiries`, `poor closing`. */
-export function effectFault(effect: LeakEffect): string {
-  if (effect.from === null) return `too few ${FEW_NAMES[effect.to]}`;
-  return stepsOf(effect).map((step) => STEP_FAULTS[step]).join(" or ");
+  return `Plan versus actual, ${range}, tolerance ${formatNumber(checkpoints.tolerance * 100, 2)}%: ${STATUS_TEXT[checkpoints.status]} on ${measureTitle(checkpoints.order, deciding).toLowerCase()}${share}`;
 }
 
 /** Why there is no diagnosis, when there is none. */
 export function leakNote(report: TrackReport): string {
   if (!report.hasAmounts) return "No leak diagnosis: the quotas are in units only, so there is no revenue gap to explain.";
   if (!report.checkpoints.measures.includes("revenue")) return "No leak diagnosis: it needs a revenue column in the actuals.";
-  return "No leak diagnosis: it needs inquiries, qualified or won beside revenue in the actuals.";
+  const stages = report.checkpoints.order.slice(0, -1);
+  return `No leak diagnosis: it needs ${stages.slice(0, -1).join(", ")} or ${stages[stages.length - 1] ?? ""} beside revenue in the actuals.`;
 }
 
 /** The sentence under the diagnosis: the stage that explains most of the gap. */
-export function leakVerdict(leak: LeakDiagnosis): string {
+export function leakVerdict(leak: LeakDiagnosis, order: readonly Measure[]): string {
   if (leak.variance >= 0) return `Revenue is at or above plan (${signedMoney(leak.variance)}): no gap to explain.`;
   // The effects add up to the variance, so a shortfall always has a losing effect; the guard is for types.
   if (leak.largest === null) return `Revenue is ${money(-leak.variance)} behind plan.`;
-  return `Revenue is ${money(-leak.variance)} behind plan; most of it is ${effectFault(leak.largest)} (${signedMoney(leak.largest.revenue)}).`;
+  return `Revenue is ${money(-leak.variance)} behind plan; most of it is ${effectFault(leak.largest, order)} (${signedMoney(leak.largest.revenue)}).`;
 }
 
 /** The rows of the diagnosis: assumed, planned in the period and actual, and the revenue each stage added or cost. */
-export function leakRows(leak: LeakDiagnosis): { stage: string; assumed: string; planned: string; actual: string; revenue: string; figures: LeakFigures }[] {
+export function leakRows(leak: LeakDiagnosis, order: readonly Measure[]): { stage: string; assumed: string; planned: string; actual: string; revenue: string; figures: LeakFigures }[] {
   return leak.effects.map((effect) => {
-    const steps = stepsOf(effect);
-    const check = steps.length !== 1 ? null : steps[0] === "qualified" ? leak.qualifyRate : steps[0] === "won" ? leak.closeRate : leak.dealSize;
-    const show = (value: number | null) => (value === null ? "–" : steps[0] === "revenue" ? money(value) : `${formatNumber(value * 100, 1, true)}%`);
+    // A rate shows for an effect of one step; a span (a measure missing between) has none.
+    const check = leak.rates.find((rate) => rate.from === effect.from && rate.to === effect.to)?.check ?? null;
+    const show = (value: number | null) => (value === null ? "–" : effect.to === "revenue" ? money(value) : `${formatNumber(value * 100, 1, true)}%`);
     return {
-      stage: effectName(effect),
+      stage: effectName(effect, order),
       assumed: check ? show(check.assumed) : "",
       planned: check ? show(check.planned) : "",
       actual: check ? show(check.actual) : "",
@@ -199,18 +176,6 @@ export function catchUpNote(report: TrackReport): string {
 
 /** Percent of plan to two decimals: enough to read, free of binary noise. */
 export const percentFigure = (percent: number | null): number | null => (percent === null ? null : Math.round(percent * 100) / 100);
-
-/** The catch-up table's columns: figure of a row, kind, and machine name. */
-export const CATCH_UP_COLUMNS = [
-  { csv: "quota", title: "Quota", kind: "money", value: (row: CatchUpPlan["totals"]) => row.quota },
-  { csv: "extra_quota", title: "+ Quota", kind: "money", value: (row: CatchUpPlan["totals"]) => row.extraQuota },
-  { csv: "qualified_leads", title: "Qualified leads", kind: "count", value: (row: CatchUpPlan["totals"]) => row.qualifiedLeads },
-  { csv: "extra_qualified_leads", title: "+ Qualified", kind: "count", value: (row: CatchUpPlan["totals"]) => row.extraQualifiedLeads },
-  { csv: "inquiries", title: "Inquiries", kind: "count", value: (row: CatchUpPlan["totals"]) => row.inquiries },
-  { csv: "extra_inquiries", title: "+ Inquiries", kind: "count", value: (row: CatchUpPlan["totals"]) => row.extraInquiries },
-  { csv: "budget", title: "Budget", kind: "money", value: (row: CatchUpPlan["totals"]) => row.budget },
-  { csv: "extra_budget", title: "+ Budget", kind: "money", value: (row: CatchUpPlan["totals"]) => row.extraBudget },
-] as const;
 
 /** The section titles, shared by the table and Markdown renderers. */
 export function leakTitle(report: TrackReport): string {
