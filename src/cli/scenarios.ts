@@ -17,6 +17,8 @@ import { capacityFailures, failIfChecksFail, loadTeam } from "./capacity.js";
 import { type Failure, SCENARIOS_CHECKS, failOnHelp, resolveFailOn, warningName } from "./fail-on.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
+import { funnelAssumptions } from "../core/funnel-assumptions.js";
+import { isDefaultFunnel } from "../core/funnel.js";
 import { refuseConfiguredFunnel } from "./funnel-support.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
@@ -86,11 +88,14 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
       }
       const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
-      refuseConfiguredFunnel(resolved.settings.funnel, "scenarios");
-      const { decimalMark } = resolved.settings;
+      const { decimalMark, funnel } = resolved.settings;
+      // A configured funnel's scenario columns and --vary names are its step columns.
+      const entries = funnelAssumptions(funnel);
+      // TODO: a source's rates are the default funnel's two steps (inquiry_to_qualified, qualified_to_won).
+      if (flags.sources !== undefined) refuseConfiguredFunnel(funnel, "scenarios --sources");
       checkSection(flags, resolved.settings.format);
       const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity, decimalMark);
-      const variations = flags.vary.map((text) => parseVariation(text, decimalMark));
+      const variations = flags.vary.map((text) => parseVariation(text, decimalMark, entries));
       checkVariations(variations);
       const size = gridSize(variations);
       if (size > LARGEST_GRID) {
@@ -105,7 +110,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (flags.scenarios !== undefined) {
         const input = loaded.read(flags.scenarios);
         for (const item of input.warnings) fileWarnings.push(item);
-        scenarios = readScenarios(input.content, input.name, loaded.readOptions);
+        scenarios = readScenarios(input.content, input.name, loaded.readOptions, entries);
         // The grid was checked alone before any file was read; with the file's rows it must still fit.
         if (scenarios.length + size > LIMITS.scenarios) {
           const found = `${grouped(scenarios.length)} in the file and ${grouped(size)} in the --vary grid`;
@@ -131,12 +136,13 @@ export function scenariosCommand(environment: CliEnvironment): Command {
             return new Set(findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
           }
         : undefined;
-      const rows = compareScenarios(loaded.segments, surge, scenarios, check);
+      const rows = compareScenarios(loaded.segments, surge, scenarios, check, funnel);
       const overloaded = rows.filter((row) => (row.overCapacity ?? 0) > 0);
       const report: ScenariosReport = {
         rows,
-        sensitivity: share === undefined ? null : { share, rows: sensitivity(loaded.segments, surge, share) },
+        sensitivity: share === undefined ? null : { share, rows: sensitivity(loaded.segments, surge, share, funnel) },
         sources: null,
+        ...(isDefaultFunnel(funnel) ? {} : { funnel }),
         warnings: [
           ...[...loaded.warnings, ...fileWarnings].map(formatIssue),
           ...(team?.warnings ?? []),

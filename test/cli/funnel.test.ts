@@ -92,7 +92,7 @@ describe("compute --funnel", () => {
 
   it.each([
     ["track", ["track", "quotas.csv", "actuals.csv", ...FUNNEL]],
-    ["scenarios", ["scenarios", "quotas.csv", ...FUNNEL, "--vary", "surge=0,10%"]],
+    ["scenarios --sources", ["scenarios", "quotas.csv", ...FUNNEL, "--sources", "sources.csv"]],
     ["compute --history", ["compute", "quotas.csv", ...FUNNEL, "--history", "history.csv"]],
   ])("%s refuses a configured funnel before reading a file", async (what, args) => {
     const run = await runIn(folderWith(QUOTAS), args);
