@@ -5,7 +5,7 @@ import { type Plan, computePlan } from "../core/plan.js";
 import { capacityFindings, checkCapacity } from "../core/capacity.js";
 import { type Scenario, compareScenarios, gridSize, scenarioGrid, sensitivity } from "../core/scenarios.js";
 import { fixedMix, optimalMix } from "../core/source-mix.js";
-import { resolveCapacitySettings } from "../io/capacity-settings.js";
+import { capacityStageOf, resolveCapacitySettings } from "../io/capacity-settings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import { LIMITS, grouped } from "../io/limits.js";
 import type { MarkInForce } from "../io/number-text.js";
@@ -93,6 +93,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const entries = funnelAssumptions(funnel);
       // TODO: a source's rates are the default funnel's two steps (inquiry_to_qualified, qualified_to_won).
       if (flags.sources !== undefined) refuseConfiguredFunnel(funnel, "scenarios --sources");
+      const checkedStage = capacitySettings.team === undefined ? undefined : capacityStageOf(capacitySettings.stage, funnel);
       checkSection(flags, resolved.settings.format);
       const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity, decimalMark);
       const variations = flags.vary.map((text) => parseVariation(text, decimalMark, entries));
@@ -131,7 +132,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const failuresByScenario: Failure[][] = [];
       const check = team
         ? (plan: Plan) => {
-            const findings = capacityFindings(checkCapacity(plan, team.team, { respectCapacity: capacitySettings.respectCapacity }));
+            const findings = capacityFindings(checkCapacity(plan, team.team, { respectCapacity: capacitySettings.respectCapacity, stage: checkedStage?.index ?? 0 }));
             failuresByScenario.push(capacityFailures(findings, capacitySettings.respectCapacity));
             return new Set(findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
           }
