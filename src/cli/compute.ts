@@ -28,6 +28,7 @@ Examples:
   $ leadplan compute quotas.csv --excel eu --out plan.csv
   $ cat quotas.csv | leadplan compute - --format json --deal-size 75000 ...
   $ leadplan compute quotas.csv --reps reps.csv --respect-capacity --strict
+  $ leadplan compute quotas.csv --funnel inquiry,mql,sql,won ... --reps reps.csv --capacity-stage mql   (SDRs working MQLs)
   $ leadplan compute quotas.csv --reps reps.csv --fail-on capacity   (CI: exit 1 on overloads only)
   $ leadplan compute quotas.csv --reps reps.csv --wide | less -S   (tables fit the terminal unless --wide)
 

@@ -50,6 +50,7 @@ Examples:
   $ leadplan scenarios examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv --scenarios examples/scenarios.csv
   $ leadplan scenarios quotas.csv ... --vary cost_per_inquiry=40,60,80 --vary qualified_to_won=20%,25%
   $ leadplan scenarios quotas.csv ... --sensitivity 10%
+  $ leadplan scenarios quotas.csv --funnel inquiry,mql,sql,won ... --vary mql_to_sql=40%,50% --vary mql_to_sql_days=20,40
   $ leadplan scenarios quotas.csv ... --sources examples/sources.csv --optimize-mix
   $ leadplan scenarios quotas.csv ... --sensitivity 10% --wide   (full width, however narrow the terminal)
   $ leadplan scenarios quotas.csv ... --vary qualified_to_won=20%,25% --reps reps.csv --fail-on capacity
