@@ -91,7 +91,9 @@ export function parseShare(text: string, mark?: MarkInForce): Parsed<number> {
  * `inquiry_capacity` (inquiries their follow-up can touch in a month), and optional availability
  * columns named by month (`2027-01`, `Jan-27`, as parseMonth reads it with `dateFormat`) holding
  * the share of that month the rep works (1 full, 0.5 half on holiday, 0.25 a ramping hire). An
- * empty availability cell, or a month with no column, is 1.
+ * empty availability cell, or a month with no column, is 1. `stages` says which stage `capacity`
+ * is for (`sql_capacity` names it; `<top>_capacity` is the follow-up's, the default funnel's
+ * `inquiry_capacity`): see {@link CapacityStages}.
  */
 export function readReps(content: string, file: string, options: ReadOptions = {}, stages: CapacityStages = DEFAULT_CAPACITY_STAGES): RepsFile {
   const dateFormat = options.dateFormat ?? "auto";
