@@ -1,6 +1,6 @@
 import { type CapacityFinding, type RepCapacity, capacityFindings, checkCapacity } from "../core/capacity.js";
 import type { Plan } from "../core/plan.js";
-import type { CapacitySettings } from "../io/capacity-settings.js";
+import { type CapacitySettings, capacityStageOf } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
 import { anonymousTeam, checkRepNames, checkTeamCoversQuotas, readReps } from "../io/reps.js";
 import { type CapacitySection, capacityWarnings } from "../render/capacity/report.js";
@@ -26,22 +26,26 @@ export function capacityInputs(settings: CapacitySettings): string[] {
  * quotas name is in it, and checks `plan` against it. Any command with a plan calls this:
  * compute with its plan, track with its catch-up plan. Undefined when no team was given.
  */
-export function runCapacity(settings: CapacitySettings, loaded: Pick<LoadedPlan, "quotas" | "read" | "readOptions">, plan: Plan): CapacityRun | undefined {
+export function runCapacity(settings: CapacitySettings, loaded: TeamInputs, plan: Plan): CapacityRun | undefined {
   const { team: source } = settings;
   if (source === undefined) return undefined;
+  const stages = capacityStageOf(settings.stage, loaded.settings.funnel);
   const { team, warnings } = loadTeam(settings, loaded) ?? { team: [], warnings: [] };
-  const report = checkCapacity(plan, team, { respectCapacity: settings.respectCapacity });
+  const report = checkCapacity(plan, team, { respectCapacity: settings.respectCapacity, stage: stages.index });
   const findings = capacityFindings(report);
-  for (const item of capacityWarnings(findings)) warnings.push(item);
+  for (const item of capacityWarnings(findings, stages)) warnings.push(item);
   const name = source.kind === "file" ? source.file : `--reps-count ${source.count}`;
-  return { section: { report, source: name, view: settings.view }, warnings, findings };
+  return { section: { report, source: name, view: settings.view, stages }, warnings, findings };
 }
+
+/** What the team is read with: the quotas it must cover, the reader, and the funnel its stages are of. */
+type TeamInputs = Pick<LoadedPlan, "quotas" | "read" | "readOptions"> & { settings: Pick<LoadedPlan["settings"], "funnel"> };
 
 /**
  * Reads the team once (the reps file, or `--reps-count` anonymous reps) and checks that every rep
  * the quotas name is in it, spelt the same; undefined without a team. For commands that check many plans.
  */
-export function loadTeam(settings: CapacitySettings, loaded: Pick<LoadedPlan, "quotas" | "read" | "readOptions">): { team: RepCapacity[]; warnings: string[] } | undefined {
+export function loadTeam(settings: CapacitySettings, loaded: TeamInputs): { team: RepCapacity[]; warnings: string[] } | undefined {
   const { team: source } = settings;
   if (source === undefined) return undefined;
   if (source.kind === "count") {
@@ -50,7 +54,7 @@ export function loadTeam(settings: CapacitySettings, loaded: Pick<LoadedPlan, "q
     return { team, warnings: [] };
   }
   const input = loaded.read(source.file);
-  const file = readReps(input.content, input.name, loaded.readOptions);
+  const file = readReps(input.content, input.name, loaded.readOptions, capacityStageOf(settings.stage, loaded.settings.funnel));
   const nameWarnings = checkRepNames(loaded.quotas, file);
   checkTeamCoversQuotas(loaded.quotas, file.reps, { kind: "file", file: input.name });
   return { team: file.reps, warnings: [...input.warnings, ...file.warnings, ...nameWarnings].map(formatIssue) };

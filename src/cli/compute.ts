@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { groupPlan, planRows } from "../core/group.js";
 import { type Plan, computePlan } from "../core/plan.js";
-import { resolveCapacitySettings } from "../io/capacity-settings.js";
+import { capacityStageOf, resolveCapacitySettings } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
 import type { BaselineSection } from "../render/plan/baseline.js";
 import type { PlanReport } from "../render/plan/report.js";
@@ -28,6 +28,7 @@ Examples:
   $ leadplan compute quotas.csv --excel eu --out plan.csv
   $ cat quotas.csv | leadplan compute - --format json --deal-size 75000 ...
   $ leadplan compute quotas.csv --reps reps.csv --respect-capacity --strict
+  $ leadplan compute quotas.csv --funnel inquiry,mql,sql,won ... --reps reps.csv --capacity-stage mql   (SDRs working MQLs)
   $ leadplan compute quotas.csv --reps reps.csv --fail-on capacity   (CI: exit 1 on overloads only)
   $ leadplan compute quotas.csv --reps reps.csv --wide | less -S   (tables fit the terminal unless --wide)
 
@@ -53,7 +54,7 @@ export function computeCommand(environment: CliEnvironment): Command {
       const failOn = resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, COMPUTE_CHECKS);
       const teamFile = capacitySettings.team?.kind === "file" ? [capacitySettings.team.file] : [];
       const resolved = await resolvePlanSettings({ ...flags, format }, environment);
-      if (capacitySettings.team !== undefined) refuseConfiguredFunnel(resolved.settings.funnel, "the capacity check (--reps, --reps-count)");
+      if (capacitySettings.team !== undefined) capacityStageOf(capacitySettings.stage, resolved.settings.funnel);
       if (flags.history !== undefined) refuseConfiguredFunnel(resolved.settings.funnel, "compute --history");
       const loaded = await loadPlan(quotasPath, { ...flags, format }, environment, teamFile, resolved);
       const plan = computePlan(loaded.segments, loaded.settings.surge);

@@ -5,7 +5,7 @@ import { type Plan, computePlan } from "../core/plan.js";
 import { capacityFindings, checkCapacity } from "../core/capacity.js";
 import { type Scenario, compareScenarios, gridSize, scenarioGrid, sensitivity } from "../core/scenarios.js";
 import { fixedMix, optimalMix } from "../core/source-mix.js";
-import { resolveCapacitySettings } from "../io/capacity-settings.js";
+import { capacityStageOf, resolveCapacitySettings } from "../io/capacity-settings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import { LIMITS, grouped } from "../io/limits.js";
 import type { MarkInForce } from "../io/number-text.js";
@@ -17,6 +17,8 @@ import { capacityFailures, failIfChecksFail, loadTeam } from "./capacity.js";
 import { type Failure, SCENARIOS_CHECKS, failOnHelp, resolveFailOn, warningName } from "./fail-on.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
+import { funnelAssumptions } from "../core/funnel-assumptions.js";
+import { isDefaultFunnel } from "../core/funnel.js";
 import { refuseConfiguredFunnel } from "./funnel-support.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
@@ -48,6 +50,7 @@ Examples:
   $ leadplan scenarios examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv --scenarios examples/scenarios.csv
   $ leadplan scenarios quotas.csv ... --vary cost_per_inquiry=40,60,80 --vary qualified_to_won=20%,25%
   $ leadplan scenarios quotas.csv ... --sensitivity 10%
+  $ leadplan scenarios quotas.csv --funnel inquiry,mql,sql,won ... --vary mql_to_sql=40%,50% --vary mql_to_sql_days=20,40
   $ leadplan scenarios quotas.csv ... --sources examples/sources.csv --optimize-mix
   $ leadplan scenarios quotas.csv ... --sensitivity 10% --wide   (full width, however narrow the terminal)
   $ leadplan scenarios quotas.csv ... --vary qualified_to_won=20%,25% --reps reps.csv --fail-on capacity
@@ -86,11 +89,15 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
       }
       const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
-      refuseConfiguredFunnel(resolved.settings.funnel, "scenarios");
-      const { decimalMark } = resolved.settings;
+      const { decimalMark, funnel } = resolved.settings;
+      // A configured funnel's scenario columns and --vary names are its step columns.
+      const entries = funnelAssumptions(funnel);
+      // TODO: a source's rates are the default funnel's two steps (inquiry_to_qualified, qualified_to_won).
+      if (flags.sources !== undefined) refuseConfiguredFunnel(funnel, "scenarios --sources");
+      const checkedStage = capacitySettings.team === undefined ? undefined : capacityStageOf(capacitySettings.stage, funnel);
       checkSection(flags, resolved.settings.format);
       const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity, decimalMark);
-      const variations = flags.vary.map((text) => parseVariation(text, decimalMark));
+      const variations = flags.vary.map((text) => parseVariation(text, decimalMark, entries));
       checkVariations(variations);
       const size = gridSize(variations);
       if (size > LARGEST_GRID) {
@@ -105,7 +112,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (flags.scenarios !== undefined) {
         const input = loaded.read(flags.scenarios);
         for (const item of input.warnings) fileWarnings.push(item);
-        scenarios = readScenarios(input.content, input.name, loaded.readOptions);
+        scenarios = readScenarios(input.content, input.name, loaded.readOptions, entries);
         // The grid was checked alone before any file was read; with the file's rows it must still fit.
         if (scenarios.length + size > LIMITS.scenarios) {
           const found = `${grouped(scenarios.length)} in the file and ${grouped(size)} in the --vary grid`;
@@ -126,17 +133,18 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const failuresByScenario: Failure[][] = [];
       const check = team
         ? (plan: Plan) => {
-            const findings = capacityFindings(checkCapacity(plan, team.team, { respectCapacity: capacitySettings.respectCapacity }));
+            const findings = capacityFindings(checkCapacity(plan, team.team, { respectCapacity: capacitySettings.respectCapacity, stage: checkedStage?.index ?? 0 }));
             failuresByScenario.push(capacityFailures(findings, capacitySettings.respectCapacity));
             return new Set(findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
           }
         : undefined;
-      const rows = compareScenarios(loaded.segments, surge, scenarios, check);
+      const rows = compareScenarios(loaded.segments, surge, scenarios, check, funnel);
       const overloaded = rows.filter((row) => (row.overCapacity ?? 0) > 0);
       const report: ScenariosReport = {
         rows,
-        sensitivity: share === undefined ? null : { share, rows: sensitivity(loaded.segments, surge, share) },
+        sensitivity: share === undefined ? null : { share, rows: sensitivity(loaded.segments, surge, share, funnel) },
         sources: null,
+        ...(isDefaultFunnel(funnel) ? {} : { funnel }),
         warnings: [
           ...[...loaded.warnings, ...fileWarnings].map(formatIssue),
           ...(team?.warnings ?? []),

@@ -151,9 +151,9 @@ export function trackCommand(environment: CliEnvironment): Command {
       const capacity = runCapacity(capacitySettings, loaded, capacityPlan === "catch-up" && catchUp ? catchUp.revised : plan);
       if (capacity) {
         // Months up to as-of are past: their overloads can no longer be acted on.
-        const fileWarnings = capacity.warnings.slice(0, capacity.warnings.length - capacityWarnings(capacity.findings).length);
+        const fileWarnings = capacity.warnings.slice(0, capacity.warnings.length - capacityWarnings(capacity.findings, capacity.section.stages).length);
         capacity.findings = capacity.findings.filter((finding) => finding.month > asOf);
-        capacity.warnings = [...fileWarnings, ...capacityWarnings(capacity.findings)];
+        capacity.warnings = [...fileWarnings, ...capacityWarnings(capacity.findings, capacity.section.stages)];
       }
       const report: TrackReport = {
         asOf,

@@ -178,8 +178,8 @@ export function fileColumns(file: "ratios" | "cycles"): string[] {
 }
 
 /** The entries in the order a scenarios file lists its columns (in messages and help). */
-export function scenarioOrdered(): AssumptionEntry[] {
-  return [...ASSUMPTIONS].sort((left, right) => left.scenarioOrder - right.scenarioOrder);
+export function scenarioOrdered(entries: readonly AssumptionEntry[] = ASSUMPTIONS): AssumptionEntry[] {
+  return [...entries].sort((left, right) => left.scenarioOrder - right.scenarioOrder);
 }
 
 /** Columns for help text, a duration's spellings joined: `avg_deal_size, sales_cycle_days|months`. */

@@ -1,3 +1,5 @@
+import { type SegmentAssumptions, funnelStages } from "./funnel.js";
+import { type LagDistribution, composeLags } from "./lag.js";
 import type { MonthIndex } from "./month.js";
 import { type Plan, type SegmentPlan, surgedVolume } from "./plan.js";
 import { wholeUp } from "./rounding.js";
@@ -24,8 +26,36 @@ export function availabilityOf(rep: RepCapacity, month: MonthIndex): number {
  */
 export interface CapacityLane {
   segment: SegmentPlan;
+  /** The checked stage's whole entries (qualified leads in the default funnel). */
   qualifiedLeads: number[];
+  /** The top stage's whole entries (inquiries). */
   inquiries: number[];
+  /** From the top stage to the checked one: the share that gets there and the time it takes (a moved lead's inquiries). */
+  upstream: { rate: number; lag: LagDistribution };
+  /** Share of the checked stage's entries that are won (a lead at risk is this many deals). */
+  toWon: number;
+}
+
+const NO_LAG: LagDistribution = [{ lagMonths: 0, share: 1 }];
+
+/**
+ * What lies above and below the checked stage (`stage`: its place in the segment's stages,
+ * nearest won first; 0 the stage before won, today's qualified lead): the rate and time from
+ * the top stage down to it, and its rate to won. For stage 0 these are the two-stage fields
+ * themselves: the qualification rate and time, and the close rate.
+ */
+export function stageReach(assumptions: SegmentAssumptions, stage: number): Pick<CapacityLane, "upstream" | "toWon"> {
+  if (stage === 0) return { upstream: { rate: assumptions.qualifyRate, lag: assumptions.qualification }, toWon: assumptions.closeRate };
+  const stages = funnelStages(assumptions);
+  let toWon = 1;
+  for (const below of stages.slice(0, stage + 1)) toWon *= below.conversionRate;
+  let rate = 1;
+  let lag = NO_LAG;
+  for (const above of stages.slice(stage + 1)) {
+    rate *= above.conversionRate;
+    lag = composeLags(lag, above.lag);
+  }
+  return { upstream: { rate, lag }, toWon };
 }
 
 // Float noise must not decide a whole lead: 2.9999999999 is 3.
@@ -56,9 +86,9 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return parts;
 }
 
-/** Whole qualified leads and inquiries one segment generates in plan month `at`, as compute's segment view shows them. */
-function wholeCell(plan: Plan, segment: SegmentPlan, at: number): { qualified: number; inquiries: number } {
-  const qualified = segment.stages[0];
+/** Whole entries of the checked stage and the top one a segment generates in plan month `at`, as compute's segment view shows them. */
+function wholeCell(plan: Plan, segment: SegmentPlan, at: number, stage: number): { qualified: number; inquiries: number } {
+  const qualified = segment.stages[stage];
   const top = segment.stages[segment.stages.length - 1];
   return {
     qualified: qualified ? wholeUp(surgedVolume(plan, qualified, at)) : 0,
@@ -75,7 +105,7 @@ function wholeCell(plan: Plan, segment: SegmentPlan, at: number): { qualified: n
  * someone and show as overload rather than vanish. Each month's whole cell is split into whole
  * parts that add up to it, so the team works exactly the leads the plan shows.
  */
-export function capacityLanes(plan: Plan, team: readonly RepCapacity[]): CapacityLane[][] {
+export function capacityLanes(plan: Plan, team: readonly RepCapacity[], stage = 0): CapacityLane[][] {
   const lanes: CapacityLane[][] = team.map(() => []);
   const repAt = new Map(team.map((rep, index) => [rep.name, index]));
   const indexOf = (name: string): number => {
@@ -103,9 +133,9 @@ export function capacityLanes(plan: Plan, team: readonly RepCapacity[]): Capacit
 
   for (const segment of plan.segments) {
     if (segment.rep !== "") {
-      const lane: CapacityLane = { segment, qualifiedLeads: series(), inquiries: series() };
+      const lane: CapacityLane = { segment, qualifiedLeads: series(), inquiries: series(), ...stageReach(segment.assumptions, stage) };
       for (let at = 0; at < plan.monthCount; at++) {
-        const cell = wholeCell(plan, segment, at);
+        const cell = wholeCell(plan, segment, at, stage);
         lane.qualifiedLeads[at] = cell.qualified;
         lane.inquiries[at] = cell.inquiries;
       }
@@ -113,9 +143,10 @@ export function capacityLanes(plan: Plan, team: readonly RepCapacity[]): Capacit
       continue;
     }
     const sharers = [...(repsOfProduct.get(segment.product) ?? everyone)].sort((a, b) => a - b);
-    const shared = sharers.map((): CapacityLane => ({ segment, qualifiedLeads: series(), inquiries: series() }));
+    const reach = stageReach(segment.assumptions, stage);
+    const shared = sharers.map((): CapacityLane => ({ segment, qualifiedLeads: series(), inquiries: series(), ...reach }));
     for (let at = 0; at < plan.monthCount; at++) {
-      const cell = wholeCell(plan, segment, at);
+      const cell = wholeCell(plan, segment, at, stage);
       if (cell.qualified === 0 && cell.inquiries === 0) continue;
       const available = sharers.map((index) => {
         const rep = team[index];

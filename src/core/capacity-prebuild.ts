@@ -51,7 +51,7 @@ export function prebuildPipeline(lanes: readonly CapacityLane[], workable: reado
     inquiryShift: series(),
   };
   const shiftInquiries = (lane: CapacityLane, leads: number, from: number, to: number | null) => {
-    const { qualifyRate, qualification } = lane.segment.assumptions;
+    const { rate: qualifyRate, lag: qualification } = lane.upstream;
     for (const { lagMonths, share } of qualification) {
       const inquiries = (leads * share) / qualifyRate;
       move(result.inquiryShift, from - lagMonths, -inquiries);
@@ -59,8 +59,8 @@ export function prebuildPipeline(lanes: readonly CapacityLane[], workable: reado
     }
   };
   const riskOf = (lane: CapacityLane, leads: number, month: number) => {
-    const { closeRate, avgDealSize } = lane.segment.assumptions;
-    const deals = leads * closeRate;
+    const { avgDealSize } = lane.segment.assumptions;
+    const deals = leads * lane.toWon;
     result.atRiskDeals[month] = (result.atRiskDeals[month] ?? 0) + deals;
     const quota = result.atRiskQuota[month] ?? 0;
     result.atRiskQuota[month] = quota === null || avgDealSize === null ? null : quota + deals * avgDealSize;

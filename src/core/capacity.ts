@@ -14,6 +14,11 @@ export type CapacityView = (typeof CAPACITY_VIEWS)[number];
 export interface CapacityOptions {
   /** Build pipeline earlier instead of overloading; what cannot be placed is reported at risk. */
   respectCapacity: boolean;
+  /**
+   * The stage the reps work (`capacity`), by its place in a segment's stages, nearest won first:
+   * 0 (the default) is the stage before won, today's qualified lead. The top stage is the follow-up (`inquiry_capacity`).
+   */
+  stage?: number;
 }
 
 /** One rep in one plan month. */
@@ -129,7 +134,7 @@ const mean = (values: readonly number[]): number | null => (values.length === 0 
  * 173%, excess 22, and with an average capacity of 40, ⌈22 ÷ 40⌉ = 1 extra rep.
  */
 export function checkCapacity(plan: Plan, team: readonly RepCapacity[], options: CapacityOptions): CapacityReport {
-  const lanes = capacityLanes(plan, team);
+  const lanes = capacityLanes(plan, team, options.stage ?? 0);
   const monthOf = (at: number) => plan.firstMonth + at;
   const reps = team.map((rep, index): RepCapacityPlan => {
     const repLanes = lanes[index] ?? [];
@@ -137,7 +142,7 @@ export function checkCapacity(plan: Plan, team: readonly RepCapacity[], options:
     const workable = capacity.map(workableLeads);
     let earliest = 0;
     for (const lane of repLanes) {
-      if (lane.qualifiedLeads.some((leads) => leads > 0)) earliest = Math.max(earliest, maxLag(lane.segment.assumptions.qualification));
+      if (lane.qualifiedLeads.some((leads) => leads > 0)) earliest = Math.max(earliest, maxLag(lane.upstream.lag));
     }
     const load = (field: "qualifiedLeads" | "inquiries", at: number) => repLanes.reduce((sum, lane) => sum + (lane[field][at] ?? 0), 0);
     const built = options.respectCapacity ? prebuildPipeline(repLanes, workable, earliest) : undefined;

@@ -26,6 +26,18 @@ export function isDefaultFunnel(stages: FunnelStages): boolean {
   return stages.length === DEFAULT_FUNNEL.length && stages.every((name, at) => name === DEFAULT_FUNNEL[at]);
 }
 
+/**
+ * A stage's entries in a sentence: the default funnel's `qualified leads` and `inquiries`; a
+ * configured funnel's short name an acronym (`SQLs`), a word its plural (`inquiries`, `leads`), words
+ * entries (`demo booked entries`).
+ */
+export function stageEntries(stage: string, funnel: FunnelStages): string {
+  if (isDefaultFunnel(funnel)) return stage === "inquiry" ? "inquiries" : "qualified leads";
+  if (stage.length <= 3) return `${stage.toUpperCase()}s`;
+  if (stage.includes("_")) return `${stage.replace(/_/g, " ")} entries`;
+  return /[^aeiou]y$/.test(stage) ? `${stage.slice(0, -1)}ies` : `${stage}s`;
+}
+
 /** A step's key, as its rate column spells it: `mql_to_sql`. */
 export function stepKey(from: string, to: string): string {
   return `${from}_to_${to}`;

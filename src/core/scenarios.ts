@@ -1,9 +1,10 @@
-import { ASSUMPTIONS, type AssumptionEntry } from "./assumptions.js";
-import type { SegmentAssumptions } from "./funnel.js";
+import type { AssumptionEntry } from "./assumptions.js";
+import { funnelAssumptions } from "./funnel-assumptions.js";
+import { DEFAULT_FUNNEL, type FunnelStages, type SegmentAssumptions, type StepAssumption, funnelSteps, stepAssumptions, stepKey } from "./funnel.js";
 import { groupPlan } from "./group.js";
 import { type LagDistribution, lagFromMonths, meanLag } from "./lag.js";
 import { type Plan, type SegmentInput, type SurgePolicy, computePlan } from "./plan.js";
-import type { AssumptionValues, FixedAssumptionName } from "./resolve.js";
+import { type AssumptionValues, type FixedAssumptionName, lagField, rateField } from "./resolve.js";
 import { roundCents } from "./rounding.js";
 
 /** What a scenario changes, for every segment at once (as a command-line flag would). */
@@ -28,11 +29,15 @@ export interface ScenarioFigures {
   quota: number | null;
   inquiries: number;
   qualifiedLeads: number;
+  /** Every stage before won, nearest won first (a configured funnel's columns; the default's are the two above). */
+  stages: number[];
   deals: number;
   budget: number | null;
   /** Budget of each fiscal quarter of the plan, in order. */
   budgetByQuarter: { quarter: string; budget: number | null }[];
   costPerQualifiedLead: number | null;
+  /** What an entry of each stage costs, nearest won first (the last is the top stage's own cost). */
+  costPerStage: (number | null)[];
   costPerDeal: number | null;
   /** Quota money per marketing dollar: quota ÷ budget. */
   revenuePerDollar: number | null;
@@ -50,18 +55,38 @@ export interface ScenarioRow extends ScenarioFigures {
 
 /**
  * The segments with a scenario's values in place. Overrides act as flags do: they replace the
- * value of every segment, whatever file or row it came from.
+ * value of every segment, whatever file or row it came from. A configured funnel's step values
+ * (`rate:mql_to_sql`, `lag:mql_to_sql`) replace that step's, and its two-stage fields are
+ * collapsed again from the steps, as compute does.
  */
-export function withOverrides(segments: readonly SegmentInput[], overrides: ScenarioOverrides): SegmentInput[] {
+export function withOverrides(segments: readonly SegmentInput[], overrides: ScenarioOverrides, funnel: FunnelStages = DEFAULT_FUNNEL): SegmentInput[] {
   const { surge: _surge, ...values } = overrides;
   if (Object.keys(values).length === 0) return [...segments];
-  return segments.map((segment) => ({ ...segment, assumptions: { ...segment.assumptions, ...values } as SegmentAssumptions }));
+  return segments.map((segment) => ({ ...segment, assumptions: overridden(segment.assumptions, values, funnel) }));
+}
+
+function overridden(assumptions: SegmentAssumptions, values: AssumptionValues, funnel: FunnelStages): SegmentAssumptions {
+  const { steps } = assumptions;
+  if (steps === undefined) return { ...assumptions, ...values } as SegmentAssumptions;
+  const keys = funnelSteps(funnel).map(([from, to]) => stepKey(from, to));
+  const moved = steps.map((step, index): StepAssumption => {
+    const key = keys[index] ?? "";
+    return { from: step.from, rate: values[rateField(key)] ?? step.rate, lag: values[lagField(key)] ?? step.lag };
+  });
+  const [last, ...above] = moved;
+  if (last === undefined) return assumptions;
+  const base = {
+    avgDealSize: values.avgDealSize ?? assumptions.avgDealSize,
+    unitsPerDeal: values.unitsPerDeal ?? assumptions.unitsPerDeal,
+    costPerInquiry: values.costPerInquiry ?? assumptions.costPerInquiry,
+  };
+  return stepAssumptions(base, [last, ...above]);
 }
 
 /** Plans one scenario from already-read segments: nothing is read again. */
-export function scenarioFigures(segments: readonly SegmentInput[], surge: SurgePolicy, scenario: Scenario, check?: PlanCheck): ScenarioFigures {
+export function scenarioFigures(segments: readonly SegmentInput[], surge: SurgePolicy, scenario: Scenario, check?: PlanCheck, funnel: FunnelStages = DEFAULT_FUNNEL): ScenarioFigures {
   const policy = scenario.overrides.surge === undefined ? surge : { ...surge, rate: scenario.overrides.surge };
-  const plan = computePlan(withOverrides(segments, scenario.overrides), policy);
+  const plan = computePlan(withOverrides(segments, scenario.overrides, funnel), policy);
   const quarters = groupPlan(plan, "quarter");
   const { totals } = quarters;
   const ratio = (numerator: number | null, denominator: number | null) =>
@@ -71,10 +96,12 @@ export function scenarioFigures(segments: readonly SegmentInput[], surge: SurgeP
     quota: totals.quota,
     inquiries: totals.inquiries,
     qualifiedLeads: totals.qualifiedLeads,
+    stages: totals.stages,
     deals: totals.deals,
     budget: totals.budget,
     budgetByQuarter: quarters.rows.map((row) => ({ quarter: row.key.quarter ?? "", budget: row.budget })),
     costPerQualifiedLead: totals.costPerQualifiedLead,
+    costPerStage: totals.costPerStage,
     costPerDeal: totals.costPerDeal,
     revenuePerDollar: ratio(totals.quota, totals.budget),
     overCapacity: check ? check(plan) : null,
@@ -88,9 +115,9 @@ export function changeOf(value: number | null, base: number | null): Change {
 }
 
 /** The baseline (no override) first, then every scenario with its change against the baseline. */
-export function compareScenarios(segments: readonly SegmentInput[], surge: SurgePolicy, scenarios: readonly Scenario[], check?: PlanCheck): ScenarioRow[] {
-  const baseline = scenarioFigures(segments, surge, { name: "baseline", overrides: {} }, check);
-  const rows = [baseline, ...scenarios.map((scenario) => scenarioFigures(segments, surge, scenario, check))];
+export function compareScenarios(segments: readonly SegmentInput[], surge: SurgePolicy, scenarios: readonly Scenario[], check?: PlanCheck, funnel: FunnelStages = DEFAULT_FUNNEL): ScenarioRow[] {
+  const baseline = scenarioFigures(segments, surge, { name: "baseline", overrides: {} }, check, funnel);
+  const rows = [baseline, ...scenarios.map((scenario) => scenarioFigures(segments, surge, scenario, check, funnel))];
   return rows.map((row) => ({ ...row, budgetChange: changeOf(row.budget, baseline.budget), inquiriesChange: changeOf(row.inquiries, baseline.inquiries) }));
 }
 
@@ -130,22 +157,21 @@ export interface SensitivityRow {
   impact: number;
 }
 
-/** The registry's sensitive entries, each row named by its column stem (`qualified_to_won`, `sales_cycle`). */
-const SENSITIVE: readonly AssumptionEntry[] = ASSUMPTIONS.filter((entry) => entry.sensitive);
-
 /**
  * Each assumption moved by `share` down and up, one at a time, every segment alike (a rate is
  * capped at 100%; a lag moves its mean, re-split between neighbouring months), sorted by the
  * larger budget change. Deal size and the rates move the budget inversely: more per deal or a
- * better rate needs fewer leads.
+ * better rate needs fewer leads. The assumptions are the funnel registry's sensitive entries,
+ * each row named by its column stem (`qualified_to_won`, `sales_cycle`; a configured funnel's
+ * `mql_to_sql` twice, its rate and its time, told apart by the `kind` of the row).
  */
-export function sensitivity(segments: readonly SegmentInput[], surge: SurgePolicy, share: number): SensitivityRow[] {
+export function sensitivity(segments: readonly SegmentInput[], surge: SurgePolicy, share: number, funnel: FunnelStages = DEFAULT_FUNNEL): SensitivityRow[] {
   const baseline = scenarioFigures(segments, surge, { name: "baseline", overrides: {} });
   const rows: SensitivityRow[] = [];
-  for (const entry of SENSITIVE) {
-    const name = entry.stem;
+  for (const entry of funnelAssumptions(funnel).filter((candidate) => candidate.sensitive)) {
+    const name = sensitivityName(entry);
     const moves = [1 - share, 1 + share].map((factor) => {
-      const moved = segments.map((segment) => ({ ...segment, assumptions: moveAssumption(segment.assumptions, entry, factor) }));
+      const moved = segments.map((segment) => ({ ...segment, assumptions: moveAssumption(segment.assumptions, entry, factor, funnel) }));
       const policy = entry.name === "surge" ? { ...surge, rate: surge.rate * factor } : surge;
       const figures = scenarioFigures(moved, policy, { name, overrides: {} });
       return {
@@ -161,14 +187,36 @@ export function sensitivity(segments: readonly SegmentInput[], surge: SurgePolic
   return rows.sort((left, right) => right.impact - left.impact || (left.assumption < right.assumption ? -1 : 1));
 }
 
-function moveAssumption(assumptions: SegmentAssumptions, entry: AssumptionEntry, factor: number): SegmentAssumptions {
-  // Scenarios plan the default funnel only (a configured one is refused up front).
-  const field = entry.name as FixedAssumptionName | "surge";
-  if (field === "surge") return assumptions;
-  if (entry.kind === "duration") {
-    return { ...assumptions, [field]: lagFromMonths(meanLag(assumptions[field] as LagDistribution) * factor) };
+function moveAssumption(assumptions: SegmentAssumptions, entry: AssumptionEntry, factor: number, funnel: FunnelStages): SegmentAssumptions {
+  if (entry.name === "surge") return assumptions;
+  const field = entry.name;
+  // A configured funnel's step (`rate:<step>`, `lag:<step>`) moves in its steps, which are then collapsed again.
+  if (assumptions.steps !== undefined && (field.startsWith("rate:") || field.startsWith("lag:"))) {
+    const step = field.slice(field.indexOf(":") + 1);
+    const at = funnelSteps(funnel).findIndex(([from, to]) => stepKey(from, to) === step);
+    const current = assumptions.steps[at];
+    if (current === undefined) return assumptions;
+    const value = entry.kind === "duration" ? lagFromMonths(meanLag(current.lag) * factor) : Math.min(1, current.rate * factor);
+    return overridden(assumptions, { [field]: value } as AssumptionValues, funnel);
   }
-  const value = assumptions[field] as number | null;
+  const fixed = field as FixedAssumptionName;
+  if (entry.kind === "duration") {
+    return withField(assumptions, { [fixed]: lagFromMonths(meanLag(assumptions[fixed] as LagDistribution) * factor) } as Record<string, unknown> as AssumptionValues, funnel);
+  }
+  const value = assumptions[fixed] as number | null;
   if (value === null) return assumptions;
-  return { ...assumptions, [field]: entry.kind === "rate" ? Math.min(1, value * factor) : value * factor };
+  return withField(assumptions, { [fixed]: entry.kind === "rate" ? Math.min(1, value * factor) : value * factor } as Record<string, unknown> as AssumptionValues, funnel);
+}
+
+/** A default field moved: a configured funnel's (deal size, cost) goes through its steps, the default's in place. */
+function withField(assumptions: SegmentAssumptions, values: AssumptionValues, funnel: FunnelStages): SegmentAssumptions {
+  return assumptions.steps === undefined ? ({ ...assumptions, ...values } as SegmentAssumptions) : overridden(assumptions, values, funnel);
+}
+
+/**
+ * The sensitivity row of an entry: its column stem, and for a configured funnel's step time
+ * `<step>_time`, apart from the step's rate (`mql_to_sql`, `mql_to_sql_time`).
+ */
+export function sensitivityName(entry: AssumptionEntry): string {
+  return entry.kind === "duration" && entry.spellings[0].key !== undefined ? `${entry.stem}_time` : entry.stem;
 }

@@ -1,4 +1,5 @@
 import { CAPACITY_VIEWS, type CapacityView } from "../core/capacity.js";
+import type { FunnelStages } from "../core/funnel.js";
 import { InputError } from "./input-issue.js";
 import { LIMITS, atMost, grouped } from "./limits.js";
 import { type Parsed, parseAmount, parseWholeNumber } from "./values.js";
@@ -11,6 +12,7 @@ export interface CapacityFlags {
   respectCapacity?: boolean | undefined;
   strict?: boolean | undefined;
   view?: string | undefined;
+  capacityStage?: string | undefined;
 }
 
 /** Who follows up the leads: a reps file, or N anonymous reps of one capacity. */
@@ -23,6 +25,8 @@ export interface CapacitySettings {
   /** Exit 1 (after printing) when the team cannot follow up every lead. */
   strict: boolean;
   view: CapacityView;
+  /** `--capacity-stage`: the stage the reps' `capacity` is for; undefined: the stage before won. */
+  stage: string | undefined;
 }
 
 const NEEDS_TEAM = "no reps to check against: expected --reps FILE, or --reps-count N with --rep-capacity N";
@@ -72,8 +76,23 @@ export function resolveCapacitySettings(flags: CapacityFlags): CapacitySettings 
     throw new InputError({ code: "option.invalid", file: "--view", expected: `one of ${CAPACITY_VIEWS.join(", ")}`, found: view });
   }
   if (team === undefined) {
-    const needy = flags.respectCapacity ? "--respect-capacity" : flags.strict ? "--strict" : view !== "plan" ? "--view" : undefined;
+    const needy = flags.respectCapacity ? "--respect-capacity" : flags.strict ? "--strict" : view !== "plan" ? "--view" : flags.capacityStage !== undefined ? "--capacity-stage" : undefined;
     if (needy !== undefined) throw new InputError({ code: "option.invalid", file: needy, expected: NEEDS_TEAM });
   }
-  return { team, respectCapacity: flags.respectCapacity === true, strict: flags.strict === true, view: view as CapacityView };
+  return { team, respectCapacity: flags.respectCapacity === true, strict: flags.strict === true, view: view as CapacityView, stage: flags.capacityStage };
+}
+
+/**
+ * The stage the reps work, checked against the funnel once it is known (before any file is
+ * read): a stage before won, by default the one just before it. `index` is its place in a
+ * segment's stages, nearest won first (0: the stage before won).
+ */
+export function capacityStageOf(stage: string | undefined, funnel: FunnelStages): { funnel: FunnelStages; checked: string; index: number } {
+  const beforeWon = funnel.slice(0, -1);
+  const checked = stage ?? beforeWon[beforeWon.length - 1] ?? "";
+  const at = beforeWon.indexOf(checked);
+  if (at < 0) {
+    throw new InputError({ code: "option.invalid", file: "--capacity-stage", expected: `a stage before won of the funnel ${funnel.join(",")}: one of ${beforeWon.join(", ")}`, found: checked });
+  }
+  return { funnel, checked, index: beforeWon.length - 1 - at };
 }

@@ -1,4 +1,5 @@
 import type { RepCapacity } from "../core/capacity-lanes.js";
+import { DEFAULT_FUNNEL, type FunnelStages, isDefaultFunnel, stageEntries } from "../core/funnel.js";
 import { type MonthIndex, formatMonth } from "../core/month.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
@@ -21,7 +22,46 @@ export interface RepsFile {
 /** Where the team came from, for messages: a reps file, or `--reps-count` anonymous reps. */
 export type TeamOrigin = { kind: "file"; file: string } | { kind: "count" };
 
-const KNOWN_COLUMNS = ["rep", "capacity", "inquiry_capacity"];
+/**
+ * The stages a reps file gives capacities of: `checked`, the stage the reps work (`capacity`, or
+ * `<checked>_capacity`; the default the stage before won), and the funnel's top stage, their
+ * follow-up (`<top>_capacity`: the default funnel's `inquiry_capacity`).
+ */
+export interface CapacityStages {
+  funnel: FunnelStages;
+  checked: string;
+}
+
+/** The default funnel's: qualified leads worked, inquiries followed up. */
+export const DEFAULT_CAPACITY_STAGES: CapacityStages = { funnel: DEFAULT_FUNNEL, checked: "qualified" };
+
+/** The stage a `<stage>_capacity` column names, or undefined for another column. */
+const capacityStageOf = (column: string): string | undefined => (column.endsWith("_capacity") ? column.slice(0, -"_capacity".length) : undefined);
+
+/**
+ * The header against the stages: which column gives the checked stage's capacity and which the
+ * follow-up's. A `<stage>_capacity` of a stage the funnel does not have before won is an error;
+ * one of another stage of the funnel is warned about (one stage is checked per run).
+ */
+function capacityColumns(header: readonly string[], file: string, stages: CapacityStages, warnings: InputIssue[]): { checked: string; followUp: string | undefined } {
+  const { funnel, checked } = stages;
+  const beforeWon = funnel.slice(0, -1);
+  const top = funnel[0] ?? "";
+  const followUp = top === checked ? undefined : `${top}_capacity`;
+  for (const name of header) {
+    const stage = capacityStageOf(name);
+    if (stage === undefined || stage === checked || stage === top) continue;
+    if (!beforeWon.includes(stage)) {
+      throw new InputError({ code: "column.unknown", file, line: 1, column: name, expected: `not a stage of the funnel ${funnel.join(",")} before won: expected one of ${beforeWon.map((one) => `${one}_capacity`).join(", ")}` });
+    }
+    warnings.push({ code: "column.unknown", file, line: 1, column: name, expected: `not checked in this run (--capacity-stage ${stage} checks it), ignored` });
+  }
+  const named = `${checked}_capacity`;
+  if (header.includes("capacity") && header.includes(named)) {
+    throw new InputError({ code: "column.conflict", file, line: 1, column: named, expected: `expected one of capacity and ${named}, which give the same stage's capacity, found both` });
+  }
+  return { checked: header.includes(named) ? named : "capacity", followUp };
+}
 
 /** A count of leads a person can work in a month: above 0, fractions allowed (a thousands comma too). */
 function positiveCount(what: string, example: string, mark: () => MarkInForce) {
@@ -51,19 +91,25 @@ export function parseShare(text: string, mark?: MarkInForce): Parsed<number> {
  * `inquiry_capacity` (inquiries their follow-up can touch in a month), and optional availability
  * columns named by month (`2027-01`, `Jan-27`, as parseMonth reads it with `dateFormat`) holding
  * the share of that month the rep works (1 full, 0.5 half on holiday, 0.25 a ramping hire). An
- * empty availability cell, or a month with no column, is 1.
+ * empty availability cell, or a month with no column, is 1. `stages` says which stage `capacity`
+ * is for (`sql_capacity` names it; `<top>_capacity` is the follow-up's, the default funnel's
+ * `inquiry_capacity`): see {@link CapacityStages}.
  */
-export function readReps(content: string, file: string, options: ReadOptions = {}): RepsFile {
+export function readReps(content: string, file: string, options: ReadOptions = {}, stages: CapacityStages = DEFAULT_CAPACITY_STAGES): RepsFile {
   const dateFormat = options.dateFormat ?? "auto";
   const table = readCsvTable(content, file);
   const warnings: InputIssue[] = [];
-  const mark = fileDecimalMark(table, (name) => name === "capacity" || name === "inquiry_capacity" || looksLikeMonthColumn(name), options.decimalMark, warnings);
+  const columns = capacityColumns(table.header, file, stages, warnings);
+  const known = ["rep", columns.checked, ...(columns.followUp === undefined ? [] : [columns.followUp])];
+  const mark = fileDecimalMark(table, (name) => (name !== "rep" && known.includes(name)) || looksLikeMonthColumn(name), options.decimalMark, warnings);
   table.header.forEach((name, index) => {
-    if (!KNOWN_COLUMNS.includes(name) && !looksLikeMonthColumn(name)) {
+    if (!known.includes(name) && capacityStageOf(name) === undefined && !looksLikeMonthColumn(name)) {
       warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${index + 1}`, expected: "unknown column, ignored" });
     }
   });
-  for (const [name, what] of [["rep", "a rep column"], ["capacity", "a capacity column (qualified leads a rep can work in a month)"]] as const) {
+  const worked = stageEntries(stages.checked, stages.funnel);
+  const capacityColumn = columns.checked === "capacity" && !isDefaultFunnel(stages.funnel) ? `a capacity or ${stages.checked}_capacity column` : "a capacity column";
+  for (const [name, what] of [["rep", "a rep column"], [columns.checked, `${capacityColumn} (${worked} a rep can work in a month)`]] as const) {
     if (!table.header.includes(name)) {
       throw new InputError({ code: "column.missing", file, line: 1, column: name, expected: `missing column: expected ${what}`, hint: `found ${table.header.join(",")}` });
     }
@@ -83,8 +129,8 @@ export function readReps(content: string, file: string, options: ReadOptions = {
     months.push({ at, name, month: parsed.value });
   });
   const column = (name: string) => table.header.indexOf(name);
-  const capacity = positiveCount("qualified leads", "30", mark);
-  const inquiryCapacity = positiveCount("inquiries", "400", mark);
+  const capacity = positiveCount(worked, "30", mark);
+  const inquiryCapacity = positiveCount(stageEntries(stages.funnel[0] ?? "", stages.funnel), "400", mark);
   const firstLine = new Map<string, number>();
   const reps = table.records.map((record, recordIndex): RepCapacity => {
     const line = table.lineOf(recordIndex);
@@ -101,8 +147,8 @@ export function readReps(content: string, file: string, options: ReadOptions = {
       throw new InputError({ code: "row.duplicate", file, line, expected: `a second row for rep "${name}": expected one row per rep`, hint: `first on line ${earlier}` });
     }
     firstLine.set(name, line);
-    const capacityText = text(column("capacity"));
-    const inquiryText = text(column("inquiry_capacity"));
+    const capacityText = text(column(columns.checked));
+    const inquiryText = columns.followUp === undefined ? "" : text(column(columns.followUp));
     const availability = new Map<MonthIndex, number>();
     for (const { at, name: monthName, month } of months) {
       const share = text(at);
@@ -110,8 +156,8 @@ export function readReps(content: string, file: string, options: ReadOptions = {
     }
     return {
       name,
-      capacity: value("capacity", capacityText, capacity(capacityText)),
-      inquiryCapacity: inquiryText === "" ? null : value("inquiry_capacity", inquiryText, inquiryCapacity(inquiryText)),
+      capacity: value(columns.checked, capacityText, capacity(capacityText)),
+      inquiryCapacity: inquiryText === "" ? null : value(columns.followUp ?? "", inquiryText, inquiryCapacity(inquiryText)),
       availability,
     };
   });

@@ -1,4 +1,4 @@
-import { scenarioOrdered } from "../core/assumptions.js";
+import { type AssumptionEntry, scenarioOrdered } from "../core/assumptions.js";
 import type { Scenario, ScenarioOverrides, Variation } from "../core/scenarios.js";
 import { columnReaders } from "./assumption-values.js";
 import { readCsvTable } from "./csv-table.js";
@@ -13,23 +13,39 @@ import type { Parsed } from "./values.js";
  * registry spelling, the surge included), each read by the same parser as its flag (`25%` and
  * `0.25` alike; `surge` as the --surge percent).
  */
-export const OVERRIDE_COLUMNS: Readonly<Record<string, (text: string, mark?: MarkInForce) => Parsed<ScenarioOverrides>>> = columnReaders(scenarioOrdered());
+export const OVERRIDE_COLUMNS: Readonly<Record<string, ColumnReader>> = columnReaders(scenarioOrdered());
 
-const KNOWN = Object.keys(OVERRIDE_COLUMNS).join(", ");
+type ColumnReader = (text: string, mark?: MarkInForce) => Parsed<ScenarioOverrides>;
+
+const byFunnel = new Map<readonly AssumptionEntry[], Readonly<Record<string, ColumnReader>>>();
+
+/** The override columns of a funnel's registry ({@link funnelAssumptions}): a configured funnel's are its step columns. */
+export function overrideColumns(entries?: readonly AssumptionEntry[]): Readonly<Record<string, ColumnReader>> {
+  if (entries === undefined) return OVERRIDE_COLUMNS;
+  const known = byFunnel.get(entries);
+  if (known !== undefined) return known;
+  const columns = columnReaders(scenarioOrdered(entries));
+  byFunnel.set(entries, columns);
+  return columns;
+}
+
+const known = (columns: Readonly<Record<string, ColumnReader>>) => Object.keys(columns).join(", ");
 
 /**
  * Reads a scenarios file: `scenario`, then any override column; an empty cell leaves that
  * assumption as the baseline has it. Unknown columns are an error naming them.
  */
-export function readScenarios(content: string, file: string, options: ReadOptions = {}): Scenario[] {
+export function readScenarios(content: string, file: string, options: ReadOptions = {}, entries?: readonly AssumptionEntry[]): Scenario[] {
+  const columns = overrideColumns(entries);
+  const names = known(columns);
   const table = readCsvTable(content, file);
   const mark = fileDecimalMark(table, (name) => name !== "scenario", options.decimalMark);
   if (!table.header.includes("scenario")) {
     throw new InputError({ code: "column.missing", file, line: 1, column: "scenario", expected: "missing column: expected a scenario column naming each row" });
   }
-  const unknown = table.header.filter((name) => name !== "scenario" && !(name in OVERRIDE_COLUMNS));
+  const unknown = table.header.filter((name) => name !== "scenario" && !(name in columns));
   if (unknown.length > 0) {
-    throw new InputError({ code: "column.unknown", file, line: 1, column: unknown.join(", "), expected: `unknown assumption: expected any of ${KNOWN}` });
+    throw new InputError({ code: "column.unknown", file, line: 1, column: unknown.join(", "), expected: `unknown assumption: expected any of ${names}` });
   }
   const seen = new Map<string, number>();
   return table.records.map((record, recordIndex) => {
@@ -47,7 +63,7 @@ export function readScenarios(content: string, file: string, options: ReadOption
     const setBy = new Map<string, string>();
     table.header.forEach((column, at) => {
       const text = (record[at] ?? "").trim();
-      const parse = OVERRIDE_COLUMNS[column];
+      const parse = columns[column];
       if (column === "scenario" || text === "" || parse === undefined) return;
       const parsed = parse(text, mark());
       if (!parsed.ok) {
@@ -73,12 +89,14 @@ export function readScenarios(content: string, file: string, options: ReadOption
  * without thousands separators (`--vary avg_deal_size=60000,75000`). With a decimal comma
  * stated, the comma is the decimal mark and `;` separates the values (`cost_per_inquiry=40,5;60`).
  */
-export function parseVariation(text: string, mark?: MarkInForce): Variation {
+export function parseVariation(text: string, mark?: MarkInForce, entries?: readonly AssumptionEntry[]): Variation {
+  const columns = overrideColumns(entries);
+  const names = known(columns);
   const equals = text.indexOf("=");
   const name = text.slice(0, equals).trim();
-  const parse = OVERRIDE_COLUMNS[name];
+  const parse = columns[name];
   if (equals < 0 || parse === undefined) {
-    throw new InputError({ code: "option.invalid", file: "--vary", expected: `NAME=${mark === "," ? "V1;V2;..." : "V1,V2,..."} with NAME one of ${KNOWN}`, found: text });
+    throw new InputError({ code: "option.invalid", file: "--vary", expected: `NAME=${mark === "," ? "V1;V2;..." : "V1,V2,..."} with NAME one of ${names}`, found: text });
   }
   const values = text
     .slice(equals + 1)

@@ -66,7 +66,6 @@ describe("compute --funnel", () => {
     ["an old time flag with a configured funnel", [...FUNNEL, "--cycle-days", "60"], "--cycle-days: the funnel inquiry,mql,sql,won has no step qualified_to_won: expected --lag FROM_TO=DURATION instead"],
     ["the inquiry cost when the top stage is another", ["--funnel", "lead,sql,won", "--cost-per-inquiry", "10"], "--cost-per-inquiry: the funnel lead,sql,won has no inquiry stage: expected --cost STAGE=AMOUNT instead"],
     ["an old flag and its step form together", ["--close-rate", "25%", "--rate", "qualified_to_won=30%"], "--rate: the same step as --close-rate: expected one of them"],
-    ["the capacity check", [...WORKED, "--reps-count", "3", "--rep-capacity", "40"], '--funnel: expected the default funnel inquiry,qualified,won: the capacity check (--reps, --reps-count) does not support a configured funnel yet, found "inquiry,mql,sql,won"'],
   ])("refuses %s in one line", async (_, args, stderr) => {
     await refused(args, stderr);
   });
@@ -92,7 +91,7 @@ describe("compute --funnel", () => {
 
   it.each([
     ["track with a team (--reps, --reps-count)", ["track", "quotas.csv", "actuals.csv", ...FUNNEL, "--reps-count", "3", "--rep-capacity", "40"]],
-    ["scenarios", ["scenarios", "quotas.csv", ...FUNNEL, "--vary", "surge=0,10%"]],
+    ["scenarios --sources", ["scenarios", "quotas.csv", ...FUNNEL, "--sources", "sources.csv"]],
     ["compute --history", ["compute", "quotas.csv", ...FUNNEL, "--history", "history.csv"]],
   ])("%s refuses a configured funnel before reading a file", async (what, args) => {
     const run = await runIn(folderWith(QUOTAS), args);

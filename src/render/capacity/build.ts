@@ -2,7 +2,9 @@ import type { RepMonth, TeamMonth } from "../../core/capacity.js";
 import type { Chart, Column, Document, HeatmapChart, Section } from "../document.js";
 import { formatCapacity, formatFigure, formatNumber, formatUtilisation } from "../format.js";
 import { repMonthRecords, teamMonthRecords } from "./json.js";
-import { type CapacitySection, capacityNotes } from "./report.js";
+import { isDefaultFunnel } from "../../core/funnel.js";
+import { stageTitle } from "../plan/report.js";
+import { type CapacitySection, capacityNotes, entriesOf } from "./report.js";
 
 type RepLine = { record: ReturnType<typeof repMonthRecords>[number]; cell: RepMonth };
 type TeamLine = { record: ReturnType<typeof teamMonthRecords>[number]; month: TeamMonth };
@@ -124,10 +126,39 @@ function teamColumns(section: CapacitySection): Column<TeamLine>[] {
   ];
 }
 
+/**
+ * A configured funnel's columns, named by its stages: the checked stage's (`sql`) for the
+ * qualified leads', the top stage's (`inquiry`, `inquiry_capacity`) for the inquiries'. The
+ * default funnel's keep today's names.
+ */
+function stageNamed<Line>(columns: Column<Line>[], section: CapacitySection): Column<Line>[] {
+  const { stages } = section;
+  if (stages === undefined || isDefaultFunnel(stages.funnel)) return columns;
+  const top = stages.funnel[0] ?? "";
+  const keys: Readonly<Record<string, string>> = {
+    qualified_leads: stages.checked,
+    inquiries: `${top}_planned`,
+    placed_inquiries: top,
+    inquiry_capacity: `${top}_capacity`,
+    inquiry_utilisation: `${top}_utilisation`,
+    inquiry_over: `${top}_over`,
+    inquiry_excess: `${top}_excess`,
+  };
+  const titles: Readonly<Record<string, string>> = {
+    "Qualified leads": stageTitle(stages.checked),
+    "Inquiries planned": `${stageTitle(top)} planned`,
+    Inquiries: stageTitle(top),
+    "Inquiry use": `${stageTitle(top)} use`,
+    "Inquiry over": `${stageTitle(top)} over`,
+    "Inquiry excess": `${stageTitle(top)} excess`,
+  };
+  return columns.map((column) => ({ ...column, key: keys[column.key] ?? column.key, title: titles[column.title] ?? column.title }));
+}
+
 /** Each rep's month coloured by the share of capacity the plan asks of them; over capacity outlined. */
-const utilisationHeatmap: HeatmapChart<RepLine> = {
+const utilisationHeatmap = (worked: string): HeatmapChart<RepLine> => ({
   kind: "heatmap",
-  title: "Use of each rep's capacity by month (qualified leads to work ÷ capacity × availability)",
+  title: `Use of each rep's capacity by month (${worked} to work ÷ capacity × availability)`,
   axes: { x: "Month", y: "Rep" },
   column: (line) => line.record.month,
   line: (line) => line.record.rep,
@@ -135,18 +166,21 @@ const utilisationHeatmap: HeatmapChart<RepLine> = {
   valueTitle: "use of capacity",
   marked: (line) => line.cell.over,
   markedTitle: "Outlined and marked ! : over capacity",
-};
+});
 
-/** The team's month: the qualified leads to work against what the reps can take. */
-const teamChart: Chart<TeamLine> = {
-  kind: "series",
-  title: "Qualified leads to work against the team's capacity, by month",
-  axes: { x: "Month", y: "Qualified leads per month" },
-  category: (line) => line.record.month,
-  series: [
-    { name: "Qualified leads", draw: "bar", value: (line) => line.month.qualifiedLeads },
-    { name: "Capacity × availability", draw: "line", value: (line) => line.month.capacity },
-  ],
+/** The team's month: the qualified leads (the checked stage's entries) to work against what the reps can take. */
+const teamChart = (worked: string): Chart<TeamLine> => {
+  const title = worked.charAt(0).toUpperCase() + worked.slice(1);
+  return {
+    kind: "series",
+    title: `${title} to work against the team's capacity, by month`,
+    axes: { x: "Month", y: `${title} per month` },
+    category: (line) => line.record.month,
+    series: [
+      { name: title, draw: "bar", value: (line) => line.month.qualifiedLeads },
+      { name: "Capacity × availability", draw: "line", value: (line) => line.month.capacity },
+    ],
+  };
 };
 
 function repLines(section: CapacitySection): RepLine[] {
@@ -170,11 +204,12 @@ function repLines(section: CapacitySection): RepLine[] {
  */
 export function capacitySections(section: CapacitySection, intro: readonly string[] = []): Section[] {
   const sections: Section[] = [];
+  const worked = entriesOf(section.stages?.checked ?? "qualified", section.stages);
   if (section.view !== "team") {
     sections.push({
-      title: { text: `Capacity (${section.source}): qualified leads each rep must work against capacity × availability; ! over capacity`, style: "caption" },
-      table: { columns: repColumns(section), rows: repLines(section), tone: (line) => (line.cell.over || line.cell.inquiryOver ? "bad" : undefined) },
-      charts: [utilisationHeatmap],
+      title: { text: `Capacity (${section.source}): ${worked} each rep must work against capacity × availability; ! over capacity`, style: "caption" },
+      table: { columns: stageNamed(repColumns(section), section), rows: repLines(section), tone: (line) => (line.cell.over || line.cell.inquiryOver ? "bad" : undefined) },
+      charts: [utilisationHeatmap(worked)],
     });
   }
   if (section.view !== "capacity") {
@@ -182,11 +217,11 @@ export function capacitySections(section: CapacitySection, intro: readonly strin
     sections.push({
       title: { text: "Team: leads over each rep's capacity, and the extra reps that would take them", style: "caption" },
       table: {
-        columns: teamColumns(section),
+        columns: stageNamed(teamColumns(section), section),
         rows: teamMonthRecords(section).map((record, at) => ({ record, month: report.team[at] as TeamMonth })),
         tone: (line) => (line.month.extraReps > 0 || line.month.inquiryExcess > 0 || line.month.atRisk > 0 ? "bad" : undefined),
       },
-      charts: [teamChart],
+      charts: [teamChart(worked)],
     });
   }
   const first = sections[0];

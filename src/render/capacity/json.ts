@@ -1,3 +1,4 @@
+import { isDefaultFunnel } from "../../core/funnel.js";
 import { formatMonth } from "../../core/month.js";
 import { roundCents } from "../../core/rounding.js";
 import type { CapacitySection } from "./report.js";
@@ -76,8 +77,11 @@ export function capacityJson(section: CapacitySection) {
     if (months === undefined) monthsOf.set(rep, [fields]);
     else months.push(fields);
   }
+  const stages = section.stages;
   return {
     source: section.source,
+    // A configured funnel says which stage `qualified_leads` and `capacity` count, and which `inquiries` (its top).
+    ...(stages === undefined || isDefaultFunnel(stages.funnel) ? {} : { stage: stages.checked, follow_up_stage: stages.funnel[0] ?? "" }),
     respect_capacity: report.respectCapacity,
     checks_inquiries: report.checksInquiries,
     average_capacity: exact(report.averageCapacity),

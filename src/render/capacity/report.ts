@@ -1,4 +1,5 @@
 import { type CapacityFinding, type CapacityReport, type CapacityView } from "../../core/capacity.js";
+import { DEFAULT_FUNNEL, type FunnelStages, stageEntries } from "../../core/funnel.js";
 import { formatMonth } from "../../core/month.js";
 import { formatCapacity, formatFigure, formatNumber, formatUtilisation } from "../format.js";
 
@@ -8,13 +9,28 @@ export interface CapacitySection {
   /** The reps file, or `--reps-count N` for anonymous reps. */
   source: string;
   view: CapacityView;
+  /** The stage the reps work and the funnel (absent or the default funnel's qualified stage: today's words). */
+  stages?: CapacityStageNames;
+}
+
+/** The stage checked against `capacity`, and the funnel whose top stage is the follow-up. */
+export interface CapacityStageNames {
+  funnel: FunnelStages;
+  checked: string;
+}
+
+/** A stage's entries in a sentence: `qualified leads` and `inquiries` without stages (today's report). */
+export function entriesOf(stage: string, stages: CapacityStageNames | undefined): string {
+  return stageEntries(stage, stages?.funnel ?? DEFAULT_FUNNEL);
 }
 
 /**
  * One line per finding, as warnings: `2027-01: Ana must work 52 qualified leads, capacity 30 (173%)`;
  * with --respect-capacity, what could not be built earlier and the quota it puts at risk.
  */
-export function capacityWarnings(findings: readonly CapacityFinding[]): string[] {
+export function capacityWarnings(findings: readonly CapacityFinding[], stages?: CapacityStageNames): string[] {
+  const worked = entriesOf(stages?.checked ?? "qualified", stages);
+  const followedUp = entriesOf(stages?.funnel[0] ?? "inquiry", stages);
   // A hundred thousand overloaded reps would be a hundred thousand lines: the first ones name
   // the problem; the capacity table holds every rep-month.
   const shown = findings.slice(0, CAPACITY_WARNINGS_SHOWN);
@@ -22,9 +38,9 @@ export function capacityWarnings(findings: readonly CapacityFinding[]): string[]
     const percent = finding.utilisation === null ? "" : ` (${formatUtilisation(finding.utilisation, true)})`;
     const head = `${formatMonth(finding.month)}: ${finding.rep}`;
     if (finding.kind === "inquiries") {
-      return `${head} must follow up ${formatNumber(finding.load, 0)} inquiries, capacity ${formatCapacity(finding.capacity)}${percent}`;
+      return `${head} must follow up ${formatNumber(finding.load, 0)} ${followedUp}, capacity ${formatCapacity(finding.capacity)}${percent}`;
     }
-    const base = `${head} must work ${formatNumber(finding.load, 0)} qualified leads, capacity ${formatCapacity(finding.capacity)}${percent}`;
+    const base = `${head} must work ${formatNumber(finding.load, 0)} ${worked}, capacity ${formatCapacity(finding.capacity)}${percent}`;
     if (finding.atRisk === 0) return base;
     const risk =
       finding.atRiskQuota === null
@@ -52,7 +68,7 @@ export function capacityNotes(section: CapacitySection): string[] {
   ];
   if (report.averageInquiryCapacity !== null) {
     notes.push(
-      `Extra follow-up: inquiries over each rep's follow-up capacity ÷ ${formatCapacity(report.averageInquiryCapacity)} (the average), rounded up; most in a month: ${count(totals.peakExtraFollowUp ?? 0)}.`,
+      `Extra follow-up: ${entriesOf(section.stages?.funnel[0] ?? "inquiry", section.stages)} over each rep's follow-up capacity ÷ ${formatCapacity(report.averageInquiryCapacity)} (the average), rounded up; most in a month: ${count(totals.peakExtraFollowUp ?? 0)}.`,
     );
   }
   if (report.respectCapacity) {
@@ -60,7 +76,7 @@ export function capacityNotes(section: CapacitySection): string[] {
       totals.atRisk === 0
         ? "nothing at risk"
         : `${count(totals.atRisk)} at risk (${formatNumber(totals.atRiskDeals, 2)} deals, quota ${money(totals.atRiskQuota)})`;
-    notes.push(`Respecting capacity: ${count(totals.moved)} of ${count(totals.qualifiedLeads)} qualified leads built earlier, ${count(totals.placed)} worked, ${risk}.`);
+    notes.push(`Respecting capacity: ${count(totals.moved)} of ${count(totals.qualifiedLeads)} ${entriesOf(section.stages?.checked ?? "qualified", section.stages)} built earlier, ${count(totals.placed)} worked, ${risk}.`);
   }
   return notes;
 }

@@ -140,6 +140,8 @@ function renderFunnelPlanJson(report: PlanReport, funnel: FunnelStages, stages: 
       ...Object.fromEntries(stages.map((stage, index) => [`cost_per_${stage}`, view.totals.costPerStage[index] ?? null]).reverse()),
       cost_per_deal: view.totals.costPerDeal,
     },
+    // With a team: the capacity check of the stage it names (`stage`), as the default funnel's.
+    ...(report.capacity ? { capacity: capacityJson(report.capacity) } : {}),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;

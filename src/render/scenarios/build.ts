@@ -1,6 +1,7 @@
 import type { ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
 import type { Chart, Column, Document, Section, Title } from "../document.js";
 import { formatNumber } from "../format.js";
+import { configuredStages, stageLabel, stageTitle } from "../plan/report.js";
 import { type ScenariosReport, bar, changeText, hasTeam, money, quarterTitles, sourceTotals } from "./report.js";
 
 const caption = (text: string): Title => ({ text, style: "caption" });
@@ -12,19 +13,34 @@ const quarterBudget = (row: ScenarioRow, quarter: string): number | null => row.
  * has stable snake_case columns: the change in money and in percent apart, the inquiries' change,
  * and one `budget_<quarter>` column per fiscal quarter (people read those in their own table).
  */
-function scenarioColumns(quarters: readonly string[], team: boolean): Column<ScenarioRow>[] {
+function scenarioColumns(quarters: readonly string[], team: boolean, stages: readonly string[] | undefined): Column<ScenarioRow>[] {
+  const names = stageNames(stages);
+  // A configured funnel: one column per stage before won, top first, and the cost of each stage below the top.
+  const stageColumns: Column<ScenarioRow>[] =
+    stages === undefined
+      ? [
+          { key: "inquiries", title: "Inquiries", kind: "count", value: (row) => row.inquiries },
+          { key: "qualified_leads", title: "Qualified leads", kind: "count", value: (row) => row.qualifiedLeads },
+        ]
+      : stages.map((stage, index): Column<ScenarioRow> => ({ key: stage, title: stageTitle(stage), kind: "count", value: (row) => row.stages[index] ?? 0 })).reverse();
+  const costColumns: Column<ScenarioRow>[] =
+    stages === undefined
+      ? [{ key: "cost_per_qualified_lead", title: "Cost/qualified", kind: "money", value: (row) => row.costPerQualifiedLead, text: (row) => money(row.costPerQualifiedLead) }]
+      : stages
+          .slice(0, -1)
+          .map((stage, index): Column<ScenarioRow> => ({ key: `cost_per_${stage}`, title: `Cost/${stageLabel(stage)}`, kind: "money", value: (row) => row.costPerStage[index] ?? null, text: (row) => money(row.costPerStage[index] ?? null) }))
+          .reverse();
   return [
     // The scenario is a name (from --scenarios, or the grid's `cost_per_inquiry=40`); the rest are figures.
     { key: "scenario", title: "Scenario", kind: "name", value: (row) => row.name },
-    { key: "inquiries", title: "Inquiries", kind: "count", value: (row) => row.inquiries },
-    { key: "qualified_leads", title: "Qualified leads", kind: "count", value: (row) => row.qualifiedLeads },
+    ...stageColumns,
     { key: "deals", title: "Deals", kind: "count", value: (row) => row.deals },
     { key: "budget", title: "Budget", kind: "money", value: (row) => row.budget, text: (row) => money(row.budget) },
     { key: "budget_change", title: "Budget change", kind: "money", value: (row) => row.budgetChange.absolute, text: (row) => changeText(row.budgetChange, 2) },
     { key: "budget_change_percent", title: "Budget change %", kind: "percent", value: (row) => row.budgetChange.percent, only: "csv" },
-    { key: "inquiries_change", title: "Inquiries change", kind: "count", value: (row) => row.inquiriesChange.absolute, only: "csv" },
-    { key: "inquiries_change_percent", title: "Inquiries change %", kind: "percent", value: (row) => row.inquiriesChange.percent, only: "csv" },
-    { key: "cost_per_qualified_lead", title: "Cost/qualified", kind: "money", value: (row) => row.costPerQualifiedLead, text: (row) => money(row.costPerQualifiedLead) },
+    { key: `${names.csv}_change`, title: `${names.title} change`, kind: "count", value: (row) => row.inquiriesChange.absolute, only: "csv" },
+    { key: `${names.csv}_change_percent`, title: `${names.title} change %`, kind: "percent", value: (row) => row.inquiriesChange.percent, only: "csv" },
+    ...costColumns,
     { key: "cost_per_deal", title: "Cost/deal", kind: "money", value: (row) => row.costPerDeal, text: (row) => money(row.costPerDeal) },
     {
       key: "quota_per_dollar",
@@ -47,8 +63,15 @@ function quarterColumns(quarters: readonly string[]): Column<ScenarioRow>[] {
   ];
 }
 
+/** The top stage's names: the default funnel's `inquiries`, a configured one's stage (`inquiry`, `lead`). */
+function stageNames(stages: readonly string[] | undefined): { csv: string; title: string } {
+  const top = stages?.[stages.length - 1];
+  return top === undefined ? { csv: "inquiries", title: "Inquiries" } : { csv: top, title: stageTitle(top) };
+}
+
 /** The tornado: each assumption down and up, a bar in proportion to the largest budget change. */
-function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivity"]>): Section {
+function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivity"]>, stages: readonly string[] | undefined): Section {
+  const names = stageNames(stages);
   const largest = Math.max(0, ...sensitivity.rows.map((row) => row.impact));
   const share = `${Math.round(sensitivity.share * 10000) / 100}%`;
   const columns: Column<SensitivityRow>[] = [
@@ -56,8 +79,8 @@ function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivit
     { key: "budget_down", title: "Budget, down", kind: "money", value: (row) => row.down.budget.absolute, text: (row) => `${row.down.value}: ${changeText(row.down.budget, 2)}`, only: "text" },
     { key: "budget_up", title: "Budget, up", kind: "money", value: (row) => row.up.budget.absolute, text: (row) => `${row.up.value}: ${changeText(row.up.budget, 2)}`, only: "text" },
     {
-      key: "inquiries_change",
-      title: "Inquiries, down / up",
+      key: `${names.csv}_change`,
+      title: `${names.title}, down / up`,
       kind: "count",
       value: (row) => row.up.inquiries.absolute,
       text: (row) => `${changeText(row.down.inquiries, 0)} / ${changeText(row.up.inquiries, 0)}`,
@@ -68,8 +91,8 @@ function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivit
       { key: `${move}_value`, title: `${move} value`, kind: "code", value: (row) => row[move].value, only: "csv" },
       { key: `${move}_budget_change`, title: `${move} budget change`, kind: "money", value: (row) => row[move].budget.absolute, only: "csv" },
       { key: `${move}_budget_change_percent`, title: `${move} budget change %`, kind: "percent", value: (row) => row[move].budget.percent, only: "csv" },
-      { key: `${move}_inquiries_change`, title: `${move} inquiries change`, kind: "count", value: (row) => row[move].inquiries.absolute, only: "csv" },
-      { key: `${move}_inquiries_change_percent`, title: `${move} inquiries change %`, kind: "percent", value: (row) => row[move].inquiries.percent, only: "csv" },
+      { key: `${move}_${names.csv}_change`, title: `${move} ${names.csv} change`, kind: "count", value: (row) => row[move].inquiries.absolute, only: "csv" },
+      { key: `${move}_${names.csv}_change_percent`, title: `${move} ${names.csv} change %`, kind: "percent", value: (row) => row[move].inquiries.percent, only: "csv" },
     ]),
     { key: "impact", title: "Impact", kind: "money", value: (row) => row.impact, text: (row) => bar(row.impact, largest), bar: (row, length) => bar(row.impact, largest, length) },
   ];
@@ -146,16 +169,17 @@ export function buildScenariosDocument(report: ScenariosReport): Document {
   const quarters = quarterTitles(report);
   // Asked once: asked per row, it walked every row for each row (8,000 scenarios took 28 s).
   const team = hasTeam(report);
+  const stages = configuredStages(report.funnel);
   const sections: Section[] = [
     {
       title: caption("Scenarios against the baseline (budget change in money and percent)"),
       name: "scenarios",
-      table: { columns: scenarioColumns(quarters, team), rows: report.rows },
+      table: { columns: scenarioColumns(quarters, team, stages), rows: report.rows },
       ...(report.rows.length <= MOST_SCENARIOS_CHARTED ? { charts: [budgetChart] } : {}),
     },
     { title: caption("Budget per fiscal quarter"), table: { columns: quarterColumns(quarters), rows: report.rows }, csv: false, name: "quarters", coveredBy: "scenarios" },
   ];
-  if (report.sensitivity) sections.push(sensitivitySection(report.sensitivity));
+  if (report.sensitivity) sections.push(sensitivitySection(report.sensitivity, stages));
   if (report.sources) {
     const how = report.sources.optimized ? "the cheapest mix per won deal within each source's cap" : "the given shares, blended";
     sections.push({ title: caption(`Lead sources for the baseline plan: ${how}`), table: { columns: SOURCE_COLUMNS, rows: sourceTotals(report.sources) }, csv: false, name: "sources" });

@@ -1,3 +1,4 @@
+import type { FunnelStages } from "../../core/funnel.js";
 import type { Change, ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
 import { type LeadSource, type SourceMonth, costPerWon, wonPerInquiry } from "../../core/source-mix.js";
 import { sixDecimals } from "../plain-number.js";
@@ -12,6 +13,8 @@ export interface ScenariosReport {
   /** With `--sources`: the sources and the baseline plan bought month by month from them. */
   sources: { optimized: boolean; sources: LeadSource[]; months: SourceMonth[] } | null;
   warnings: readonly string[];
+  /** A configured funnel (absent for the default one, whose columns keep today's names). */
+  funnel?: FunnelStages;
 }
 
 export const money = (value: number | null) => (value === null ? "–" : formatNumber(value, 2));
