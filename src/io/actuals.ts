@@ -124,7 +124,8 @@ export function readActuals(content: string, file: string, options: ReadOptions 
     for (const measure of measures) {
       const { at, name } = columnOf.get(measure) as { at: number; name: string };
       const text = record[at] ?? "";
-      const blank = text.trim() === "" ? "write 0 for none, or leave the column out to not compare it" : undefined;
+      // A configured funnel needs every stage's column: leaving it out is no way out there.
+      const blank = text.trim() === "" ? (configured && name !== "revenue" ? "write 0 for none" : "write 0 for none, or leave the column out to not compare it") : undefined;
       values[measure] = read(name, at, measure === "revenue" ? parseAmount(text, mark()) : parseCount(text, mark()), blank);
     }
     const key = JSON.stringify([month, rep, product]);

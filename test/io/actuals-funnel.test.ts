@@ -54,3 +54,12 @@ describe("readActuals with a configured funnel", () => {
     expect(file).not.toHaveProperty("order");
   });
 });
+
+describe("an empty stage cell with a configured funnel", () => {
+  it("asks for 0: leaving the column out is refused there, so the hint does not offer it", async () => {
+    const { readActuals } = await import("../../src/io/actuals.js");
+    expect(() => readActuals("month,inquiry,mql,sql,won\n2027-03,4000,800,,0\n", "a.csv", {}, ["inquiry", "mql", "sql", "won"])).toThrow(
+      'a.csv:2: sql: expected a whole number of 0 or more, found "" (write 0 for none)',
+    );
+  });
+});
