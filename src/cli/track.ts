@@ -6,7 +6,7 @@ import { formatMonth } from "../core/month.js";
 import { computePlan } from "../core/plan.js";
 import { comparedMeasures, funnelMeasures, selectActuals, trackCheckpoints } from "../core/track.js";
 import { readActuals } from "../io/actuals.js";
-import { resolveCapacitySettings } from "../io/capacity-settings.js";
+import { capacityStageOf, resolveCapacitySettings } from "../io/capacity-settings.js";
 import { actualsWarnings, checkActualsNames } from "../io/actuals-warnings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import type { MarkInForce } from "../io/number-text.js";
@@ -19,7 +19,6 @@ import { type Failure, TRACK_CHECKS, failOnHelp, resolveFailOn } from "./fail-on
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
 import { dateFormatOf } from "./history-options.js";
-import { refuseConfiguredFunnel } from "./funnel-support.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
@@ -104,8 +103,8 @@ export function trackCommand(environment: CliEnvironment): Command {
       if (capacitySettings.view !== "plan") {
         throw new InputError({ code: "option.invalid", file: "--view", expected: "plan for track (its capacity tables print after the report)", found: capacitySettings.view });
       }
-      // TODO: issue 12 item 3 (capacity): a team attaches to a named stage; until then track checks it on the default funnel only.
-      if (capacitySettings.team !== undefined) refuseConfiguredFunnel(funnel, "track with a team (--reps, --reps-count)");
+      // The checked stage is known from the funnel alone: refuse a wrong one before any file is read.
+      if (capacitySettings.team !== undefined) capacityStageOf(capacitySettings.stage, funnel);
       const failOn = resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, TRACK_CHECKS);
       const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)], resolved);
       const input = loaded.read(actualsPath);

@@ -78,3 +78,40 @@ describe("capacity with a configured funnel", () => {
     expect([document.baseline.rep_months_over_capacity, ...document.scenarios.map((row) => row.rep_months_over_capacity)]).toEqual([0, 1, 0]);
   });
 });
+
+describe("track with a team and a configured funnel", () => {
+  // Actuals to June behind by $100,000: the catch-up adds it to December, 40 more SQLs in October.
+  const FILES = {
+    "quotas.csv": "month,quota\n2027-06,500000\n2027-09,500000\n2027-12,500000\n",
+    "actuals.csv": "month,inquiry,mql,sql,won,revenue\n2027-03,2000,400,160,0,0\n2027-04,0,0,0,0,0\n2027-05,0,0,0,0,0\n2027-06,0,0,160,40,400000\n",
+  };
+  const track = (files: Record<string, string>, args: readonly string[]) => runIn(folderWith(files), ["track", "quotas.csv", "actuals.csv", ...WORKED, ...args]);
+
+  it("checks the catch-up plan ahead of as-of on the stage before won, warning in SQLs", async () => {
+    // 200 SQLs in April (past: not warned), 200 in July and 240 in October against a capacity of 190.
+    const run = await track({ ...FILES, "reps.csv": "rep,sql_capacity\nAna,190\n" }, ["--reps", "reps.csv", "--fail-on", "capacity", "--format", "json"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "warning: 2027-07: Ana must work 200 SQLs, capacity 190 (105%)\n" +
+        "warning: 2027-10: Ana must work 240 SQLs, capacity 190 (126%)\n" +
+        "leadplan: 2 capacity warnings; exit 1 (--fail-on capacity)\n",
+    );
+    expect(JSON.parse(run.stdout).capacity).toMatchObject({ plan: "catch-up", from: "2027-07", stage: "sql", follow_up_stage: "inquiry", totals: { qualified_leads: 640 } });
+  });
+
+  it("checks the stage --capacity-stage names", async () => {
+    // 400 MQLs in March, 400 in June and 480 in September against 420: only September is ahead and over.
+    const run = await track({ ...FILES, "reps.csv": "rep,mql_capacity\nAna,420\n" }, ["--reps", "reps.csv", "--capacity-stage", "mql", "--fail-on", "none", "--format", "json"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("warning: 2027-09: Ana must work 480 MQLs, capacity 420 (114%)\n");
+  });
+
+  it("refuses --capacity-stage won before reading any file", async () => {
+    const run = await track({}, ["--reps-count", "2", "--rep-capacity", "40", "--capacity-stage", "won"]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'leadplan: --capacity-stage: expected a stage before won of the funnel inquiry,mql,sql,won: one of inquiry, mql, sql, found "won"\n',
+    });
+  });
+});

@@ -96,7 +96,6 @@ describe("compute --funnel", () => {
   });
 
   it.each([
-    ["track with a team (--reps, --reps-count)", ["track", "quotas.csv", "actuals.csv", ...FUNNEL, "--reps-count", "3", "--rep-capacity", "40"]],
     ["scenarios --sources", ["scenarios", "quotas.csv", ...FUNNEL, "--sources", "sources.csv"]],
     ["compute --history", ["compute", "quotas.csv", ...FUNNEL, "--history", "history.csv"]],
   ])("%s refuses a configured funnel before reading a file", async (what, args) => {
