@@ -63,3 +63,13 @@ describe("scenarios --section: every table of the report in CSV, one per file", 
     expect(run.stderr).toMatch(/^leadplan: .*--section.*budget.*scenarios, quarters, sensitivity, sources/);
   });
 });
+
+describe("a scenario's fiscal quarters", () => {
+  it("reads 0, not missing, in a quarter its own plan does not reach (a shorter cycle starts it later)", async () => {
+    // $150,000 due in 2027-04; a 1-month cycle generates in March (Q1), no cycle in April (Q2).
+    const run = await runIn(folderWith({ "quotas.csv": "month,quota\n2027-04,150000\n" }), [
+      "scenarios", "quotas.csv", ...ASSUME, "--vary", "sales_cycle_months=0", "--format", "csv", "--section", "quarters",
+    ]);
+    expect(run.stdout).toBe("scenario,budget_2027-Q1,budget_2027-Q2\nbaseline,4500,0\nsales_cycle_months=0,0,4500\n");
+  });
+});
