@@ -25,13 +25,15 @@ export interface StepSettings {
 const KIND_OF = { rate: "rate", lag: "duration", cost: "cost" } as const;
 const FORM = { rate: "FROM_TO=RATE, like sql_to_won=25%", lag: "FROM_TO=DURATION, like mql_to_sql=30d", cost: "STAGE=AMOUNT, like inquiry=10" } as const;
 
-function fail(origin: Origin, name: keyof StepSettings, expected: string, found?: string, key?: string): never {
+function fail(origin: Origin, name: keyof StepSettings, expected: string, found?: string, key?: string, hint?: string): never {
   const issue: InputIssue =
     origin.kind === "flag"
       ? { code: "option.invalid", file: STEP_FLAGS[name], expected }
       : { code: "config.invalid", file: origin.file, column: name, expected };
   if (key !== undefined) issue.column = origin.kind === "flag" ? key : `${name}.${key}`;
   if (found !== undefined) issue.found = found;
+  // The parser's reason (`1.500` reads as 1500 or 1.5 by the decimal mark) names what to write.
+  if (hint !== undefined) issue.hint = hint;
   throw new InputError(issue);
 }
 
@@ -92,7 +94,7 @@ export function stepValues(raw: StepSettings, entries: readonly AssumptionEntry[
       } else {
         parsed = parserOf(entry.kind)(text, valueMark);
       }
-      if (!parsed.ok) fail(origin, name, parsed.expected, text, key);
+      if (!parsed.ok) fail(origin, name, parsed.expected, text, key, parsed.hint);
       values = { ...values, ...valueOf(entry, spelling, parsed.value) };
     }
   }
