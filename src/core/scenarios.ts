@@ -118,7 +118,29 @@ export function changeOf(value: number | null, base: number | null): Change {
 export function compareScenarios(segments: readonly SegmentInput[], surge: SurgePolicy, scenarios: readonly Scenario[], check?: PlanCheck, funnel: FunnelStages = DEFAULT_FUNNEL): ScenarioRow[] {
   const baseline = scenarioFigures(segments, surge, { name: "baseline", overrides: {} }, check, funnel);
   const rows = [baseline, ...scenarios.map((scenario) => scenarioFigures(segments, surge, scenario, check, funnel))];
-  return rows.map((row) => ({ ...row, budgetChange: changeOf(row.budget, baseline.budget), inquiriesChange: changeOf(row.inquiries, baseline.inquiries) }));
+  const quarters = allQuarters(rows);
+  return rows.map((row) => ({
+    ...row,
+    budgetByQuarter: onQuarters(row, quarters),
+    budgetChange: changeOf(row.budget, baseline.budget),
+    inquiriesChange: changeOf(row.inquiries, baseline.inquiries),
+  }));
+}
+
+/**
+ * Every fiscal quarter any scenario spends in, in order: a longer cycle starts a scenario's plan
+ * earlier than the baseline's, and its first quarter must not drop out of the comparison (the
+ * quarters would no longer add up to the budget). Labels of one run share their form
+ * (`2027-Q1` or `FY2027-Q1`), so their text order is time order.
+ */
+function allQuarters(rows: readonly Pick<ScenarioRow, "budgetByQuarter">[]): string[] {
+  return [...new Set(rows.flatMap((row) => row.budgetByQuarter.map((entry) => entry.quarter)))].sort();
+}
+
+/** A row's budget on the common quarters: 0 where its plan generates nothing (null when its budget is unknown). */
+function onQuarters(row: Pick<ScenarioRow, "budget" | "budgetByQuarter">, quarters: readonly string[]): ScenarioRow["budgetByQuarter"] {
+  const byQuarter = new Map(row.budgetByQuarter.map((entry) => [entry.quarter, entry.budget]));
+  return quarters.map((quarter) => ({ quarter, budget: byQuarter.has(quarter) ? (byQuarter.get(quarter) ?? null) : row.budget === null ? null : 0 }));
 }
 
 /** One `--vary` dimension: an assumption and the values it takes. */

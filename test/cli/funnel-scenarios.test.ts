@@ -38,7 +38,8 @@ describe("scenarios with a configured funnel", () => {
     expect(document.scenarios.map((row) => [row.scenario, row.inquiry, row.mql, row.sql, row.budget, row.budget_by_quarter])).toEqual([
       ["slow", 4000, 800, 400, 40000, [{ quarter: "2026-Q4", budget: 40000 }, { quarter: "2027-Q1", budget: 0 }, { quarter: "2027-Q2", budget: 0 }]],
       // 30 days is 0.99 of a month, split between May and April: whole entries round up in each month.
-      ["fast close", 4001, 801, 401, 40010, [{ quarter: "2027-Q2", budget: 40010 }]],
+      // Every scenario lists the same quarters: 0 where its own plan generates nothing.
+      ["fast close", 4001, 801, 401, 40010, [{ quarter: "2026-Q4", budget: 0 }, { quarter: "2027-Q1", budget: 0 }, { quarter: "2027-Q2", budget: 40010 }]],
     ]);
   });
 

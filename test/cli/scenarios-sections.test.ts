@@ -73,3 +73,15 @@ describe("a scenario's fiscal quarters", () => {
     expect(run.stdout).toBe("scenario,budget_2027-Q1,budget_2027-Q2\nbaseline,4500,0\nsales_cycle_months=0,0,4500\n");
   });
 });
+
+describe("every scenario's quarters add up to its budget", () => {
+  it("keeps a quarter only a longer cycle reaches (it used to drop out of the comparison)", async () => {
+    const run = await runIn(folderWith({ "quotas.csv": "month,quota\n2027-04,150000\n" }), [
+      "scenarios", "quotas.csv", ...ASSUME, "--vary", "sales_cycle_months=1,4", "--format", "json",
+    ]);
+    const rows = (JSON.parse(run.stdout) as { scenarios: { scenario: string; budget: number; budget_by_quarter: { quarter: string; budget: number }[] }[] }).scenarios;
+    // A 4-month cycle generates in 2026-12 (Q4 2026), before any quarter of the baseline's plan.
+    expect(rows.map((row) => row.budget_by_quarter.map((entry) => entry.quarter))).toEqual(Array(2).fill(["2026-Q4", "2027-Q1", "2027-Q2"]));
+    for (const row of rows) expect(row.budget_by_quarter.reduce((total, entry) => total + entry.budget, 0)).toBe(row.budget);
+  });
+});

@@ -6,15 +6,8 @@ import { type ScenariosReport, bar, changeText, hasTeam, money, quarterTitles, s
 
 const caption = (text: string): Title => ({ text, style: "caption" });
 
-/**
- * A scenario's budget in a fiscal quarter. A quarter outside the scenario's own plan (a shorter
- * cycle starts it later) generates nothing: 0 when the budget is known, not missing.
- */
-function quarterBudget(row: ScenarioRow, quarter: string): number | null {
-  const entry = row.budgetByQuarter.find((candidate) => candidate.quarter === quarter);
-  if (entry !== undefined) return entry.budget;
-  return row.budget === null ? null : 0;
-}
+// Every row carries the same quarters (core/scenarios.ts puts them on one list).
+const quarterBudget = (row: ScenarioRow, quarter: string): number | null => row.budgetByQuarter.find((entry) => entry.quarter === quarter)?.budget ?? null;
 
 /**
  * One line per scenario, the baseline first. People read the change as `+12,345.00 (+8.2%)`; CSV
