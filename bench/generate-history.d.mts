@@ -67,6 +67,8 @@ export function funnelModel(stages?: string[], base?: HistoryModel): FunnelModel
 export function funnelTruthOf(model: FunnelModel): StepTruth[];
 export function funnelHistoryChunks(options?: { leads?: number; seed?: number; model?: FunnelModel }): Generator<string>;
 export const DEFAULT_MODEL: HistoryModel;
+/** mulberry32: a seeded generator of numbers in [0, 1), the same sequence on every machine. */
+export function random(seed: number): () => number;
 export function truthOf(model?: HistoryModel): HistoryTruth;
 export function historyChunks(options?: HistoryOptions): Generator<string>;
 export function historyText(options?: HistoryOptions): string;

@@ -32,7 +32,7 @@ export const DEFAULT_MODEL = {
 };
 
 /** mulberry32: a small, fast, seeded generator with a good spread for simulations. */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -120,6 +120,28 @@ export function truthOf(model = DEFAULT_MODEL) {
   };
 }
 
+/** The generator's calendar: `asOf` as a day number and the `months` months up to it, each with its seasonal share. */
+function leadCalendar(model) {
+  const [asOfYear, asOfMonth, asOfDay] = model.asOf.split("-").map(Number);
+  const asOf = dayNumber(asOfYear, asOfMonth, asOfDay);
+  const firstMonth = asOfYear * 12 + asOfMonth - 1 - (model.months - 1);
+  const months = Array.from({ length: model.months }, (_, at) => {
+    const index = firstMonth + at;
+    return { year: Math.floor(index / 12), month: (index % 12) + 1, share: model.seasonality[index % 12] };
+  });
+  return { asOf, months };
+}
+
+/** A lead's creation day (never after `asOf`), product, source and rep, drawn in this order. */
+function drawLead(model, months, asOf, next) {
+  const month = pick(months, next());
+  const created = Math.min(asOf, dayNumber(month.year, month.month, 1) + Math.floor(next() * daysInMonth(month.year, month.month)));
+  const product = pick(model.products, next());
+  const source = pick(model.sources, next());
+  const rep = model.reps[Math.floor(next() * model.reps.length)];
+  return { created, product, source, rep };
+}
+
 /**
  * Yields the CSV text of a history in chunks: a header, then `leads` rows. Each lead is created in
  * one of the `months` months up to `asOf` (volume following the seasonality), qualifies with its
@@ -129,24 +151,12 @@ export function truthOf(model = DEFAULT_MODEL) {
  */
 export function* historyChunks({ leads = 1000, seed = 1, model = DEFAULT_MODEL } = {}) {
   const next = random(seed);
-  const [asOfYear, asOfMonth, asOfDay] = model.asOf.split("-").map(Number);
-  const asOf = dayNumber(asOfYear, asOfMonth, asOfDay);
-  const firstMonth = asOfYear * 12 + asOfMonth - 1 - (model.months - 1);
-  const months = Array.from({ length: model.months }, (_, at) => {
-    const index = firstMonth + at;
-    const year = Math.floor(index / 12);
-    const month = (index % 12) + 1;
-    return { year, month, share: model.seasonality[month - 1] };
-  });
+  const { asOf, months } = leadCalendar(model);
   const exponential = (mean) => -mean * Math.log(1 - next());
   yield "lead_id,created,source,product,rep,qualified_on,closed_on,outcome,amount,cost\n";
   let chunk = "";
   for (let lead = 1; lead <= leads; lead++) {
-    const month = pick(months, next());
-    const created = Math.min(asOf, dayNumber(month.year, month.month, 1) + Math.floor(next() * daysInMonth(month.year, month.month)));
-    const product = pick(model.products, next());
-    const source = pick(model.sources, next());
-    const rep = model.reps[Math.floor(next() * model.reps.length)];
+    const { created, product, source, rep } = drawLead(model, months, asOf, next);
     const seconds = Math.floor(next() * 86400);
     let qualifiedOn = "";
     let closedOn = "";
@@ -222,23 +232,13 @@ export function funnelTruthOf(model) {
  */
 export function* funnelHistoryChunks({ leads = 1000, seed = 1, model = funnelModel() } = {}) {
   const next = random(seed);
-  const [asOfYear, asOfMonth, asOfDay] = model.asOf.split("-").map(Number);
-  const asOf = dayNumber(asOfYear, asOfMonth, asOfDay);
-  const firstMonth = asOfYear * 12 + asOfMonth - 1 - (model.months - 1);
-  const months = Array.from({ length: model.months }, (_, at) => {
-    const index = firstMonth + at;
-    return { year: Math.floor(index / 12), month: (index % 12) + 1, share: model.seasonality[(index % 12)] };
-  });
+  const { asOf, months } = leadCalendar(model);
   const exponential = (mean) => -mean * Math.log(1 - next());
   const middle = model.stages.slice(1, -1);
   yield `lead_id,created,${middle.map((stage) => `${stage}_on,`).join("")}source,product,rep,closed_on,outcome,amount,cost\n`;
   let chunk = "";
   for (let lead = 1; lead <= leads; lead++) {
-    const month = pick(months, next());
-    const created = Math.min(asOf, dayNumber(month.year, month.month, 1) + Math.floor(next() * daysInMonth(month.year, month.month)));
-    const product = pick(model.products, next());
-    const source = pick(model.sources, next());
-    const rep = model.reps[Math.floor(next() * model.reps.length)];
+    const { created, product, source, rep } = drawLead(model, months, asOf, next);
     const dates = middle.map(() => "");
     let closedOn = "";
     let outcome = "open";

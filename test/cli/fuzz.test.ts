@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { random } from "../../bench/generate-history.mjs";
 import { folderWith, removeFolders, runIn } from "./harness.js";
 
 afterAll(removeFolders);
@@ -37,18 +38,6 @@ const COMMANDS: CommandCase[] = [
   { name: "scenarios --optimize-mix --format json", files: ["quotas.csv", "ratios.csv", "cycles.csv", "sources.csv"], args: ["scenarios", "quotas.csv", "--ratios", "ratios.csv", "--cycles", "cycles.csv", "--sources", "sources.csv", "--optimize-mix", "--vary", "cost_per_inquiry=40,60", "--format", "json", "--no-config"], outputs: [] },
   { name: "calibrate", files: ["history.csv"], args: ["calibrate", "history.csv", "--min-leads", "5", "--ratios-out", "r.csv", "--cycles-out", "c.csv", "--sources-out", "s.csv", "--format", "csv"], outputs: ["r.csv", "c.csv", "s.csv"] },
 ];
-
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const JUNK = ["", " ", "-1", "0", "1e308", "1e-301", "NaN", "Infinity", "-0", "99999999999999999999", "0.0000000001", "abc", '"', '""', "\u0000", "\u001b[31m", "=cmd|' /C calc'!A0", "1,5", "1.234,56", "12%", "150%", "2027-13", "0000-01", "\r", "\n", "x".repeat(300), "Zoë", "\ufeff", ";", "\t"];
 
