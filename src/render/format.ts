@@ -1,4 +1,5 @@
 import type { ColumnKind } from "./csv-writer.js";
+import type { Column } from "./document.js";
 import { plainNumber } from "./plain-number.js";
 
 /**
@@ -52,4 +53,10 @@ export function formatCell(value: string | number | boolean | null, kind: Column
   if (value === null) return "–";
   if (typeof value === "number") return formatFigure(value, kind);
   return String(value);
+}
+
+/** A cell as people read it, with its `!` mark. */
+export function cellText<R>(column: Column<R>, row: R): string {
+  const text = column.text ? column.text(row) : formatCell(column.value(row), column.kind);
+  return column.marked?.(row) === true ? `${text} !` : text;
 }

@@ -1,9 +1,8 @@
 import { type CellValue, type Document, type Section, type Table, alignsRight, columnsFor } from "../document.js";
-import { formatCell } from "../format.js";
+import { cellText, formatCell } from "../format.js";
 import { plainNumber } from "../plain-number.js";
 import { chartSvg } from "./html-charts.js";
 import { HTML_STYLE } from "./html-style.js";
-import { cellText } from "./table.js";
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

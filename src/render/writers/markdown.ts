@@ -1,5 +1,5 @@
+import { cellText } from "../format.js";
 import { type Document, type Section, type Table, alignsRight, columnsFor } from "../document.js";
-import { cellText } from "./table.js";
 
 const escapeCell = (text: string) => text.replace(/\|/g, "\\|");
 const bold = (text: string) => (text === "" ? text : `**${text}**`);

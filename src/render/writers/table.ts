@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { type Column, type Document, type Section, type Table, type Tone, alignsRight, columnsFor } from "../document.js";
-import { formatCell } from "../format.js";
+import { cellText } from "../format.js";
 import { type FitColumn, type TablePart, fitTable } from "../table-fit.js";
 import { type Align, drawTextTable, textWidth } from "../text-table.js";
 import { widestWord, wrapWords } from "../wrap-words.js";
@@ -15,11 +15,6 @@ export interface TableOptions {
   width?: number | undefined;
 }
 
-/** A cell as people read it, with its `!` mark. */
-export function cellText<R>(column: Column<R>, row: R): string {
-  const text = column.text ? column.text(row) : formatCell(column.value(row), column.kind);
-  return column.marked?.(row) === true ? `${text} !` : text;
-}
 
 /** A line of the table as read: a row (maybe flagged) or a totals line. */
 interface Line {
