@@ -155,3 +155,55 @@ export function binomialInverse(n: number, p: number, u: number): number {
   }
   return x;
 }
+
+/**
+ * Bin(n, p) for one fixed n and p drawn many times: the distribution function tabulated once over
+ * the mode ± 40 standard deviations (+ 40), and each draw a binary search in it; a uniform beyond
+ * the table (probability below 1e-300) falls back to {@link binomialInverse}. Gives the same x as
+ * binomialInverse up to the floating-point rounding of the two cumulative sums.
+ */
+export class BinomialTable {
+  private readonly low: number;
+  private readonly cdf: Float64Array;
+
+  constructor(
+    private readonly n: number,
+    private readonly p: number,
+  ) {
+    if (n <= 0 || p <= 0 || p >= 1) {
+      this.low = 0;
+      this.cdf = new Float64Array(0);
+      return;
+    }
+    const spread = 40 * Math.sqrt(n * p * (1 - p)) + 40;
+    const mode = Math.floor((n + 1) * p);
+    this.low = Math.max(0, Math.floor(mode - spread));
+    const high = Math.min(n, Math.ceil(mode + spread));
+    this.cdf = new Float64Array(high - this.low + 1);
+    let pmf = Math.exp(logBinomialPmf(n, p, this.low));
+    let cdf = this.low === 0 ? pmf : binomialAtMost(n, p, this.low);
+    const ratio = p / (1 - p);
+    for (let x = this.low; x <= high; x++) {
+      this.cdf[x - this.low] = cdf;
+      pmf *= ((n - x) * ratio) / (x + 1);
+      cdf += pmf;
+    }
+  }
+
+  /** The smallest x with P(X ≤ x) ≥ u. */
+  draw(u: number): number {
+    const { cdf, n, p } = this;
+    if (n <= 0 || p <= 0) return 0;
+    if (p >= 1) return n;
+    const last = cdf.length - 1;
+    if (u > (cdf[last] ?? 1) || (this.low > 0 && u <= (cdf[0] ?? 0))) return binomialInverse(n, p, u);
+    let lo = -1;
+    let hi = last;
+    while (hi - lo > 1) {
+      const middle = (lo + hi) >> 1;
+      if ((cdf[middle] ?? 0) >= u) hi = middle;
+      else lo = middle;
+    }
+    return this.low + hi;
+  }
+}

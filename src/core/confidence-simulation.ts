@@ -1,5 +1,5 @@
 import type { ConfidenceSegment, StageProblem } from "./confidence-stage.js";
-import { RandomStream, binomialInverse } from "./confidence-random.js";
+import { BinomialTable, RandomStream, binomialInverse } from "./confidence-random.js";
 import { wholeUp } from "./rounding.js";
 
 /**
@@ -77,12 +77,26 @@ export class StageSimulation {
     const cellCount = problem.cells.length;
     const deals = new Array<number>(segments.length).fill(0);
     const revenue = new Float64Array(trials);
+    // A cell whose rates are all known has one n and p in every trial: tabulate it once.
+    const tables = problem.cells.map((cell, c) => {
+      const segment = segments[cell.segment];
+      const depth = problem.depth[cell.segment] ?? 0;
+      if (!segment || segment.stages.slice(0, depth + 1).some((stage) => stage.uncertainty)) return null;
+      let rate = cell.landing;
+      for (let step = 0; step <= depth; step++) rate *= segment.stages[step]?.conversionRate ?? 0;
+      return new BinomialTable(volumes[c] ?? 0, rate);
+    });
     for (let trial = 0; trial < trials; trial++) {
       deals.fill(0);
       const rateBase = trial * drawn.stride;
       for (let c = 0; c < cellCount; c++) {
         const cell = problem.cells[c];
         if (!cell) continue;
+        const table = tables[c];
+        if (table) {
+          deals[cell.segment] = (deals[cell.segment] ?? 0) + table.draw(this.uniforms[trial * cellCount + c] ?? 0.5);
+          continue;
+        }
         const depth = problem.depth[cell.segment] ?? 0;
         let rate = cell.landing;
         const first = rateBase + (drawn.offset[cell.segment] ?? 0);
