@@ -44,10 +44,10 @@ describe("binomial tails", () => {
     expect(logGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 12);
   });
 
-  // The naive sum itself loses digits as p nears 1 (q^n underflows, the ratio blows up): kept below 0.95.
+  // The naive sum itself loses digits as p nears 1 (q^n underflows, the ratio blows up): kept at p ≤ 0.9 and n ≤ 250.
   it("agree with summing the mass function", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 400 }), fc.double({ min: 0.001, max: 0.95, noNaN: true }), fc.integer({ min: 0, max: 400 }), (n, p, k) => {
+      fc.property(fc.integer({ min: 1, max: 250 }), fc.double({ min: 0.001, max: 0.9, noNaN: true }), fc.integer({ min: 0, max: 250 }), (n, p, k) => {
         expect(binomialAtLeast(n, p, k)).toBeCloseTo(naiveAtLeast(n, p, Math.min(k, n + 1)), 7);
       }),
     );
