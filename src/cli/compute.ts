@@ -14,6 +14,9 @@ import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
 import { checkResultSize } from "./result-size.js";
+import { type ConfidenceFlags, addConfidenceOptions, confidenceSection } from "./confidence.js";
+import { resolveConfidenceSettings } from "../io/confidence-settings.js";
+import { COMMA_GROUPS } from "../io/number-text.js";
 import { COMPUTE_CHECKS, type FailOn, failOnHelp, resolveFailOn } from "./fail-on.js";
 
 const EXAMPLES = `
@@ -23,6 +26,8 @@ Examples:
   $ leadplan compute quotas.csv --funnel inquiry,mql,sql,won --deal-size 10000 --rate sql_to_won=25% \\
       --lag sql_to_won=2m --rate mql_to_sql=50% --lag mql_to_sql=30d --rate inquiry_to_mql=20% --cost inquiry=10
   $ leadplan compute quotas.csv --by quarter --fiscal-year-start Apr --surge 40
+  $ leadplan compute examples/worked-example.csv --deal-size 75000 --close-rate 20% --qualify-rate 10% \
+      --cycle-months 2 --surge 0 --confidence 90   (the leads that make quota 9 times in 10: 1,688 inquiries, not 1,334)
   $ leadplan compute quotas.csv --format csv --out plan.csv
   $ leadplan compute quotas-de.csv --decimal-comma --deal-size 75.000 --close-rate 12,5% ...
   $ leadplan compute quotas.csv --excel eu --out plan.csv
@@ -46,9 +51,9 @@ export function computeCommand(environment: CliEnvironment): Command {
         "each close month, raised in surge quarters, with the budget they cost.",
     )
     .argument("<QUOTAS>", "quota CSV, long (month,quota[,units][,rep][,product]) or wide (rep,product,2027-01,...); - reads stdin");
-  return addCsvOptions(addPlanOptions(command.option("--fail-on <LIST>", failOnHelp(COMPUTE_CHECKS))))
+  return addCsvOptions(addPlanOptions(addConfidenceOptions(command.option("--fail-on <LIST>", failOnHelp(COMPUTE_CHECKS)))))
     .addHelpText("after", EXAMPLES)
-    .action(async (quotasPath: string, flags: PlanFlags & CsvFlags & { failOn?: string }) => {
+    .action(async (quotasPath: string, flags: PlanFlags & CsvFlags & ConfidenceFlags & { failOn?: string }) => {
       const { csv, format } = csvOptionsOf(flags);
       const capacitySettings = resolveCapacitySettings(flags);
       const failOn = resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, COMPUTE_CHECKS);
@@ -56,8 +61,12 @@ export function computeCommand(environment: CliEnvironment): Command {
       const resolved = await resolvePlanSettings({ ...flags, format }, environment);
       if (capacitySettings.team !== undefined) capacityStageOf(capacitySettings.stage, resolved.settings.funnel);
       if (flags.history !== undefined) refuseConfiguredFunnel(resolved.settings.funnel, "compute --history");
+      const confidenceSettings = resolveConfidenceSettings(flags, resolved.config.values, resolved.config.file, resolved.settings.decimalMark ?? COMMA_GROUPS);
       const loaded = await loadPlan(quotasPath, { ...flags, format }, environment, teamFile, resolved);
-      const plan = computePlan(loaded.segments, loaded.settings.surge);
+      const averagePlan = computePlan(loaded.segments, loaded.settings.surge);
+      // With --confidence every view, capacity check and baseline reads the plan at confidence.
+      const confidence = confidenceSettings === undefined ? undefined : await confidenceSection(averagePlan, confidenceSettings, loaded);
+      const plan = confidence?.result.plan ?? averagePlan;
       // The capacity code loads only for a run with a team: most runs have none.
       let capacity: CapacityRun | undefined;
       if (capacitySettings.team !== undefined) capacity = (await import("./capacity.js")).runCapacity(capacitySettings, loaded, plan);
@@ -71,6 +80,7 @@ export function computeCommand(environment: CliEnvironment): Command {
         checkResultSize({ view: groupPlan(plan, "month") }, "the plan");
         const [{ planTable }, { writeCsvChunks }] = await Promise.all([import("../render/plan/build.js"), import("../render/writers/csv.js")]);
         const document = { sections: [{ table: planTable(by, planRows(plan, by), { funnel: loaded.settings.funnel, units: plan.hasUnits }) }], warnings };
+        if (confidence) environment.stderr("note: the CSV holds the plan at confidence; --format json (or table, markdown, html) also gives the confidence figures by period\n");
         await writeOutput(writeCsvChunks(document, csv), warnings, flags.out, environment);
         if (capacity) await failIfCapacityFails(failOn, capacity);
         return;
@@ -88,6 +98,7 @@ export function computeCommand(environment: CliEnvironment): Command {
       if (capacity) report.capacity = capacity.section;
       if (loaded.settings.format === "html" && by === "month") report.quarters = groupPlan(plan, "quarter");
       if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);
+      if (confidence) report.confidence = confidence;
       checkResultSize(report, "the plan");
       const text = await renderReport(
         loaded.settings.format,

@@ -16,15 +16,14 @@
  * own rule (top-stage entries × cost per entry) on those volumes.
  */
 import { type ConfidencePeriod, type ConfidencePlan, type ConfidenceSegment, type DealValue, type RateUncertainty, type RevenuePercentiles, type StageConfidence, planConfidence } from "./confidence.js";
+import type { ConfidenceGrain } from "./confidence-grain.js";
 import { fiscalQuarterOf, formatFiscalQuarter } from "./fiscal.js";
 import { funnelStages } from "./funnel.js";
 import { formatMonth } from "./month.js";
 import { type Plan, type SegmentPlan, surgedVolume } from "./plan.js";
 import { roundCents, wholeUp } from "./rounding.js";
 
-/** How the confidence report groups close months (`--confidence-by`). */
-export const CONFIDENCE_GRAINS = ["month", "quarter", "year"] as const;
-export type ConfidenceGrain = (typeof CONFIDENCE_GRAINS)[number];
+export { CONFIDENCE_GRAINS, type ConfidenceGrain } from "./confidence-grain.js";
 
 /** What a history says about one segment: known when calibrate saw its scope's counts. */
 export interface SegmentEvidence {
@@ -49,9 +48,14 @@ export interface ConfidencePeriodResult {
   label: string;
   /** The period's quota in the plan's measure: money, or units for a units-only plan. */
   quota: number;
-  probabilityAtAverage: number;
+  /** Null when the period has no quota: nothing to make. */
+  probabilityAtAverage: number | null;
   revenueAtAverage: RevenuePercentiles;
-  /** Null when no volume makes the quota with the level's certainty. */
+  /**
+   * Revenue closing in the period when its feeding months are raised by its own factor (a month
+   * feeding a later period too may be raised more: then more comes in). Null when no volume makes
+   * the quota with the level's certainty, or when the period has no quota to make.
+   */
   revenueAtConfidence: RevenuePercentiles | null;
   probabilityAtConfidence: number | null;
   /** What the confidence plan spends in the period's months; null when a cost is unknown. */
@@ -104,13 +108,14 @@ export function planAtConfidence(plan: Plan, options: ConfidencePlanOptions): Pl
     const budget = budgetIn(confident, months);
     const average = budgetIn(plan, months);
     if (top !== undefined && top.confidenceVolume === null) outOfReach.push(period.label);
+    const due = top !== undefined && top.quota > 0;
     return {
       label: period.label,
       quota: top?.quota ?? 0,
-      probabilityAtAverage: top?.probabilityAtAverage ?? 1,
+      probabilityAtAverage: due ? top.probabilityAtAverage : null,
       revenueAtAverage: top?.revenueAtAverage ?? { p10: 0, p50: 0, p90: 0 },
-      revenueAtConfidence: top === undefined ? { p10: 0, p50: 0, p90: 0 } : top.revenueAtConfidence,
-      probabilityAtConfidence: top === undefined ? 1 : top.probabilityAtConfidence,
+      revenueAtConfidence: due ? top.revenueAtConfidence : null,
+      probabilityAtConfidence: due ? top.probabilityAtConfidence : null,
       budget,
       extraBudget: budget === null || average === null ? null : roundCents(budget - average),
       stages: period.stages,

@@ -29,6 +29,11 @@ const configSchema = z.strictObject({
   by: z.string().optional(),
   format: z.string().optional(),
   decimalMark: z.string().optional(),
+  // compute's confidence plan (README, "Confidence planning"): `--confidence`, `--confidence-by`, `--trials`, `--seed`.
+  confidence: text.optional(),
+  confidenceBy: z.string().optional(),
+  trials: text.optional(),
+  seed: text.optional(),
   // Where an editor finds the file's JSON schema: read as text and otherwise ignored.
   $schema: z.string().optional(),
 });
@@ -66,7 +71,7 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
     }
     const key = String(issue?.path[0] ?? "");
     const value = (raw as Record<string, unknown>)[key];
-    const expected = key === "funnel" ? "text or a list of stages" : key === "rate" || key === "lag" || key === "cost" ? "an object of values by step, like {\"sql_to_won\": \"25%\"}" : key === "$schema" || key === "ratios" || key === "cycles" || key === "by" || key === "format" || key === "decimalMark" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
+    const expected = key === "funnel" ? "text or a list of stages" : key === "rate" || key === "lag" || key === "cost" ? "an object of values by step, like {\"sql_to_won\": \"25%\"}" : key === "$schema" || key === "ratios" || key === "cycles" || key === "by" || key === "format" || key === "decimalMark" || key === "confidenceBy" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
     // JSON values are shown as JSON (true, 5, "x"), not quoted again as text found in a CSV cell.
     throw new InputError({ code: "config.invalid", file: shownAs, column: key, expected: `expected ${expected}, found ${describeJson(value)}` });
   }

@@ -15,6 +15,8 @@ export const LIMITS = {
   scenarios: 100_000,
   /** `--min-leads`: leads behind a calibrated value. */
   minLeads: 1_000_000,
+  /** `--trials`: each trial keeps one random number per feeding cell of a stage (8 bytes each). */
+  trials: 100_000,
 } as const;
 
 /** `100,000`: a limit as messages and README write it. */

@@ -5,6 +5,7 @@ import { PLAN_GROUPINGS, type PlanGrouping } from "../core/group.js";
 import type { SurgePolicy } from "../core/plan.js";
 import type { AssumptionValues } from "../core/resolve.js";
 import { parserOf, valueOf } from "./assumption-values.js";
+import type { ConfidenceRaw } from "./confidence-settings.js";
 import { parseDecimalMarkName } from "./decimal-mark.js";
 import { parseFunnel } from "./funnel-text.js";
 import { type Origin, type StepSettings, refuseDefaultSpellings, stepValues } from "./step-settings.js";
@@ -22,7 +23,7 @@ export type Format = (typeof FORMATS)[number];
 export type RawAssumptions = { [Key in AssumptionConfigKey]?: RawValue | undefined };
 
 /** Option values as the user typed them, on the command line or in the config file. */
-export interface RawSettings extends RawAssumptions, StepSettings {
+export interface RawSettings extends RawAssumptions, StepSettings, ConfidenceRaw {
   /** The funnel's stages, top first, won last: `inquiry,mql,sql,won` (the config may give a list). */
   funnel?: string | undefined;
   ratios?: string | undefined;
@@ -61,7 +62,7 @@ export interface ComputeSettings {
 /** Built-ins: the playbook's 30% surge in fiscal Q4 and Q1 of a calendar fiscal year. */
 export const BUILT_IN = { surge: BUILT_IN_SURGE, surgeQuarters: "Q4,Q1", fiscalYearStart: "1", by: "month", format: "table" } as const;
 
-const FLAG_OF: Record<Exclude<keyof RawSettings, keyof StepSettings>, string> = {
+const FLAG_OF: Record<Exclude<keyof RawSettings, keyof StepSettings | keyof ConfidenceRaw>, string> = {
   funnel: "--funnel",
   ratios: "--ratios",
   cycles: "--cycles",

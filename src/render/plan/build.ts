@@ -1,5 +1,6 @@
 import type { PlanGrouping, PlanRow, PlanTotals, RowKey } from "../../core/group.js";
 import { baselineDocumentSection } from "./baseline.js";
+import { confidenceDocumentSection } from "./confidence.js";
 import { buildCapacityDocument, capacitySections } from "../capacity/build.js";
 import type { Chart, ChartSeries, Column, ColumnKind, Document, Section, Table } from "../document.js";
 import type { FunnelStages } from "../../core/funnel.js";
@@ -140,5 +141,6 @@ export function buildPlanDocument(report: PlanReport): Document {
   }
   if (capacity) sections.push(...capacitySections(capacity));
   if (baseline) sections.push(baselineDocumentSection(baseline));
+  if (report.confidence) sections.push(confidenceDocumentSection(report.confidence));
   return { title: `Lead plan: ${report.inputs.quotas}`, sections, warnings: report.warnings };
 }

@@ -1,6 +1,7 @@
 import { type FunnelStages, type SegmentAssumptions, stepKey } from "../../core/funnel.js";
 import type { ExactFigures, PlanRow, PlanTotals } from "../../core/group.js";
 import { baselineJson } from "./baseline.js";
+import { confidenceJson } from "./confidence.js";
 import { capacityJson } from "../capacity/json.js";
 import { type PlanReport, configuredStages } from "./report.js";
 import { lagJson, plainJson, sixDecimals } from "../plain-number.js";
@@ -111,6 +112,7 @@ export function renderPlanJson(report: PlanReport): string {
     // Only with a team: a plan without one keeps exactly the shape it had.
     ...(report.capacity ? { capacity: capacityJson(report.capacity) } : {}),
     ...(report.baseline ? { baseline: baselineJson(report.baseline) } : {}),
+    ...(report.confidence ? { confidence: confidenceJson(report.confidence) } : {}),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;
@@ -142,6 +144,7 @@ function renderFunnelPlanJson(report: PlanReport, funnel: FunnelStages, stages: 
     },
     // With a team: the capacity check of the stage it names (`stage`), as the default funnel's.
     ...(report.capacity ? { capacity: capacityJson(report.capacity) } : {}),
+    ...(report.confidence ? { confidence: confidenceJson(report.confidence) } : {}),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;

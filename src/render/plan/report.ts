@@ -2,6 +2,7 @@ import { type FunnelStages, type SegmentAssumptions, isDefaultFunnel } from "../
 import type { PlanRow, PlanTotals, PlanView, RowKey } from "../../core/group.js";
 import type { SurgePolicy } from "../../core/plan.js";
 import type { BaselineSection } from "./baseline.js";
+import type { ConfidenceSection } from "./confidence.js";
 import type { CapacitySection } from "../capacity/report.js";
 import { formatNumber } from "../format.js";
 
@@ -23,6 +24,8 @@ export interface PlanReport {
   quarters?: PlanView;
   /** The plan against the history's baseline, when `--history` was given. */
   baseline?: BaselineSection;
+  /** The plan at a confidence level (`--confidence`): the view holds its volumes, this its figures by period. */
+  confidence?: ConfidenceSection;
   /** A configured funnel's stages (absent or the default: today's columns and names). */
   funnel?: FunnelStages;
 }

@@ -1,0 +1,37 @@
+import { type Command, Option } from "commander";
+import { CONFIDENCE_GRAINS } from "../core/confidence-grain.js";
+import type { Plan } from "../core/plan.js";
+import { CONFIDENCE_DEFAULTS, type ConfidenceRaw, type ConfidenceSettings } from "../io/confidence-settings.js";
+import { InputError } from "../io/input-issue.js";
+import { LIMITS, grouped } from "../io/limits.js";
+import type { ConfidenceSection } from "../render/plan/confidence.js";
+import type { LoadedPlan } from "./load-plan.js";
+
+/** The confidence flags as commander gives them (config keys of the same names: README). */
+export type ConfidenceFlags = ConfidenceRaw;
+
+/** `--confidence`, `--confidence-by`, `--trials`, `--seed` (README, "Confidence planning"). */
+export function addConfidenceOptions(command: Command): Command {
+  return command
+    .option("--confidence <PCT>", "plan the leads that make each period's quota with PCT% certainty, not on average (e.g. 90 or 90%)")
+    .addOption(new Option("--confidence-by <PERIOD>", `with --confidence: the periods to be sure of, fiscal (default: ${CONFIDENCE_DEFAULTS.by})`).choices(CONFIDENCE_GRAINS))
+    .option("--trials <N>", `with --confidence: simulation trials where exact math does not apply (default: ${grouped(CONFIDENCE_DEFAULTS.trials)}, at most ${grouped(LIMITS.trials)})`)
+    .option("--seed <N>", `with --confidence: the simulation's seed; the same inputs and seed give the same output (default: ${CONFIDENCE_DEFAULTS.seed})`);
+}
+
+/**
+ * The plan at confidence with its report section. The planner loads only for a run that asks:
+ * a plain compute pays nothing for it.
+ */
+export async function confidenceSection(plan: Plan, settings: ConfidenceSettings, loaded: LoadedPlan): Promise<ConfidenceSection> {
+  const { planAtConfidence, MixedMeasureError } = await import("../core/confidence-plan.js");
+  try {
+    const result = planAtConfidence(plan, { level: settings.level, by: settings.by, trials: settings.trials, seed: settings.seed });
+    return { result, thinScopes: [] };
+  } catch (error) {
+    if (error instanceof MixedMeasureError) {
+      throw new InputError({ code: "option.invalid", file: "--confidence", expected: `one measure of revenue: ${error.message} (${loaded.quotas.file})` });
+    }
+    throw error;
+  }
+}
