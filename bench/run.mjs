@@ -3,6 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { benchCalibrate } from "./calibrate-bench.mjs";
+import { benchConfidence } from "./confidence-bench.mjs";
 import { benchOutput } from "./output-bench.mjs";
 import { generateQuotas } from "./generate-quotas.mjs";
 import { compare, dataDir, measure, verdict } from "./measure.mjs";
@@ -78,5 +79,6 @@ const [oneCompute, grid] = compare(
 );
 console.log(`  ratio: ${verdict(grid.median / oneCompute.median, 20)}`);
 
+await benchConfidence({ quick });
 await benchCalibrate({ quick });
 await benchOutput({ quick });
