@@ -26,7 +26,7 @@ Examples:
   $ leadplan compute quotas.csv --funnel inquiry,mql,sql,won --deal-size 10000 --rate sql_to_won=25% \\
       --lag sql_to_won=2m --rate mql_to_sql=50% --lag mql_to_sql=30d --rate inquiry_to_mql=20% --cost inquiry=10
   $ leadplan compute quotas.csv --by quarter --fiscal-year-start Apr --surge 40
-  $ leadplan compute examples/worked-example.csv --deal-size 75000 --close-rate 20% --qualify-rate 10% \
+  $ leadplan compute examples/worked-example.csv --deal-size 75000 --close-rate 20% --qualify-rate 10% \\
       --cycle-months 2 --surge 0 --confidence 90   (the leads that make quota 9 times in 10: 1,688 inquiries, not 1,334)
   $ leadplan compute quotas.csv --format csv --out plan.csv
   $ leadplan compute quotas-de.csv --decimal-comma --deal-size 75.000 --close-rate 12,5% ...

@@ -9,6 +9,8 @@ export interface ConfidenceSection {
   result: PlanAtConfidence;
   /** Scopes whose rates rest on few counts (`--history`): their Beta posteriors are wide. */
   thinScopes: readonly string[];
+  /** A run with `--history` whose rates are still taken as known (issue 13: their Beta posteriors are to come). */
+  historyRatesKnown?: boolean;
 }
 
 const GRAIN_WORD = { month: "month", quarter: "fiscal quarter", year: "fiscal year" } as const;
@@ -58,6 +60,7 @@ export function confidenceDocumentSection(section: ConfidenceSection): Section {
   ];
   if (result.periods.some((period) => period.quota === 0)) notes.push("– : no quota due in the period, nothing to be sure of (its budget buys leads for later periods).");
   if (result.outOfReach.length > 0) notes.push(`Out of reach at ${level}: ${result.outOfReach.join(", ")}; their months keep the average plan.`);
+  if (section.historyRatesKnown === true) notes.push("The rates learned from --history are taken as known here: their uncertainty (a thin history's wider plan) is not counted yet.");
   if (section.thinScopes.length > 0) notes.push(`Thin history (few counts, wide rates, a dearer plan): ${section.thinScopes.join(", ")}.`);
   return {
     title: { text: `Confidence: ${level} of making each ${grain}'s quota`, style: "heading" },
