@@ -1,3 +1,4 @@
+import { formatHalf } from "../core/half-month.js";
 import { type MonthIndex, formatMonth } from "../core/month.js";
 import type { Plan } from "../core/plan.js";
 import type { LeftOutReason, SelectedActuals } from "../core/track.js";
@@ -63,6 +64,9 @@ export function actualsWarnings(actuals: ActualsFile, selected: SelectedActuals,
   }
   for (const month of selected.monthsWithoutRows) {
     warnings.push({ code: "row.missing", file, expected: `no row for ${formatMonth(month)}: its actuals count as 0` });
+  }
+  for (const half of selected.halvesWithoutRows ?? []) {
+    warnings.push({ code: "row.missing", file, expected: `no row for ${formatHalf(half)}: its actuals count as 0` });
   }
   return warnings;
 }

@@ -5,13 +5,19 @@ import type { LeakDiagnosis } from "../../core/leak.js";
 import { type MonthIndex, formatMonth } from "../../core/month.js";
 import type { CheckStatus, CheckpointRow, Checkpoints, Measure, MeasureCheck } from "../../core/track.js";
 import type { CapacitySection } from "../capacity/report.js";
+import type { DayNumber } from "../../core/calibrate-days.js";
+import type { FollowUpCheck } from "../../core/follow-up.js";
 import { formatFigure, formatNumber } from "../format.js";
 import { effectFault, effectName, measureTitle } from "./stage-names.js";
 
 /** What a track renderer gets: the checkpoints, the diagnosis, the catch-up and their context. */
 export interface TrackReport {
   asOf: MonthIndex;
+  /** With --as-of a day (or a half): the last day compared, inside as-of's month. */
+  asOfDay?: DayNumber;
   checkpoints: Checkpoints;
+  /** With a followed_up column in the actuals: each rep's follow-up rate per period against the target. */
+  followUp?: FollowUpCheck;
   /** Null when the actuals cannot explain a revenue gap (see {@link leakNote}). */
   leak: LeakDiagnosis | null;
   catchUpWindow: CatchUpWindow;
