@@ -140,7 +140,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       const asOf = options.asOf?.month ?? actuals.entries.reduce((last, entry) => Math.max(last, entry.month), Number.NEGATIVE_INFINITY);
       const asOfDay = options.asOf?.day;
       const selected = selectActuals(plan, actuals, asOf, asOfDay === undefined ? { every: flags.every } : { every: flags.every, asOfDay });
-      for (const item of actualsWarnings(actuals, selected, plan, asOf)) warnings.push(item);
+      for (const item of actualsWarnings(actuals, selected, plan, asOf, asOfDay)) warnings.push(item);
       const { period } = selected;
       if (period === null) {
         const span = `${formatMonth(plan.firstMonth)} to ${formatMonth(plan.firstMonth + plan.monthCount - 1)}`;
@@ -184,15 +184,26 @@ export function trackCommand(environment: CliEnvironment): Command {
         warnings: [...warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
       };
       checkResultSize(report, "the tracking");
+      let followUpLeftOut = false;
       const text = await renderReport(
         format,
         {
           json: async () => (await import("../render/track/json.js")).renderTrackJson(report),
           document: async () => (await import("../render/track/build.js")).buildTrackDocument(report),
         },
-        { color: flags.out === undefined && wantsColor(environment), width: terminalWidth(environment, flags), csv, section: flags.section },
+        {
+          color: flags.out === undefined && wantsColor(environment),
+          width: terminalWidth(environment, flags),
+          csv,
+          section: flags.section,
+          // A CSV holds one table: the follow-up is named on stderr, never dropped without a word.
+          onSectionsLeftOut: (names) => {
+            if (flags.section === undefined && names.includes("follow-up")) followUpLeftOut = true;
+          },
+        },
       );
       await writeOutput(text, report.warnings, flags.out, environment);
+      if (followUpLeftOut) environment.stderr("note: the CSV holds the checkpoints; --section follow-up writes the follow-up\n");
       // Exit 1 when a check of --fail-on fails: behind plan (the default), or over capacity ahead.
       const failures: Failure[] = checkpoints.status === "on-track" ? [] : [{ checks: ["behind"], text: `${checkpoints.deciding} ${checkpoints.status.replace("-", " ")} plan` }];
       failures.push(...followUpFailures(followUp, `${formatNumber(followUpTarget * 100, 2)}%`));

@@ -230,7 +230,9 @@ export const percentFigure = (percent: number | null): number | null => (percent
 /** The section titles, shared by the table and Markdown renderers. */
 export function leakTitle(report: TrackReport): string {
   const range = periodText(report.checkpoints.period, "in ");
-  return `Where the funnel leaks, ${range} (each stage valued at the plan's figures for these months):`;
+  const valued = "each stage valued at the plan's figures for these months";
+  // A pro-rata range ends in its own parenthesis: the valuation joins it.
+  return range.endsWith(")") ? `Where the funnel leaks, ${range.slice(0, -1)}; ${valued}):` : `Where the funnel leaks, ${range} (${valued}):`;
 }
 
 export function catchUpTitle(report: TrackReport, plan: CatchUpPlan): string {
