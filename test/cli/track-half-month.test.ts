@@ -98,3 +98,13 @@ describe("track follow-up per rep", () => {
     ]);
   });
 });
+
+describe("track follow-up in HTML and Markdown", () => {
+  it("shows the follow-up table under the checkpoints", async () => {
+    const html = await run(["halves.csv", "--every", "half-month", "--format", "html"]);
+    expect(html.stdout).toContain("Follow-up against 100% of inquiries, per rep and half-month");
+    expect(html.stdout).toContain("below target");
+    const markdown = await run(["halves.csv", "--format", "markdown"]);
+    expect(markdown.stdout).toContain("### Follow-up against 100% of inquiries, per rep and month");
+  });
+});
