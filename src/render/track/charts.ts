@@ -69,7 +69,7 @@ export function revenueToDateSection(report: TrackReport): Section | null {
     if (!check) continue;
     plan += check.plan;
     actual += check.actual;
-    rows.push({ month: row.key.month ?? "", plan, actual, low: plan * (1 - checkpoints.tolerance), high: plan * (1 + checkpoints.tolerance) });
+    rows.push({ month: row.key.month ?? row.key.period ?? "", plan, actual, low: plan * (1 - checkpoints.tolerance), high: plan * (1 + checkpoints.tolerance) });
   }
   const money = (value: number) => formatNumber(value, 2).replace(/\.00$/, "");
   const columns: Column<RevenueToDate>[] = [
