@@ -10,9 +10,12 @@ import { capacityStageOf, resolveCapacitySettings } from "../io/capacity-setting
 import { actualsWarnings, checkActualsNames } from "../io/actuals-warnings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import type { MarkInForce } from "../io/number-text.js";
-import { type Parsed, parseMonth, parsePercent } from "../io/values.js";
+import { type Parsed, parsePercent } from "../io/values.js";
+import { parseAsOf } from "../io/day-text.js";
+import { type PeriodFlags, addPeriodOptions, checkDating, followUpFailures, followUpOf, followUpTargetOf } from "./track-periods.js";
 import { capacityWarnings } from "../render/capacity/report.js";
 import { renderReport } from "./render-report.js";
+import { formatNumber } from "../render/format.js";
 import { type TrackReport, catchUpChanged } from "../render/track/report.js";
 import { capacityFailures, capacityInputs, failIfChecksFail, runCapacity } from "./capacity.js";
 import { type Failure, TRACK_CHECKS, failOnHelp, resolveFailOn } from "./fail-on.js";
@@ -25,12 +28,13 @@ import { writeOutput } from "./write-output.js";
 import { hideRefused } from "./help-groups.js";
 import { checkResultSize } from "./result-size.js";
 
-interface TrackFlags extends PlanFlags, CsvFlags {
+interface TrackFlags extends PlanFlags, CsvFlags, PeriodFlags {
   asOf?: string;
   catchUp: CatchUpWindow;
   tolerance?: string;
   bankSurplus?: boolean;
   failOn?: string;
+  section?: string;
 }
 
 const EXAMPLES = `
@@ -42,6 +46,8 @@ Examples:
       (a configured funnel: actuals month,inquiry,mql,sql,won,revenue; the leak split over every step)
   $ leadplan track quotas.csv actuals.csv --reps reps.csv --fail-on behind,capacity   (CI)
   $ leadplan track quotas.csv actuals.csv --fail-on none   (report only: exit 0 even when behind)
+  $ leadplan track quotas.csv daily.csv --every half-month --as-of 2027-01-20   (semimonthly; daily actuals: date,rep,inquiries,...)
+  $ leadplan track quotas.csv actuals.csv --fail-on behind,follow-up   (followed_up column: every rep follows up 100%)
   $ COLUMNS=100 leadplan track quotas.csv actuals.csv   (tables fit 100 columns; --wide: full width)
 
 Exit codes: 0 on track within the tolerance; 1 a check of --fail-on failed (by default: behind
@@ -66,7 +72,7 @@ function trackOptions(flags: TrackFlags, mark: MarkInForce) {
     throw new InputError(issue);
   };
   return {
-    asOf: flags.asOf === undefined ? undefined : check("--as-of", flags.asOf, parseMonth(flags.asOf, dateFormatOf(flags))),
+    asOf: flags.asOf === undefined ? undefined : check("--as-of", flags.asOf, parseAsOf(flags.asOf, dateFormatOf(flags))),
     tolerance: flags.tolerance === undefined ? 0.1 : check("--tolerance", flags.tolerance, parseTolerance(flags.tolerance, mark)),
   };
 }
@@ -83,12 +89,13 @@ export function trackCommand(environment: CliEnvironment): Command {
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
     .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue (with --funnel: every stage, named as it names them, and revenue); - reads stdin");
-  return addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))
-    .option("--as-of <YYYY-MM>", "last month of actuals to compare, YYYY-MM or as the files write months (default: the last month in ACTUALS)")
+  return addPeriodOptions(addCsvOptions(hideRefused(addPlanOptions(command), ["--view"])))
+    .option("--as-of <YYYY-MM>", "last month of actuals to compare, YYYY-MM or as the files write months; a day (2027-01-20) compares its period pro rata by working days (default: the last month in ACTUALS)")
     .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
     .option("--tolerance <PCT>", "on track within this much below plan; behind within twice it (default: 10)")
     .option("--bank-surplus", "let revenue above plan lower the quota ahead (default: a surplus is kept)")
     .option("--fail-on <LIST>", failOnHelp(TRACK_CHECKS))
+    .addOption(new Option("--section <NAME>", "with --format csv: the table to write (default: checkpoints; follow-up needs a followed_up column)").choices(["checkpoints", "follow-up"]))
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
       const { csv, format: formatFlag } = csvOptionsOf(flags);
@@ -96,6 +103,8 @@ export function trackCommand(environment: CliEnvironment): Command {
       const { funnel } = resolved.settings;
       const by = trackGrouping(resolved.settings.by);
       const options = trackOptions(flags, resolved.settings.decimalMark);
+      const followUpTarget = followUpTargetOf(flags, resolved.settings.decimalMark);
+      if (flags.section !== undefined && formatFlag !== "csv") throw new InputError({ code: "option.invalid", file: "--section", expected: "--format csv: the other formats show every section", found: flags.section });
       if (quotasPath === "-" && actualsPath === "-") {
         throw new InputError({ code: "option.invalid", file: "ACTUALS", expected: "a file: QUOTAS already reads standard input", found: "-" });
       }
@@ -109,6 +118,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)], resolved);
       const input = loaded.read(actualsPath);
       const actuals = readActuals(input.content, input.name, loaded.readOptions, funnel);
+      checkDating(actuals, flags.every);
       const nameWarnings = checkActualsNames(loaded.quotas, actuals);
       const { format, surge } = loaded.settings;
       for (const column of ["rep", "product"] as const) {
@@ -127,9 +137,10 @@ export function trackCommand(environment: CliEnvironment): Command {
         if (measures.length === 0) throw new InputError({ ...issue, code: "column.missing", expected: `the quotas are in units only: expected ${stages.slice(0, -1).join(", ")} or ${stages[stages.length - 1] ?? ""} to compare` });
         warnings.push({ ...issue, expected: "the quotas are in units only: revenue is not compared" });
       }
-      const asOf = options.asOf ?? actuals.entries.reduce((last, entry) => Math.max(last, entry.month), Number.NEGATIVE_INFINITY);
-      const selected = selectActuals(plan, actuals, asOf);
-      for (const item of actualsWarnings(actuals, selected, plan, asOf)) warnings.push(item);
+      const asOf = options.asOf?.month ?? actuals.entries.reduce((last, entry) => Math.max(last, entry.month), Number.NEGATIVE_INFINITY);
+      const asOfDay = options.asOf?.day;
+      const selected = selectActuals(plan, actuals, asOf, asOfDay === undefined ? { every: flags.every } : { every: flags.every, asOfDay });
+      for (const item of actualsWarnings(actuals, selected, plan, asOf, asOfDay)) warnings.push(item);
       const { period } = selected;
       if (period === null) {
         const span = `${formatMonth(plan.firstMonth)} to ${formatMonth(plan.firstMonth + plan.monthCount - 1)}`;
@@ -140,6 +151,8 @@ export function trackCommand(environment: CliEnvironment): Command {
         });
       }
       const checkpoints = trackCheckpoints(plan, { ...selected, period }, measures, by, options.tolerance, order);
+      const followUp = followUpOf(actuals, selected, flags.every, flags, followUpTarget, failOn, warnings);
+      if (flags.section === "follow-up" && followUp === undefined) throw new InputError({ code: "column.missing", file: actuals.file, line: 1, column: "followed_up", expected: "--section follow-up: expected a followed_up column in the actuals" });
       const window = flags.catchUp;
       const catchUp =
         window === "none" || !measures.includes("revenue")
@@ -156,7 +169,9 @@ export function trackCommand(environment: CliEnvironment): Command {
       }
       const report: TrackReport = {
         asOf,
+        ...(asOfDay === undefined ? {} : { asOfDay }),
         checkpoints,
+        ...(followUp === undefined ? {} : { followUp }),
         leak: diagnoseLeak(plan, selected.entries, period, measures, order),
         catchUpWindow: window,
         catchUp,
@@ -169,17 +184,29 @@ export function trackCommand(environment: CliEnvironment): Command {
         warnings: [...warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
       };
       checkResultSize(report, "the tracking");
+      let followUpLeftOut = false;
       const text = await renderReport(
         format,
         {
           json: async () => (await import("../render/track/json.js")).renderTrackJson(report),
           document: async () => (await import("../render/track/build.js")).buildTrackDocument(report),
         },
-        { color: flags.out === undefined && wantsColor(environment), width: terminalWidth(environment, flags), csv },
+        {
+          color: flags.out === undefined && wantsColor(environment),
+          width: terminalWidth(environment, flags),
+          csv,
+          section: flags.section,
+          // A CSV holds one table: the follow-up is named on stderr, never dropped without a word.
+          onSectionsLeftOut: (names) => {
+            if (flags.section === undefined && names.includes("follow-up")) followUpLeftOut = true;
+          },
+        },
       );
       await writeOutput(text, report.warnings, flags.out, environment);
+      if (followUpLeftOut) environment.stderr("note: the CSV holds the checkpoints; --section follow-up writes the follow-up\n");
       // Exit 1 when a check of --fail-on fails: behind plan (the default), or over capacity ahead.
       const failures: Failure[] = checkpoints.status === "on-track" ? [] : [{ checks: ["behind"], text: `${checkpoints.deciding} ${checkpoints.status.replace("-", " ")} plan` }];
+      failures.push(...followUpFailures(followUp, `${formatNumber(followUpTarget * 100, 2)}%`));
       if (capacity) failures.push(...capacityFailures(capacity.findings, capacity.section.report.respectCapacity));
       failIfChecksFail(failOn, failures);
     });

@@ -4,7 +4,7 @@ import { maxLag } from "./lag.js";
 import { type MonthIndex, formatMonth, monthOfYear } from "./month.js";
 import { type Plan, type SegmentInput, computePlan } from "./plan.js";
 import { roundCents } from "./rounding.js";
-import type { ActualEntry, TrackPeriod } from "./track.js";
+import { type ActualEntry, type TrackPeriod, monthShare } from "./track.js";
 
 export const CATCH_UP_WINDOWS = ["quarter", "year", "none"] as const;
 export type CatchUpWindow = (typeof CATCH_UP_WINDOWS)[number];
@@ -125,7 +125,8 @@ export function planCatchUp(
     }
     entry.members.push(index);
     entry.earliestReachable = Math.min(entry.earliestReachable, options.asOf + 1 + generationReach(segment));
-    for (const row of segment.quotas) if (row.month >= period.first && row.month <= period.last) entry.quotaDue += row.quota ?? 0;
+    // A month the period holds part of (an as-of day) is due by its working days elapsed.
+    for (const row of segment.quotas) if (row.month >= period.first && row.month <= period.last) entry.quotaDue += (row.quota ?? 0) * monthShare(period, row.month);
   });
   for (const entry of entries) {
     const found = scopes.get(scopeOf(entry.rep, entry.product));

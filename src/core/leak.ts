@@ -1,5 +1,5 @@
 import { type Plan, surgedVolume } from "./plan.js";
-import { type ActualEntry, MEASURES, type Measure, type TrackPeriod, planFigureOf } from "./track.js";
+import { type ActualEntry, MEASURES, type Measure, type TrackPeriod, monthShare, planFigureOf } from "./track.js";
 
 /** A conversion (or deal size): assumed, as the plan has it in the period, and as the actuals show it. */
 export interface RateCheck {
@@ -89,17 +89,19 @@ export function diagnoseLeak(
     for (let at = 0; at < plan.monthCount; at++) {
       const month = plan.firstMonth + at;
       const inPeriod = month >= period.first && month <= period.last;
+      // A month the period holds part of (a half, an as-of day) counts by its working days in it.
+      const share = inPeriod ? monthShare(period, month) : 0;
       for (const [measure, figure] of figures) {
         if (figure === "quota" || figure === "deals") {
           const value = (figure === "quota" ? segment.quota[at] : segment.deals[at]) ?? 0;
           whole[measure] = (whole[measure] ?? 0) + value;
-          if (inPeriod) planned[measure] = (planned[measure] ?? 0) + value;
+          if (inPeriod) planned[measure] = (planned[measure] ?? 0) + value * share;
           continue;
         }
         const stage = segment.stages[figure];
         if (!stage) continue;
         whole[measure] = (whole[measure] ?? 0) + (stage.beforeSurge[at] ?? 0);
-        if (inPeriod) planned[measure] = (planned[measure] ?? 0) + surgedVolume(plan, stage, at);
+        if (inPeriod) planned[measure] = (planned[measure] ?? 0) + surgedVolume(plan, stage, at) * share;
       }
     }
   }

@@ -1,4 +1,6 @@
+import { type DayNumber, firstDayOfMonth, lastDayOfMonth } from "./calibrate-days.js";
 import { fiscalQuarterOf, formatFiscalQuarter } from "./fiscal.js";
+import { type Every, type HalfIndex, formatHalf, halfDays, halfIndex, halfOfDay, halfWorkingDays, monthOfHalf, splitFigure, workingDays } from "./half-month.js";
 import { type FunnelStages, isDefaultFunnel } from "./funnel.js";
 import { type Grouping, type RowKey, groupPlan } from "./group.js";
 import { type MonthIndex, formatMonth } from "./month.js";
@@ -39,9 +41,15 @@ export type MeasureValues = Partial<Record<Measure, number>>;
 /** One row of actuals: a month, and the rep and product it is for ("" = unassigned). */
 export interface ActualEntry {
   month: MonthIndex;
+  /** The half-month of a row dated by day or by half (`2027-01-H1`); absent for a row dated by month. */
+  half?: HalfIndex;
+  /** The day of a row dated by day (a `date` column). */
+  day?: DayNumber;
   rep: string;
   product: string;
   values: MeasureValues;
+  /** Inquiries (or leads) the rep has contacted, of the row's follow-up base (`followed_up`). */
+  followedUp?: number;
 }
 
 /** Actuals as read. Without a rep (product) column, each row covers every rep (product). */
@@ -69,8 +77,11 @@ export interface MeasureCheck {
   status: CheckStatus;
 }
 
+/** A checkpoint row's key: a plan view's, or with --every half-month a `period` (`2027-01-H1`) for the month. */
+export type TrackKey = RowKey & { period?: string };
+
 export interface CheckpointRow {
-  key: RowKey;
+  key: TrackKey;
   /** One check per compared measure, in funnel order. */
   checks: MeasureCheck[];
   /** The status of the deciding measure. */
@@ -81,7 +92,46 @@ export interface CheckpointRow {
 export interface TrackPeriod {
   first: MonthIndex;
   last: MonthIndex;
+  /** With --every half-month, or an as-of day inside a period: the checkpoints' own periods. */
+  cut?: PeriodCut;
 }
+
+/**
+ * How the compared days are cut into checkpoints when they are not whole months: by half-month,
+ * and where the last period stops when --as-of is a day inside it.
+ */
+export interface PeriodCut {
+  every: Every;
+  /** The first and last checkpoint: months, or halves ({@link HalfIndex}). */
+  first: number;
+  last: number;
+  /** The first and the last day compared (the as-of day, or the last period's end). */
+  firstDay: DayNumber;
+  lastDay: DayNumber;
+  /** With an as-of day before the last period's end: its working days to that day, and in all: its plan is compared pro rata. */
+  elapsed?: { days: number; of: number };
+}
+
+/**
+ * The share of a month's plan inside the period: 1 for a whole month; by working days for a
+ * month the period enters in its second half or leaves at an as-of day.
+ *
+ * Example: as-of 2027-01-20 takes January's 11 + 4 of its 21 working days: 15/21 of its plan.
+ */
+export function monthShare(period: TrackPeriod, month: MonthIndex): number {
+  const { cut } = period;
+  if (cut === undefined) return 1;
+  const first = firstDayOfMonth(month);
+  const last = lastDayOfMonth(month);
+  const all = workingDays(first, last);
+  return all === 0 ? 1 : workingDays(Math.max(first, cut.firstDay), Math.min(last, cut.lastDay)) / all;
+}
+
+/** The checkpoint period of an actuals row: its month, or its half with --every half-month. */
+export const periodOfEntry = (entry: ActualEntry, every: Every): number => (every === "month" ? entry.month : (entry.half ?? halfIndex(entry.month, 1)));
+
+/** A checkpoint period's name: `2027-01`, or `2027-01-H1`. */
+export const formatPeriod = (period: number, every: Every): string => (every === "month" ? formatMonth(period) : formatHalf(period));
 
 export type LeftOutReason = "after-as-of" | "no-plan" | "not-in-quotas";
 
@@ -94,6 +144,15 @@ export interface SelectedActuals {
   leftOut: { index: number; reason: LeftOutReason }[];
   /** Months of the period no kept row reports: their actuals count as 0. */
   monthsWithoutRows: MonthIndex[];
+  /** With --every half-month: the halves no kept row reports (monthsWithoutRows is then empty). */
+  halvesWithoutRows?: HalfIndex[];
+}
+
+/** Where the comparison stops inside as-of's month, and how it is cut. */
+export interface TrackCalendar {
+  every: Every;
+  /** An as-of day (or a half's last day): rows dated after it are left out and its period compared pro rata. */
+  asOfDay?: DayNumber;
 }
 
 export interface Checkpoints {
@@ -132,12 +191,16 @@ function scopeMatcher(plan: Plan, actuals: Actuals): (entry: ActualEntry) => boo
  * month, if sooner); a month of it no kept row reports counts as 0 (CRM exports leave out months
  * and reps with nothing in them).
  */
-export function selectActuals(plan: Plan, actuals: Actuals, asOf: MonthIndex): SelectedActuals {
+export function selectActuals(plan: Plan, actuals: Actuals, asOf: MonthIndex, calendar: TrackCalendar = { every: "month" }): SelectedActuals {
   const inScope = scopeMatcher(plan, actuals);
   const entries: ActualEntry[] = [];
   const leftOut: SelectedActuals["leftOut"] = [];
+  const { asOfDay } = calendar;
+  // A row dated by half counts when its half has begun by the as-of day (it reports the half to date).
+  const afterDay = (entry: ActualEntry) =>
+    asOfDay !== undefined && (entry.day !== undefined ? entry.day > asOfDay : entry.half !== undefined && halfDays(entry.half).first > asOfDay);
   actuals.entries.forEach((entry, index) => {
-    if (entry.month > asOf) leftOut.push({ index, reason: "after-as-of" });
+    if (entry.month > asOf || afterDay(entry)) leftOut.push({ index, reason: "after-as-of" });
     else if (plan.monthCount === 0 || entry.month < plan.firstMonth || entry.month > lastMonthOf(plan)) leftOut.push({ index, reason: "no-plan" });
     else if (!inScope(entry)) leftOut.push({ index, reason: "not-in-quotas" });
     else entries.push(entry);
@@ -145,10 +208,61 @@ export function selectActuals(plan: Plan, actuals: Actuals, asOf: MonthIndex): S
   if (entries.length === 0) return { entries, period: null, leftOut, monthsWithoutRows: [] };
   const first = entries.reduce((earliest, entry) => Math.min(earliest, entry.month), Number.POSITIVE_INFINITY);
   const last = Math.min(asOf, lastMonthOf(plan));
+  const cut = periodCut(entries, first, last, asOf, calendar);
+  if (cut?.every === "half-month") {
+    const halves = new Set(entries.map((entry) => periodOfEntry(entry, "half-month")));
+    const halvesWithoutRows: HalfIndex[] = [];
+    for (let half = cut.first; half <= cut.last; half++) if (!halves.has(half)) halvesWithoutRows.push(half);
+    return { entries, period: { first, last, cut }, leftOut, monthsWithoutRows: [], halvesWithoutRows };
+  }
   const reported = new Set(entries.map((entry) => entry.month));
   const monthsWithoutRows: MonthIndex[] = [];
   for (let month = first; month <= last; month++) if (!reported.has(month)) monthsWithoutRows.push(month);
-  return { entries, period: { first, last }, leftOut, monthsWithoutRows };
+  return { entries, period: cut === undefined ? { first, last } : { first, last, cut }, leftOut, monthsWithoutRows };
+}
+
+/**
+ * The checkpoints of months `first` to `last` when they are not whole months: halves from the
+ * first half a kept row reports, and the last period stopped at an as-of day. Undefined by month
+ * with no as-of day inside the last month (today's whole months).
+ */
+function periodCut(entries: readonly ActualEntry[], first: MonthIndex, last: MonthIndex, asOf: MonthIndex, calendar: TrackCalendar): PeriodCut | undefined {
+  // An as-of day past the plan's last month stops nothing: the plan's months are whole.
+  const lastDay = calendar.asOfDay !== undefined && asOf === last ? Math.min(calendar.asOfDay, lastDayOfMonth(last)) : lastDayOfMonth(last);
+  if (calendar.every === "month") {
+    const end = lastDayOfMonth(last);
+    if (lastDay >= end) return undefined;
+    const start = firstDayOfMonth(last);
+    return { every: "month", first, last, firstDay: firstDayOfMonth(first), lastDay, elapsed: { days: workingDays(start, lastDay), of: workingDays(start, end) } };
+  }
+  const firstHalf = entries.reduce((earliest, entry) => Math.min(earliest, periodOfEntry(entry, "half-month")), Number.POSITIVE_INFINITY);
+  const lastHalf = halfOfDay(lastDay);
+  const span = halfDays(lastHalf);
+  const cut: PeriodCut = { every: "half-month", first: firstHalf, last: lastHalf, firstDay: halfDays(firstHalf).first, lastDay };
+  if (lastDay < span.last) cut.elapsed = { days: workingDays(span.first, lastDay), of: workingDays(span.first, span.last) };
+  return cut;
+}
+
+/**
+ * A month's plan figure in each checkpoint period of `period` it falls in: whole months as they
+ * are; halves by the month's working days in each (whole counts, whole cents, adding up to the
+ * month's); the last period pro rata by its working days elapsed at an as-of day.
+ *
+ * Example: January 2027 planned at 210 inquiries is 110 in 2027-01-H1 and 100 in 2027-01-H2.
+ */
+export function periodParts(period: TrackPeriod, month: MonthIndex, value: number, money: boolean): [number, number][] {
+  const { cut } = period;
+  if (cut === undefined) return [[month, value]];
+  const toDate = (at: number, figure: number) =>
+    at === cut.last && cut.elapsed !== undefined ? (splitFigure(figure, [cut.elapsed.days, cut.elapsed.of - cut.elapsed.days], money)[0] ?? 0) : figure;
+  if (cut.every === "month") return [[month, toDate(month, value)]];
+  const halves = splitFigure(value, halfWorkingDays(month), money);
+  const parts: [number, number][] = [];
+  halves.forEach((figure, at) => {
+    const half = halfIndex(month, at === 0 ? 1 : 2);
+    if (half >= cut.first && half <= cut.last) parts.push([half, toDate(half, figure)]);
+  });
+  return parts;
 }
 
 // A threshold such as 7 × 0.8 is 5.6000000000000005 in binary: an actual of exactly 5.6 is on it.
@@ -226,35 +340,41 @@ export function trackCheckpoints(
   if (deciding === null) throw new Error("trackCheckpoints needs at least one measure");
   const { period } = selected;
   const fiscalYearStart = plan.surge.fiscalYearStart;
-  const keyOf = (month: MonthIndex, rep: string, product: string): RowKey => {
+  // Rows are kept by checkpoint period: a month, or with --every half-month a half.
+  const every: Every = period.cut?.every ?? "month";
+  const monthOf = (at: number): MonthIndex => (every === "month" ? at : monthOfHalf(at));
+  const keyOf = (at: number, rep: string, product: string): TrackKey => {
+    const time: TrackKey = every === "month" ? { month: formatMonth(at) } : { period: formatHalf(at) };
     switch (by) {
       case "month":
-        return { month: formatMonth(month) };
+        return time;
       case "quarter":
-        return { quarter: formatFiscalQuarter(fiscalQuarterOf(month, fiscalYearStart), fiscalYearStart) };
+        return { quarter: formatFiscalQuarter(fiscalQuarterOf(monthOf(at), fiscalYearStart), fiscalYearStart) };
       case "rep":
         return { rep };
       case "product":
         return { product };
       case "segment":
-        return { month: formatMonth(month), rep, product };
+        return { ...time, rep, product };
     }
   };
-  const rows = new Map<string, { key: RowKey; plan: Sums; actual: Sums; month: MonthIndex }>();
-  const rowFor = (month: MonthIndex, rep: string, product: string) => {
-    const key = keyOf(month, rep, product);
+  const rows = new Map<string, { key: TrackKey; plan: Sums; actual: Sums; month: number }>();
+  const rowFor = (at: number, rep: string, product: string) => {
+    const key = keyOf(at, rep, product);
     const id = JSON.stringify(key);
     let row = rows.get(id);
     if (!row) {
-      row = { key, plan: zeroSums(order), actual: zeroSums(order), month };
+      row = { key, plan: zeroSums(order), actual: zeroSums(order), month: at };
       rows.set(id, row);
     }
     return row;
   };
+  const firstPeriod = period.cut?.first ?? period.first;
+  const lastPeriod = period.cut?.last ?? period.last;
   // Every month (or quarter) of the period and every rep or product of the plan gets a row, even
   // with nothing in it: a rep with no plan and no actuals is still part of the picture.
-  if (by === "month" || by === "quarter") for (let month = period.first; month <= period.last; month++) rowFor(month, "", "");
-  if (by === "rep" || by === "product") for (const segment of plan.segments) rowFor(period.first, segment.rep, segment.product);
+  if (by === "month" || by === "quarter") for (let at = firstPeriod; at <= lastPeriod; at++) rowFor(at, "", "");
+  if (by === "rep" || by === "product") for (const segment of plan.segments) rowFor(firstPeriod, segment.rep, segment.product);
 
   const figures = order.map((measure) => [measure, planFigureOf(order, measure)] as const);
   const monthOfLabel = new Map<string, MonthIndex>();
@@ -262,11 +382,16 @@ export function trackCheckpoints(
   for (const cell of groupPlan(plan, "segment").rows) {
     const month = monthOfLabel.get(cell.key.month ?? "");
     if (month === undefined || month < period.first || month > period.last) continue;
-    const row = rowFor(month, cell.key.rep ?? "", cell.key.product ?? "");
-    for (const [measure, figure] of figures) row.plan[measure] = (row.plan[measure] ?? 0) + (figure === "quota" ? (cell.quota ?? 0) : figure === "deals" ? cell.deals : (cell.stages[figure] ?? 0));
+    for (const [measure, figure] of figures) {
+      const value = figure === "quota" ? (cell.quota ?? 0) : figure === "deals" ? cell.deals : (cell.stages[figure] ?? 0);
+      for (const [at, part] of periodParts(period, month, value, measure === "revenue")) {
+        const row = rowFor(at, cell.key.rep ?? "", cell.key.product ?? "");
+        row.plan[measure] = (row.plan[measure] ?? 0) + part;
+      }
+    }
   }
   for (const entry of selected.entries) {
-    const row = rowFor(entry.month, entry.rep, entry.product);
+    const row = rowFor(periodOfEntry(entry, every), entry.rep, entry.product);
     for (const measure of measures) row.actual[measure] = (row.actual[measure] ?? 0) + (entry.values[measure] ?? 0);
   }
 
@@ -277,7 +402,7 @@ export function trackCheckpoints(
       compareNames(left.key.product ?? "", right.key.product ?? ""),
   );
   if (by === "rep" || by === "product") ordered.sort((left, right) => compareNames(left.key[by] ?? "", right.key[by] ?? ""));
-  const toRow = (key: RowKey, planned: Sums, actual: Sums): CheckpointRow => {
+  const toRow = (key: TrackKey, planned: Sums, actual: Sums): CheckpointRow => {
     const checks = measures.map((measure) => measureCheck(measure, planned[measure] ?? 0, actual[measure] ?? 0, tolerance));
     return { key, checks, status: checks.find((check) => check.measure === deciding)?.status ?? "on-track" };
   };

@@ -1,3 +1,5 @@
+import { type DayNumber, formatDay } from "../core/calibrate-days.js";
+import { formatHalf } from "../core/half-month.js";
 import { type MonthIndex, formatMonth } from "../core/month.js";
 import type { Plan } from "../core/plan.js";
 import type { LeftOutReason, SelectedActuals } from "../core/track.js";
@@ -14,7 +16,7 @@ const distinctMonths = (months: readonly MonthIndex[]) => [...new Set(months)].s
  * each rep or product the quotas do not have; one for each month of the period with no row.
  * Each names the first line it is about.
  */
-export function actualsWarnings(actuals: ActualsFile, selected: SelectedActuals, plan: Plan, asOf: MonthIndex): InputIssue[] {
+export function actualsWarnings(actuals: ActualsFile, selected: SelectedActuals, plan: Plan, asOf: MonthIndex, asOfDay?: DayNumber): InputIssue[] {
   const { file } = actuals;
   const warnings: InputIssue[] = [];
   const byReason = (reason: LeftOutReason) => selected.leftOut.filter((left) => left.reason === reason).map((left) => left.index);
@@ -23,12 +25,20 @@ export function actualsWarnings(actuals: ActualsFile, selected: SelectedActuals,
 
   const late = byReason("after-as-of");
   if (late.length > 0) {
+    // Rows by day or half stopped at an as-of day say which days or halves they are.
+    const when = (index: number) => {
+      const entry = actuals.entries[index];
+      return entry?.day !== undefined ? formatDay(entry.day) : entry?.half !== undefined ? formatHalf(entry.half) : formatMonth(entry?.month ?? 0);
+    };
+    const dated = asOfDay !== undefined && actuals.dating !== "month";
     warnings.push({
       code: "row.left-out",
       file,
       line: lineOf(late[0] ?? 0),
-      column: "month",
-      expected: `${rowsText(late.length)} after --as-of ${formatMonth(asOf)} left out (${distinctMonths(late.map(monthOf))})`,
+      column: actuals.dating === "day" ? "date" : "month",
+      expected: dated
+        ? `${rowsText(late.length)} after --as-of ${formatDay(asOfDay)} left out (${[...new Set(late.map(when))].sort().join(", ")})`
+        : `${rowsText(late.length)} after --as-of ${formatMonth(asOf)} left out (${distinctMonths(late.map(monthOf))})`,
     });
   }
   const unplanned = byReason("no-plan");
@@ -63,6 +73,9 @@ export function actualsWarnings(actuals: ActualsFile, selected: SelectedActuals,
   }
   for (const month of selected.monthsWithoutRows) {
     warnings.push({ code: "row.missing", file, expected: `no row for ${formatMonth(month)}: its actuals count as 0` });
+  }
+  for (const half of selected.halvesWithoutRows ?? []) {
+    warnings.push({ code: "row.missing", file, expected: `no row for ${formatHalf(half)}: its actuals count as 0` });
   }
   return warnings;
 }

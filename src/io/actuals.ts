@@ -1,5 +1,8 @@
 import { DEFAULT_FUNNEL, type FunnelStages, isDefaultFunnel } from "../core/funnel.js";
+import { formatDay } from "../core/calibrate-days.js";
+import { formatHalf, halfOfDay } from "../core/half-month.js";
 import { formatMonth } from "../core/month.js";
+import { parseDay, parseHalf } from "./day-text.js";
 import { type ActualEntry, type Actuals, type Measure, funnelMeasures } from "../core/track.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
@@ -8,9 +11,15 @@ import { InputError, type InputIssue } from "./input-issue.js";
 import type { MarkInForce } from "./number-text.js";
 import { type Parsed, RANGE, parseAmount, parseMonth } from "./values.js";
 
+/** How the rows of an actuals file are dated: by month, by half (`2027-01-H1`), or by day (a `date` column). */
+export type ActualsDating = "month" | "half" | "day";
+
 /** Actuals as read, with the line of each entry for warnings about it. */
 export interface ActualsFile extends Actuals {
   file: string;
+  dating: ActualsDating;
+  /** With a `followed_up` column: the measure it follows up (`inquiries`, else `qualified`; a configured funnel's first stage). */
+  followUpBase?: Measure;
   /** The file line of each entry, in the same order. */
   lines: number[];
   warnings: InputIssue[];
@@ -40,6 +49,12 @@ function parseCount(text: string, mark: MarkInForce): Parsed<number> {
  * (`inquiry,mql,sql,won` and optional `revenue`), and needs every stage: a stage left out would
  * merge two steps of the leak diagnosis unseen. A default funnel column there is refused; any
  * other unknown column is warned about and ignored, as with the default funnel.
+ *
+ * Rows may be dated by half instead (`2027-01-H1` in the month column, every row alike), or by
+ * day in a `date` column (`YYYY-MM-DD`, one row per day, rep and product): track sums them into
+ * months or halves. A `followed_up` column counts the inquiries (without an inquiries column,
+ * the qualified leads; a configured funnel's first stage) the rep has contacted: never more than
+ * the row's.
  */
 export function readActuals(content: string, file: string, options: ReadOptions = {}, funnel: FunnelStages = DEFAULT_FUNNEL): ActualsFile {
   const dateFormat = options.dateFormat ?? "auto";
@@ -69,12 +84,15 @@ export function readActuals(content: string, file: string, options: ReadOptions 
         throw new InputError({ code: "column.duplicate", file, line: 1, column: name, expected: `a second column for ${measure} (first: ${earlier.name}): expected each measure once` });
       }
       columnOf.set(measure, { at, name });
-    } else if (name !== "month" && name !== "rep" && name !== "product") {
+    } else if (name !== "month" && name !== "date" && name !== "rep" && name !== "product" && name !== "followed_up") {
       const expected = configured ? `unknown column, ignored (not a stage of --funnel ${funnelText})` : "unknown column, ignored";
       warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${at + 1}`, expected });
     }
   });
-  if (!table.header.includes("month")) {
+  if (table.header.includes("month") && table.header.includes("date")) {
+    throw new InputError({ code: "column.conflict", file, line: 1, column: "date", expected: "both a month and a date column: expected one (date for rows by day, month for rows by month or half)" });
+  }
+  if (!table.header.includes("month") && !table.header.includes("date")) {
     throw new InputError({ code: "column.missing", file, line: 1, column: "month", expected: "missing column: expected a month column", hint: `found ${table.header.join(",")}` });
   }
   if (columnOf.size === 0) {
@@ -100,9 +118,18 @@ export function readActuals(content: string, file: string, options: ReadOptions 
   if (table.records.length === 0) {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no actuals rows: expected at least one row after the header" });
   }
+  const followUpAt = table.header.indexOf("followed_up");
+  const followUpBase = followUpAt < 0 ? undefined : configured ? funnel[0] : columnOf.has("inquiries") ? "inquiries" : columnOf.has("qualified") ? "qualified" : undefined;
+  if (followUpAt >= 0 && followUpBase === undefined) {
+    throw new InputError({ code: "column.missing", file, line: 1, column: "followed_up", expected: "followed up out of what: expected an inquiries (or qualified) column beside followed_up" });
+  }
   const measureColumns = new Set([...columnOf.values()].map(({ name }) => name));
+  if (followUpAt >= 0) measureColumns.add("followed_up");
   const mark = fileDecimalMark(table, (name) => measureColumns.has(name), options.decimalMark, warnings);
-  const monthAt = table.header.indexOf("month");
+  const dateAt = table.header.indexOf("date");
+  const monthAt = dateAt >= 0 ? dateAt : table.header.indexOf("month");
+  let dating: ActualsDating = dateAt >= 0 ? "day" : "month";
+  let firstDated: { line: number; text: string } | undefined;
   const repAt = table.header.indexOf("rep");
   const productAt = table.header.indexOf("product");
   const measures = order.filter((measure) => columnOf.has(measure));
@@ -117,7 +144,27 @@ export function readActuals(content: string, file: string, options: ReadOptions 
       const why = parsed.hint ?? hint;
       throw new InputError(why === undefined ? issue : { ...issue, hint: why });
     };
-    const month = read("month", monthAt, parseMonth(record[monthAt] ?? "", dateFormat));
+    const when = record[monthAt] ?? "";
+    const dated: { month: number; half?: number; day?: number } = {month: 0};
+    if (dateAt >= 0) {
+      const day = read("date", dateAt, parseDay(when));
+      Object.assign(dated, { month: Math.floor(halfOfDay(day) / 2), half: halfOfDay(day), day });
+    } else {
+      const half = parseHalf(when);
+      const rowDating: ActualsDating = half === "not-a-half" ? "month" : "half";
+      if (firstDated === undefined) {
+        dating = rowDating;
+        firstDated = { line, text: when };
+      } else if (rowDating !== dating) {
+        read("month", monthAt, { ok: false, expected: dating === "half" ? "a half like 2027-01-H1, as every row above" : "a month, as every row above" }, `line ${firstDated.line} has ${JSON.stringify(firstDated.text)}: date every row by month or every row by half`);
+      }
+      if (half === "not-a-half") dated.month = read("month", monthAt, parseMonth(when, dateFormat));
+      else {
+        const value = read("month", monthAt, half);
+        Object.assign(dated, { month: Math.floor(value / 2), half: value });
+      }
+    }
+    const { month } = dated;
     const rep = repAt < 0 ? "" : readName(record[repAt] ?? "");
     const product = productAt < 0 ? "" : readName(record[productAt] ?? "");
     const values: ActualEntry["values"] = {};
@@ -128,20 +175,45 @@ export function readActuals(content: string, file: string, options: ReadOptions 
       const blank = text.trim() === "" ? (configured && name !== "revenue" ? "write 0 for none" : "write 0 for none, or leave the column out to not compare it") : undefined;
       values[measure] = read(name, at, measure === "revenue" ? parseAmount(text, mark()) : parseCount(text, mark()), blank);
     }
-    const key = JSON.stringify([month, rep, product]);
+    let followedUp: number | undefined;
+    if (followUpAt >= 0 && followUpBase !== undefined) {
+      followedUp = read("followed_up", followUpAt, parseCount(record[followUpAt] ?? "", mark()), record[followUpAt]?.trim() === "" ? "write 0 for none" : undefined);
+      const base = values[followUpBase] ?? 0;
+      if (followedUp > base) {
+        // More contacted than came in cannot be: a column shifted, or the wrong export.
+        read("followed_up", followUpAt, { ok: false, expected: `at most the row's ${followUpBase} (${base}): no one follows up more than came in` });
+      }
+    }
+    const [unit, label] = dated.day !== undefined ? ["date", formatDay(dated.day)] : dated.half !== undefined ? ["half", formatHalf(dated.half)] : ["month", formatMonth(month)];
+    const key = JSON.stringify([dated.day ?? dated.half ?? month, rep, product]);
     const first = firstLineOf.get(key);
     if (first !== undefined) {
       throw new InputError({
         code: "row.duplicate",
         file,
         line,
-        expected: `a second row for month ${formatMonth(month)}, rep "${rep}", product "${product}": expected one row per month, rep and product`,
+        expected: `a second row for ${unit} ${label}, rep "${rep}", product "${product}": expected one row per ${unit}, rep and product`,
         hint: `first on line ${first}`,
       });
     }
     firstLineOf.set(key, line);
-    entries.push({ month, rep, product, values });
+    const entry: ActualEntry = { month, rep, product, values };
+    if (dated.half !== undefined) entry.half = dated.half;
+    if (dated.day !== undefined) entry.day = dated.day;
+    if (followedUp !== undefined) entry.followedUp = followedUp;
+    entries.push(entry);
     lines.push(line);
   });
-  return { file, byRep: repAt >= 0, byProduct: productAt >= 0, measures, ...(configured ? { order } : {}), entries, lines, warnings };
+  return {
+    file,
+    dating,
+    ...(followUpBase === undefined ? {} : { followUpBase }),
+    byRep: repAt >= 0,
+    byProduct: productAt >= 0,
+    measures,
+    ...(configured ? { order } : {}),
+    entries,
+    lines,
+    warnings,
+  };
 }

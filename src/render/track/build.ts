@@ -1,12 +1,12 @@
 import type { CatchUpPlan, CatchUpRow } from "../../core/catch-up.js";
-import type { RowKey } from "../../core/group.js";
 import type { LeakDiagnosis } from "../../core/leak.js";
-import type { CheckpointRow, MeasureCheck } from "../../core/track.js";
+import type { CheckpointRow, MeasureCheck, TrackKey } from "../../core/track.js";
 import { capacitySections } from "../capacity/build.js";
 import { catchUpChart, leakWaterfall, revenueToDateSection, stageShareSection } from "./charts.js";
 import type { Column, Document, Section, Table } from "../document.js";
 import { KEY_KIND } from "../plan/build.js";
 import { catchUpColumns, measureTitle } from "./stage-names.js";
+import { followUpSection } from "./follow-up.js";
 import {
   STATUS_CODE,
   STATUS_TEXT,
@@ -43,11 +43,11 @@ function checkLines(row: CheckpointRow, total: boolean): CheckLine[] {
   return row.checks.map((check, index) => ({ row, check, first: index === 0, total }));
 }
 
-function keyColumn(key: keyof RowKey, leading: boolean): Column<CheckLine> {
+function keyColumn(key: keyof TrackKey, leading: boolean): Column<CheckLine> {
   return {
     key,
     title: trackKeyTitle(key),
-    kind: KEY_KIND[key],
+    kind: key === "period" ? "month" : KEY_KIND[key],
     // CSV is long form (as spreadsheets pivot it): every line names its row; the cumulative lines say `total`.
     value: (line) => (line.total ? (leading ? "total" : "") : (line.row.key[key] ?? "")),
     text: (line) => (!line.first ? "" : line.total ? (leading ? "Total" : "") : trackKeyText(line.row, key)),
@@ -133,8 +133,10 @@ function catchUpSection(report: TrackReport, plan: CatchUpPlan | null): Section 
  */
 export function buildTrackDocument(report: TrackReport): Document {
   const revenueToDate = revenueToDateSection(report);
+  const followUp = followUpSection(report);
   const sections: Section[] = [
-    { title: { text: headline(report), style: "strong" }, table: checkpointTable(report) },
+    { title: { text: headline(report), style: "strong" }, table: checkpointTable(report), ...(followUp ? { name: "checkpoints" } : {}) },
+    ...(followUp ? [followUp] : []),
     stageShareSection(report),
     ...(revenueToDate ? [revenueToDate] : []),
     leakSection(report, report.leak),

@@ -22,7 +22,7 @@ export function stageShareSection(report: TrackReport): Section {
   const measures = measuresOf(report);
   const keyText = (row: CheckpointRow) => keys.map((key) => trackKeyText(row, key)).join(" · ");
   const columns: Column<CheckpointRow>[] = [
-    ...keys.map((key): Column<CheckpointRow> => ({ key, title: trackKeyTitle(key), kind: key === "month" ? "month" : "name", value: (row) => row.key[key] ?? "", text: (row) => trackKeyText(row, key) })),
+    ...keys.map((key): Column<CheckpointRow> => ({ key, title: trackKeyTitle(key), kind: key === "month" || key === "period" ? "month" : "name", value: (row) => row.key[key] ?? "", text: (row) => trackKeyText(row, key) })),
     ...measures.map((measure): Column<CheckpointRow> => ({
       key: `${measure}_percent_of_plan`,
       title: `${measureTitle(report.checkpoints.order, measure)}, % of plan`,
@@ -69,7 +69,7 @@ export function revenueToDateSection(report: TrackReport): Section | null {
     if (!check) continue;
     plan += check.plan;
     actual += check.actual;
-    rows.push({ month: row.key.month ?? "", plan, actual, low: plan * (1 - checkpoints.tolerance), high: plan * (1 + checkpoints.tolerance) });
+    rows.push({ month: row.key.month ?? row.key.period ?? "", plan, actual, low: plan * (1 - checkpoints.tolerance), high: plan * (1 + checkpoints.tolerance) });
   }
   const money = (value: number) => formatNumber(value, 2).replace(/\.00$/, "");
   const columns: Column<RevenueToDate>[] = [

@@ -3,8 +3,10 @@ import type { LeakDiagnosis, RateCheck } from "../../core/leak.js";
 import type { Measure } from "../../core/track.js";
 import { formatMonth } from "../../core/month.js";
 import { roundCents } from "../../core/rounding.js";
-import type { CheckpointRow } from "../../core/track.js";
+import { type CheckpointRow, type TrackPeriod, formatPeriod } from "../../core/track.js";
 import { capacityJson } from "../capacity/json.js";
+import { formatDay } from "../../core/calibrate-days.js";
+import { followUpJson } from "./follow-up.js";
 import { STATUS_CODE, type TrackReport, percentFigure } from "./report.js";
 import { catchUpColumns, effectFault, effectName, rateKey } from "./stage-names.js";
 import { plainJson, sixDecimals } from "../plain-number.js";
@@ -64,6 +66,18 @@ function catchUpJson(plan: CatchUpPlan, bankSurplus: boolean, order: readonly Me
   };
 }
 
+/** The period's checkpoints when they are not whole months (additive): `every`, the first and last period, and where an as-of day stops the last. */
+function cutJson(period: TrackPeriod) {
+  const { cut } = period;
+  if (cut === undefined) return {};
+  return {
+    every: cut.every,
+    first_period: formatPeriod(cut.first, cut.every),
+    last_period: formatPeriod(cut.last, cut.every),
+    ...(cut.elapsed === undefined ? {} : { through: formatDay(cut.lastDay), working_days_elapsed: cut.elapsed.days, working_days: cut.elapsed.of }),
+  };
+}
+
 /**
  * The track report as JSON with a stable schema (README, "leadplan track"): the status that
  * decides the exit code, plan against actual per row and cumulatively, the leak diagnosis and
@@ -74,7 +88,8 @@ export function renderTrackJson(report: TrackReport): string {
   const document = {
     schema: TRACK_JSON_SCHEMA,
     as_of: formatMonth(report.asOf),
-    period: { first: formatMonth(checkpoints.period.first), last: formatMonth(checkpoints.period.last) },
+    ...(report.asOfDay === undefined ? {} : { as_of_date: formatDay(report.asOfDay) }),
+    period: { first: formatMonth(checkpoints.period.first), last: formatMonth(checkpoints.period.last), ...cutJson(checkpoints.period) },
     tolerance: checkpoints.tolerance,
     by: checkpoints.by,
     deciding_measure: checkpoints.deciding,
@@ -83,6 +98,7 @@ export function renderTrackJson(report: TrackReport): string {
     measures: checkpoints.measures,
     rows: checkpoints.rows.map((row) => ({ ...row.key, status: STATUS_CODE[row.status], checks: checksJson(row) })),
     cumulative: { status: STATUS_CODE[checkpoints.cumulative.status], checks: checksJson(checkpoints.cumulative) },
+    ...(report.followUp === undefined ? {} : { follow_up: followUpJson(report) }),
     leak: report.leak === null ? null : leakJson(report.leak, checkpoints.order),
     catch_up: report.catchUp === null ? null : catchUpJson(report.catchUp, report.bankSurplus, checkpoints.order),
     ...(report.capacity ? { capacity: { plan: report.capacityPlan ?? "original", from: formatMonth(report.asOf + 1), ...capacityJson(report.capacity) } } : {}),

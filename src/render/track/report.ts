@@ -1,17 +1,22 @@
 import type { CatchUpPlan, CatchUpScope, CatchUpWindow } from "../../core/catch-up.js";
 import { fiscalQuarterOf, formatFiscalQuarter } from "../../core/fiscal.js";
-import type { RowKey } from "../../core/group.js";
 import type { LeakDiagnosis } from "../../core/leak.js";
 import { type MonthIndex, formatMonth } from "../../core/month.js";
-import type { CheckStatus, CheckpointRow, Checkpoints, Measure, MeasureCheck } from "../../core/track.js";
+import { type CheckStatus, type CheckpointRow, type Checkpoints, type Measure, type MeasureCheck, type TrackKey, type TrackPeriod, formatPeriod } from "../../core/track.js";
 import type { CapacitySection } from "../capacity/report.js";
+import { type DayNumber, formatDay } from "../../core/calibrate-days.js";
+import type { FollowUpCheck } from "../../core/follow-up.js";
 import { formatFigure, formatNumber } from "../format.js";
-import { effectFault, effectName, measureTitle } from "./stage-names.js";
+import { effectFault, effectName, isDefaultOrder, measureTitle } from "./stage-names.js";
 
 /** What a track renderer gets: the checkpoints, the diagnosis, the catch-up and their context. */
 export interface TrackReport {
   asOf: MonthIndex;
+  /** With --as-of a day (or a half): the last day compared, inside as-of's month. */
+  asOfDay?: DayNumber;
   checkpoints: Checkpoints;
+  /** With a followed_up column in the actuals: each rep's follow-up rate per period against the target. */
+  followUp?: FollowUpCheck;
   /** Null when the actuals cannot explain a revenue gap (see {@link leakNote}). */
   leak: LeakDiagnosis | null;
   catchUpWindow: CatchUpWindow;
@@ -39,20 +44,24 @@ export const STATUS_TEXT: Record<CheckStatus, string> = { "on-track": "on track"
 /** Machine names, for CSV and JSON. */
 export const STATUS_CODE: Record<CheckStatus, string> = { "on-track": "on_track", behind: "behind", "far-behind": "far_behind" };
 
-const KEY_TITLES: Record<keyof RowKey, string> = { month: "Month", quarter: "Quarter", rep: "Rep", product: "Product" };
+const KEY_TITLES: Record<keyof TrackKey, string> = { month: "Month", period: "Period", quarter: "Quarter", rep: "Rep", product: "Product" };
 
-export function trackKeyColumns(checkpoints: Checkpoints): (keyof RowKey)[] {
+/** The key columns of the checkpoints; with --every half-month the month's is `period` (`2027-01-H1`). */
+export function trackKeyColumns(checkpoints: Checkpoints): (keyof TrackKey)[] {
+  const time = checkpoints.period.cut?.every === "half-month" ? "period" : "month";
   switch (checkpoints.by) {
     case "segment":
-      return ["month", "rep", "product"];
+      return [time, "rep", "product"];
+    case "month":
+      return [time];
     default:
       return [checkpoints.by];
   }
 }
 
-export const trackKeyTitle = (column: keyof RowKey): string => KEY_TITLES[column];
+export const trackKeyTitle = (column: keyof TrackKey): string => KEY_TITLES[column];
 
-export function trackKeyText(row: CheckpointRow, column: keyof RowKey): string {
+export function trackKeyText(row: CheckpointRow, column: keyof TrackKey): string {
   const value = row.key[column] ?? "";
   return value === "" && (column === "rep" || column === "product") ? "(unassigned)" : value;
 }
@@ -72,14 +81,55 @@ const monthsText = (months: readonly MonthIndex[]) => months.map(formatMonth).jo
 const money = (value: number) => formatNumber(value, 2);
 export const signedMoney = (value: number) => (value > 0 ? `+${money(value)}` : money(value));
 
-/** The first line: the period, the tolerance, and the status that decides the exit code. */
+/**
+ * The period compared: `2027-01 to 2027-03`; by half `2027-01-H1 to 2027-01-H2`; stopped at an
+ * as-of day `… (to 2027-01-20: 3 of 10 working days, pro rata)`. `single` words one period (`in 2027-01`).
+ */
+export function periodText(period: TrackPeriod, single = ""): string {
+  const { cut } = period;
+  const [first, last] = cut === undefined ? [formatMonth(period.first), formatMonth(period.last)] : [formatPeriod(cut.first, cut.every), formatPeriod(cut.last, cut.every)];
+  const range = first === last ? `${single}${first}` : `${first} to ${last}`;
+  const elapsed = cut?.elapsed;
+  return elapsed === undefined ? range : `${range} (to ${formatDay(cut?.lastDay ?? 0)}: ${elapsed.days} of ${elapsed.of} working days, pro rata)`;
+}
+
+/** The first line: the period, the tolerance, and the status that decides the exit code; the reps below the follow-up target. */
 export function headline(report: TrackReport): string {
   const { checkpoints } = report;
   const { period, cumulative, deciding } = checkpoints;
   const decidingCheck = cumulative.checks.find((check) => check.measure === deciding);
   const share = decidingCheck?.percentOfPlan === null || decidingCheck === undefined ? "" : ` (${percentText(decidingCheck.percentOfPlan)} of plan)`;
-  const range = period.first === period.last ? formatMonth(period.first) : `${formatMonth(period.first)} to ${formatMonth(period.last)}`;
-  return `Plan versus actual, ${range}, tolerance ${formatNumber(checkpoints.tolerance * 100, 2)}%: ${STATUS_TEXT[checkpoints.status]} on ${measureTitle(checkpoints.order, deciding).toLowerCase()}${share}`;
+  const range = periodText(period);
+  return `Plan versus actual, ${range}, tolerance ${formatNumber(checkpoints.tolerance * 100, 2)}%: ${STATUS_TEXT[checkpoints.status]} on ${measureTitle(checkpoints.order, deciding).toLowerCase()}${share}${followUpClause(report)}`;
+}
+
+/** How many follow-up misses the headline names before `and 3 more`. */
+const NAMED_MISSES = 3;
+
+/** `Ben followed up 60.7% of 140 inquiries in 2027-01-H1`, for each rep and period below the target. */
+export function followUpMisses(report: TrackReport): string[] {
+  const check = report.followUp;
+  if (check === undefined) return [];
+  const order = report.checkpoints.order;
+  const title = measureTitle(order, check.base);
+  const what = isDefaultOrder(order) ? title.toLowerCase() : title;
+  return check.rows
+    .filter((row) => row.below)
+    .map((row) => {
+      // Without a rep column every row is the team's; with one, a blank rep is unassigned.
+      const who = row.rep !== "" ? row.rep : reportHasReps(report) ? "(unassigned)" : "the team";
+      return `${who} followed up ${percentText(row.rate === null ? null : row.rate * 100)} of ${formatNumber(row.base, 0)} ${what} in ${row.period}`;
+    });
+}
+
+const reportHasReps = (report: TrackReport): boolean => report.followUp?.rows.some((row) => row.rep !== "") ?? false;
+
+/** `; follow-up below 100%: Ben followed up 60.7% of 140 inquiries in 2027-01-H1, and 2 more`; nothing when every rep met it. */
+function followUpClause(report: TrackReport): string {
+  const misses = followUpMisses(report);
+  if (misses.length === 0 || report.followUp === undefined) return "";
+  const more = misses.length > NAMED_MISSES ? `, and ${misses.length - NAMED_MISSES} more` : "";
+  return `; follow-up below ${formatNumber(report.followUp.target * 100, 2)}%: ${misses.slice(0, NAMED_MISSES).join(", ")}${more}`;
 }
 
 /** Why there is no diagnosis, when there is none. */
@@ -179,9 +229,10 @@ export const percentFigure = (percent: number | null): number | null => (percent
 
 /** The section titles, shared by the table and Markdown renderers. */
 export function leakTitle(report: TrackReport): string {
-  const { period } = report.checkpoints;
-  const range = period.first === period.last ? `in ${formatMonth(period.first)}` : `${formatMonth(period.first)} to ${formatMonth(period.last)}`;
-  return `Where the funnel leaks, ${range} (each stage valued at the plan's figures for these months):`;
+  const range = periodText(report.checkpoints.period, "in ");
+  const valued = "each stage valued at the plan's figures for these months";
+  // A pro-rata range ends in its own parenthesis: the valuation joins it.
+  return range.endsWith(")") ? `Where the funnel leaks, ${range.slice(0, -1)}; ${valued}):` : `Where the funnel leaks, ${range} (${valued}):`;
 }
 
 export function catchUpTitle(report: TrackReport, plan: CatchUpPlan): string {
