@@ -5,6 +5,7 @@ import { type Plan, computePlan } from "../core/plan.js";
 import { capacityFindings, checkCapacity } from "../core/capacity.js";
 import { type Scenario, compareScenarios, gridSize, scenarioGrid, sensitivity } from "../core/scenarios.js";
 import { fixedMix, optimalMix } from "../core/source-mix.js";
+import { summariseMix } from "../core/source-mix-summary.js";
 import { capacityStageOf, resolveCapacitySettings } from "../io/capacity-settings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import { LIMITS, grouped } from "../io/limits.js";
@@ -165,7 +166,10 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         report.warnings = [...report.warnings, ...input.warnings.map(formatIssue)];
         const needs = monthNeeds(computePlan(loaded.segments, surge));
         const months = needs.map((need) => (flags.optimizeMix ? optimalMix(sources, need.month, need.won, need.qualifiedLeads) : fixedMix(sources, need.month, need.qualifiedLeads, need.won)));
-        report.sources = { optimized: flags.optimizeMix === true, sources, months };
+        const baseline = rows[0];
+        const plan = { inquiries: baseline?.inquiries ?? 0, deals: baseline?.deals ?? 0, budget: baseline?.budget ?? null };
+        const summary = summariseMix(sources, months, needs, flags.optimizeMix === true, plan);
+        report.sources = { optimized: flags.optimizeMix === true, sources, months, summary };
         report.warnings = [...report.warnings, ...sourceWarnings(report.sources)];
       }
       checkResultSize(report, "the scenarios");
