@@ -5,11 +5,13 @@ import { type Plan, computePlan } from "../core/plan.js";
 import { capacityFindings, checkCapacity } from "../core/capacity.js";
 import { type Scenario, compareScenarios, gridSize, scenarioGrid, sensitivity } from "../core/scenarios.js";
 import { fixedMix, optimalMix } from "../core/source-mix.js";
+import { summariseMix } from "../core/source-mix-summary.js";
 import { capacityStageOf, resolveCapacitySettings } from "../io/capacity-settings.js";
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import { LIMITS, grouped } from "../io/limits.js";
 import type { MarkInForce } from "../io/number-text.js";
-import { checkVariations, parseVariation, readScenarios } from "../io/scenario-overrides.js";
+import { changeOutOfRangeError, checkVariations, parseVariation, readScenarios } from "../io/scenario-overrides.js";
+import { firstChangeOutOfRange } from "../core/relative-change.js";
 import { SOURCE_RATE_COLUMNS, readSources } from "../io/sources-file.js";
 import { parsePercent } from "../io/values.js";
 import { type ScenariosReport, sourceWarnings } from "../render/scenarios/report.js";
@@ -49,6 +51,7 @@ const EXAMPLES = `
 Examples:
   $ leadplan scenarios examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv --scenarios examples/scenarios.csv
   $ leadplan scenarios quotas.csv ... --vary cost_per_inquiry=40,60,80 --vary qualified_to_won=20%,25%
+  $ leadplan scenarios quotas.csv ... --vary cost_per_inquiry=+20% --vary qualified_to_won=-3pp   (each segment's own value moved)
   $ leadplan scenarios quotas.csv ... --sensitivity 10%
   $ leadplan scenarios quotas.csv --funnel inquiry,mql,sql,won ... --vary mql_to_sql=40%,50% --vary mql_to_sql_days=20,40
   $ leadplan scenarios quotas.csv ... --sources examples/sources.csv --optimize-mix
@@ -71,7 +74,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin");
   return addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))
     .option("--scenarios <FILE>", `scenarios CSV: scenario, then any of ${describeColumns(scenarioOrdered())}`)
-    .option("--vary <NAME=V1,V2>", "a grid dimension; repeat for every combination (amounts without thousands separators)", (value: string, previous: string[]) => [...previous, value], [])
+    .option("--vary <NAME=V1,V2>", "a grid dimension; repeat for every combination (amounts without thousands separators); a value may be relative to each segment's own: +20%, -10%, x1.2, -3pp (rates)", (value: string, previous: string[]) => [...previous, value], [])
     .option("--sensitivity <PCT>", "move each assumption down and up by PCT, one at a time, sorted by budget impact")
     .option("--sources <FILE>", `lead sources: source,share,${SOURCE_RATE_COLUMNS.join(",")}[,max_inquiries_per_month]`)
     .option("--optimize-mix", "with --sources: the cheapest mix per won deal within each source's monthly cap")
@@ -109,8 +112,10 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const loaded = await loadPlan(quotasPath, flags, environment, extra, resolved);
       let scenarios: Scenario[] = [];
       const fileWarnings: InputIssue[] = [];
+      let scenariosName = flags.scenarios ?? "--scenarios";
       if (flags.scenarios !== undefined) {
         const input = loaded.read(flags.scenarios);
+        scenariosName = input.name;
         for (const item of input.warnings) fileWarnings.push(item);
         scenarios = readScenarios(input.content, input.name, loaded.readOptions, entries);
         // The grid was checked alone before any file was read; with the file's rows it must still fit.
@@ -125,8 +130,12 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (clash !== undefined) {
         throw new InputError({ code: "option.invalid", file: "--vary", expected: `a grid row named "${clash.name}", as a row of ${flags.scenarios ?? "--scenarios"} is: expected each scenario name once` });
       }
+      const fromFile = new Set(scenarios.map((scenario) => scenario.name));
       scenarios = [...scenarios, ...grid];
       const { surge } = loaded.settings;
+      // `-3pp` on a close rate of 2%, `+20%` on one of 90%: refused before any plan, never clamped.
+      const outOfRange = firstChangeOutOfRange(loaded.segments, surge.rate, scenarios, funnel);
+      if (outOfRange !== null) throw changeOutOfRangeError(outOfRange.scenario, outOfRange.problem, fromFile.has(outOfRange.scenario) ? scenariosName : "--vary");
       // The team is read once; each scenario's plan is checked against it.
       const team = loadTeam(capacitySettings, loaded);
       // Each scenario's failures, as --fail-on counts them; the column counts the rep-months over.
@@ -157,7 +166,10 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         report.warnings = [...report.warnings, ...input.warnings.map(formatIssue)];
         const needs = monthNeeds(computePlan(loaded.segments, surge));
         const months = needs.map((need) => (flags.optimizeMix ? optimalMix(sources, need.month, need.won, need.qualifiedLeads) : fixedMix(sources, need.month, need.qualifiedLeads, need.won)));
-        report.sources = { optimized: flags.optimizeMix === true, sources, months };
+        const baseline = rows[0];
+        const plan = { inquiries: baseline?.inquiries ?? 0, deals: baseline?.deals ?? 0, budget: baseline?.budget ?? null };
+        const summary = summariseMix(sources, months, needs, flags.optimizeMix === true, plan);
+        report.sources = { optimized: flags.optimizeMix === true, sources, months, summary };
         report.warnings = [...report.warnings, ...sourceWarnings(report.sources)];
       }
       checkResultSize(report, "the scenarios");

@@ -5,6 +5,7 @@ import { groupPlan } from "./group.js";
 import { type LagDistribution, lagFromMonths, meanLag } from "./lag.js";
 import { type Plan, type SegmentInput, type SurgePolicy, computePlan } from "./plan.js";
 import { type AssumptionValues, type FixedAssumptionName, lagField, rateField } from "./resolve.js";
+import { type RelativeChange, changedSurge, changedValues } from "./relative-change.js";
 import { roundCents } from "./rounding.js";
 
 /** What a scenario changes, for every segment at once (as a command-line flag would). */
@@ -16,6 +17,8 @@ export interface ScenarioOverrides extends AssumptionValues {
 export interface Scenario {
   name: string;
   overrides: ScenarioOverrides;
+  /** Changes relative to each segment's own value (`+20%`, `-3pp`), applied after the overrides. */
+  changes?: readonly RelativeChange[];
 }
 
 /** A change against the baseline: absolute, and relative (null against a zero or unknown base). */
@@ -59,10 +62,16 @@ export interface ScenarioRow extends ScenarioFigures {
  * (`rate:mql_to_sql`, `lag:mql_to_sql`) replace that step's, and its two-stage fields are
  * collapsed again from the steps, as compute does.
  */
-export function withOverrides(segments: readonly SegmentInput[], overrides: ScenarioOverrides, funnel: FunnelStages = DEFAULT_FUNNEL): SegmentInput[] {
+export function withOverrides(segments: readonly SegmentInput[], overrides: ScenarioOverrides, funnel: FunnelStages = DEFAULT_FUNNEL, changes: readonly RelativeChange[] = []): SegmentInput[] {
   const { surge: _surge, ...values } = overrides;
-  if (Object.keys(values).length === 0) return [...segments];
-  return segments.map((segment) => ({ ...segment, assumptions: overridden(segment.assumptions, values, funnel) }));
+  const segmentChanges = changes.filter((change) => change.name !== "surge");
+  if (Object.keys(values).length === 0 && segmentChanges.length === 0) return [...segments];
+  return segments.map((segment) => {
+    const set = Object.keys(values).length === 0 ? segment.assumptions : overridden(segment.assumptions, values, funnel);
+    // Each segment's own value moves (`+20%` of 55 and of 35), after the absolute values are in place.
+    const moved = segmentChanges.length === 0 ? set : overridden(set, changedValues(set, segmentChanges, funnel), funnel);
+    return { ...segment, assumptions: moved };
+  });
 }
 
 function overridden(assumptions: SegmentAssumptions, values: AssumptionValues, funnel: FunnelStages): SegmentAssumptions {
@@ -85,8 +94,10 @@ function overridden(assumptions: SegmentAssumptions, values: AssumptionValues, f
 
 /** Plans one scenario from already-read segments: nothing is read again. */
 export function scenarioFigures(segments: readonly SegmentInput[], surge: SurgePolicy, scenario: Scenario, check?: PlanCheck, funnel: FunnelStages = DEFAULT_FUNNEL): ScenarioFigures {
-  const policy = scenario.overrides.surge === undefined ? surge : { ...surge, rate: scenario.overrides.surge };
-  const plan = computePlan(withOverrides(segments, scenario.overrides, funnel), policy);
+  const changes = scenario.changes ?? [];
+  const rate = changedSurge(scenario.overrides.surge ?? surge.rate, changes);
+  const policy = rate === surge.rate ? surge : { ...surge, rate };
+  const plan = computePlan(withOverrides(segments, scenario.overrides, funnel, changes), policy);
   const quarters = groupPlan(plan, "quarter");
   const { totals } = quarters;
   const ratio = (numerator: number | null, denominator: number | null) =>
@@ -148,7 +159,7 @@ export interface Variation {
   /** The column name, e.g. `cost_per_inquiry`, used in scenario names. */
   name: string;
   /** Each value as the user wrote it (for the name) and as overrides. */
-  values: { text: string; overrides: ScenarioOverrides }[];
+  values: { text: string; overrides: ScenarioOverrides; changes?: readonly RelativeChange[] }[];
 }
 
 /** Every combination of the variations' values: 3 × 2 values make 6 scenarios. */
@@ -164,6 +175,7 @@ export function scenarioGrid(variations: readonly Variation[]): Scenario[] {
       variation.values.map((value) => ({
         name: `${scenario.name}${scenario.name === "" ? "" : " "}${variation.name}=${value.text}`,
         overrides: { ...scenario.overrides, ...value.overrides },
+        changes: [...(scenario.changes ?? []), ...(value.changes ?? [])],
       })),
     );
   }

@@ -57,6 +57,9 @@ export function readSources(content: string, file: string, needShares: boolean, 
     const noInquiries = table.header.includes("inquiries") && /^0+$/.test(text("inquiries"));
     const qualifyRate = text(QUALIFY) === "" && noInquiries ? 0 : value(QUALIFY, parseShare);
     const closeRate = text(CLOSE) === "" && qualifyRate === 0 ? 0 : value(CLOSE, parseShare);
+    // Calibrate's `inquiries`: what the source produced in the history, set beside an uncapped
+    // optimum. Only a figure to quote: a cell that does not read as a count is left alone, as before.
+    const history = table.header.includes("inquiries") ? parseAmount(text("inquiries"), mark()) : undefined;
     return {
       source,
       share: shareText === "" ? null : value("share", parseShare),
@@ -64,6 +67,7 @@ export function readSources(content: string, file: string, needShares: boolean, 
       closeRate,
       costPerInquiry: value(COST, parseCost),
       maxInquiriesPerMonth: capText === "" ? null : value("max_inquiries_per_month", parseAmount),
+      ...(history?.ok === true && text("inquiries") !== "" ? { historyInquiries: history.value } : {}),
     };
   });
   if (needShares) {

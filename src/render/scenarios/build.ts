@@ -2,7 +2,7 @@ import type { ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
 import type { Chart, Column, Document, Section, Title } from "../document.js";
 import { formatNumber } from "../format.js";
 import { configuredStages, stageLabel, stageTitle } from "../plan/report.js";
-import { type ScenariosReport, bar, changeText, hasTeam, money, quarterTitles, sourceTotals } from "./report.js";
+import { type ScenariosReport, type SourceLine, bar, changeText, hasTeam, money, quarterTitles, sourceNotes, sourceSummaryLines, sourceTotals } from "./report.js";
 
 const caption = (text: string): Title => ({ text, style: "caption" });
 
@@ -114,8 +114,10 @@ function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivit
   };
 }
 
-type SourceLine = ReturnType<typeof sourceTotals>[number];
 const SOURCE_COLUMNS: readonly Column<SourceLine>[] = [
+  // CSV tells the total and the comparison lines from the sources by this column, not by a name a source could have.
+  { key: "line", title: "Line", kind: "code", value: (line) => line.line, only: "csv" },
+  ...[
   ["source", "Source", "name"],
   ["share", "Share of inquiries", "percent"],
   ["inquiries", "Inquiries", "count"],
@@ -123,7 +125,8 @@ const SOURCE_COLUMNS: readonly Column<SourceLine>[] = [
   ["budget", "Budget", "money"],
   ["cost_per_won_deal", "Cost per won deal", "money"],
   ["monthly_cap", "Monthly cap", "count"],
-].map(([key = "", title = "", kind], at): Column<SourceLine> => ({ key, title, kind: kind as Column<SourceLine>["kind"], value: (line) => line.values[at] ?? null, text: (line) => line.text[at] ?? "" }));
+  ].map(([key = "", title = "", kind], at): Column<SourceLine> => ({ key, title, kind: kind as Column<SourceLine>["kind"], value: (line) => line.values[at] ?? null, text: (line) => line.text[at] ?? "" })),
+];
 
 // A bar per scenario reads up to a few dozen; a grid of thousands is a table's job.
 const MOST_SCENARIOS_CHARTED = 40;
@@ -183,7 +186,14 @@ export function buildScenariosDocument(report: ScenariosReport): Document {
   if (report.sensitivity) sections.push(sensitivitySection(report.sensitivity, stages));
   if (report.sources) {
     const how = report.sources.optimized ? "the cheapest mix per won deal within each source's cap" : "the given shares, blended";
-    sections.push({ title: caption(`Lead sources for the baseline plan: ${how}`), table: { columns: SOURCE_COLUMNS, rows: sourceTotals(report.sources) }, csv: false, name: "sources" });
+    const { summary, optimized } = report.sources;
+    sections.push({
+      title: caption(`Lead sources for the baseline plan: ${how}`),
+      table: { columns: SOURCE_COLUMNS, rows: sourceTotals(report.sources), ...(summary === undefined ? {} : { totals: sourceSummaryLines(summary, optimized), csvTotals: true }) },
+      ...(summary === undefined ? {} : { notes: sourceNotes(summary, optimized) }),
+      csv: false,
+      name: "sources",
+    });
     sections.push(sourceMonthsSection(report.sources));
   }
   return { title: "Lead budget scenarios", sections, warnings: report.warnings };

@@ -2,6 +2,7 @@ import type { ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
 import { configuredStages } from "../plan/report.js";
 import { plainJson, sixDecimals } from "../plain-number.js";
 import type { ScenariosReport } from "./report.js";
+import type { MixLine, MixSummary } from "../../core/source-mix-summary.js";
 
 export const SCENARIOS_JSON_SCHEMA = "leadplan.scenarios/1";
 
@@ -74,6 +75,31 @@ export function renderScenariosJson(report: ScenariosReport): string {
   return `${JSON.stringify(document, plainJson, 2)}\n`;
 }
 
+const lineJson = (line: MixLine) => ({ inquiries: line.inquiries, won_deals: sixDecimals(line.won), budget: sixDecimals(line.budget), cost_per_won_deal: sixDecimals(line.costPerWon) });
+
+/**
+ * The mix summed (`total`), the given shares bought for the same need beside the cheapest mix
+ * (`given_shares`, else null), the plan at its own cost per inquiry (`plan`: its whole deals),
+ * and what the won deals are made of (`won_deals`): the need in won deals at the ratio file's
+ * rates, its surge part, and the plan's whole deals.
+ */
+function summaryJson(summary: MixSummary) {
+  return {
+    total: { ...lineJson(summary.total), qualified_leads: sixDecimals(summary.total.qualifiedLeads) },
+    given_shares: summary.givenShares === null ? null : lineJson(summary.givenShares),
+    plan: lineJson(summary.plan),
+    won_deals: {
+      sized_on: summary.target === "won deals" ? "won_deals" : "qualified_leads",
+      qualified_leads: summary.qualifiedLeads,
+      at_ratio_file_rates: sixDecimals(summary.wonNeeded),
+      from_surge: sixDecimals(summary.surgeWon),
+      plan_deals: summary.plan.won,
+      in_mix: sixDecimals(summary.total.won),
+    },
+    one_source: summary.oneSource === null ? null : { source: summary.oneSource.source, inquiries: summary.oneSource.inquiries, history_inquiries: summary.oneSource.historyInquiries },
+  };
+}
+
 function sourcesJson(sources: NonNullable<ScenariosReport["sources"]>) {
   return {
     optimized: sources.optimized,
@@ -85,6 +111,7 @@ function sourcesJson(sources: NonNullable<ScenariosReport["sources"]>) {
       cost_per_inquiry: source.costPerInquiry,
       max_inquiries_per_month: source.maxInquiriesPerMonth,
     })),
+    ...(sources.summary === undefined ? {} : summaryJson(sources.summary)),
     months: sources.months.map((month) => ({
       month: month.month,
       inquiries: Object.fromEntries(sources.sources.map((source, index) => [source.source, month.inquiries[index] ?? 0])),
