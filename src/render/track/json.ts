@@ -8,6 +8,7 @@ import { capacityJson } from "../capacity/json.js";
 import { STATUS_CODE, type TrackReport, percentFigure } from "./report.js";
 import { catchUpColumns, effectFault, effectName, rateKey } from "./stage-names.js";
 import { plainJson, sixDecimals } from "../plain-number.js";
+import type { TrackJson } from "../../schemas/track.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const TRACK_JSON_SCHEMA = "leadplan.track/1";
@@ -71,7 +72,8 @@ function catchUpJson(plan: CatchUpPlan, bankSurplus: boolean, order: readonly Me
  */
 export function renderTrackJson(report: TrackReport): string {
   const { checkpoints } = report;
-  const document = {
+  // The shape is src/schemas/track.ts (schemas/track.json): typed from it, so the two cannot drift.
+  const document: TrackJson = {
     schema: TRACK_JSON_SCHEMA,
     as_of: formatMonth(report.asOf),
     period: { first: formatMonth(checkpoints.period.first), last: formatMonth(checkpoints.period.last) },
