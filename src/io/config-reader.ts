@@ -37,7 +37,15 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     if (issue?.code === "unrecognized_keys") {
-      throw new InputError({ code: "config.invalid", file: shownAs, column: issue.keys.join(", "), expected: `unknown setting: expected one of ${CONFIG_KEYS.join(", ")}` });
+      // Every flag has a key now: the list is too long for one line, so the message says how keys are named.
+      const meant = issue.keys.map(knownSpelling).find((key) => key !== undefined);
+      throw new InputError({
+        code: "config.invalid",
+        file: shownAs,
+        column: issue.keys.join(", "),
+        expected: "unknown setting: expected a flag's name in camelCase (--close-rate is closeRate; every key is in schemas/config.json)",
+        ...(meant === undefined ? {} : { hint: `did you mean ${meant}?` }),
+      });
     }
     const key = String(issue?.path[0] ?? "");
     const value = (raw as Record<string, unknown>)[key];
@@ -57,6 +65,12 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
     else config[key] = value;
   }
   return config as ConfigValues;
+}
+
+/** The key a near spelling means: `close_rate`, `close-rate` or `CloseRate` is `closeRate`. */
+function knownSpelling(key: string): string | undefined {
+  const folded = key.replace(/^-+/, "").replace(/[-_]+(.)/g, (_, letter: string) => letter.toUpperCase()).toLowerCase();
+  return CONFIG_KEYS.find((known) => known.toLowerCase() === folded);
 }
 
 function describeJson(value: unknown): string {

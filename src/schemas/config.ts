@@ -27,7 +27,7 @@ const VALUES = {
 /** What each kind's message says was expected: `leadplan.config.json: strict: expected true or false, found "yes"`. */
 export const EXPECTED_VALUE: Record<ConfigValueKind, string> = {
   text: "text or a number",
-  path: "text (a file name)",
+  path: "text",
   switch: "true or false",
   list: "text or a list of texts",
   joined: "text or a list of texts",
