@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { InputError, printable } from "../io/input-issue.js";
 import { CheckFailed } from "./check-failed.js";
-import { type ConfigFlags, applyConfigFlags } from "./config-flags.js";
+import type { ConfigFlags } from "./config-flags.js";
 import type { CliEnvironment } from "./environment.js";
 import { exitCodeFor } from "./exit-code.js";
 import { ownFlagsFirst } from "./help-groups.js";
@@ -62,7 +62,8 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
   // Before the action runs: the config's keys become the values of the flags the command line left out.
   let fromConfig: ConfigFlags | undefined;
   program.hook("preAction", async (_program, command) => {
-    if (command.options.some((option) => option.long === "--config")) fromConfig = await applyConfigFlags(command, environment);
+    // Loaded only by a command that reads a config: `--version`, init and completion do not pay for it.
+    if (command.options.some((option) => option.long === "--config")) fromConfig = await (await import("./config-flags.js")).applyConfigFlags(command, environment);
   });
   try {
     await program.parseAsync([...environment.args], { from: "user" });
