@@ -10,7 +10,8 @@ import { type NamedOutput, resolveDestinations } from "../io/output-destination.
 import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import { LIMITS, atMost, grouped } from "../io/limits.js";
 import { historyNameList, sameFileSpellings } from "../io/name-match.js";
-import { FORMATS, type Format } from "../io/settings.js";
+import { CONFIG_FILE, FORMATS, type Format } from "../io/settings.js";
+import { configFileOf } from "./config-flags.js";
 import { parseWholeNumber } from "../io/values.js";
 import type { CalibrationReport } from "../render/calibrate/report.js";
 import { renderReport } from "./render-report.js";
@@ -32,6 +33,7 @@ Examples:
   $ leadplan calibrate history.csv --excel eu --out calibration.csv
   $ leadplan calibrate funnel-history.csv --funnel inquiry,mql,sql,won --ratios-out ratios.csv --cycles-out cycles.csv
   $ leadplan calibrate history.csv --wide | less -S
+  $ leadplan calibrate history.csv --config ci.json   (ci.json: {"minLeads": 10, "ratiosOut": "ratios.csv"})
   $ leadplan compute quotas.csv --ratios ratios.csv --cycles cycles.csv
 
 Exit codes: 0 calibration written; 2 bad input or usage, including the first bad row (one line on
@@ -48,6 +50,7 @@ interface CalibrateFlags extends HistoryFlags, DecimalFlags, CsvFlags, EncodingF
   format?: Format;
   out?: string;
   wide?: boolean;
+  config?: string | false;
 }
 
 /** `leadplan calibrate`: historical leads in, the assumptions `compute` needs out. */
@@ -72,6 +75,9 @@ export function calibrateCommand(environment: CliEnvironment): Command {
     .addOption(new Option("--format <FORMAT>", "report format (default: table)").choices(FORMATS))
     .option("--wide", WIDE_HELP)
     .option("-o, --out <FILE>", "write the report to FILE (atomically) instead of stdout")
+    .optionsGroup(HELP_GROUPS.config)
+    .option("--config <FILE>", `defaults for these options (default: ./${CONFIG_FILE} when present)`)
+    .option("--no-config", `ignore ./${CONFIG_FILE}`)
     .optionsGroup("");
   return addCsvOptions(command)
     .addHelpText("after", EXAMPLES)
@@ -82,7 +88,9 @@ export function calibrateCommand(environment: CliEnvironment): Command {
       const options = { ...historyOptionsOf(flags, { asOf: flags.asOf, byRep: flags.byRep, funnel }), decimalMark: stated === undefined ? undefined : parseDecimalMarkName(stated) };
       const { csv, format } = csvOptionsOf(flags);
       const minLeads = flags.minLeads === undefined ? DEFAULT_MIN_LEADS : minLeadsOf(flags.minLeads);
-      checkOutputs(flags, historyPath, environment.cwd);
+      // The config file read is an input too: no output may replace it.
+      const config = configFileOf(flags, environment.cwd);
+      checkOutputs(flags, config === undefined ? [historyPath] : [historyPath, config.file], environment.cwd);
       // The reader (Papa Parse, date-fns) loads only here: other commands do not pay for it.
       const { loadHistory } = await import("./history-load.js");
       const read = await loadHistory(historyPath, options, environment, flags.encoding);
@@ -152,7 +160,7 @@ function minLeadsOf(text: string): number {
  * none is the history, no two end at the same file, and at most one is standard output, a device
  * or a FIFO (see resolveDestinations).
  */
-function checkOutputs(flags: CalibrateFlags, historyPath: string, cwd: string): void {
+function checkOutputs(flags: CalibrateFlags, inputs: readonly string[], cwd: string): void {
   const named: [string, string | undefined][] = [
     ["--out", flags.out ?? "-"],
     ["--ratios-out", flags.ratiosOut],
@@ -167,7 +175,7 @@ function checkOutputs(flags: CalibrateFlags, historyPath: string, cwd: string): 
       throw new InputError({ code: "option.invalid", file: flag, expected: `a file: standard output already takes ${stdout.name ?? stdout.flag}`, found: path });
     }
     try {
-      checkOutputPath(path, cwd, [historyPath]);
+      checkOutputPath(path, cwd, inputs);
     } catch (error) {
       if (error instanceof InputError) throw new InputError({ ...error.issue, file: flag });
       throw error;

@@ -9,6 +9,7 @@ import { BUILT_IN, CONFIG_FILE, FORMATS, type RawSettings } from "../io/settings
 import { type DecimalFlags, addDecimalMarkOptions } from "./decimal-options.js";
 import { type EncodingFlags, addEncodingOption } from "./encoding-option.js";
 import { WIDE_HELP } from "./environment.js";
+import { PLAN_COMMANDS } from "./config-flags.js";
 import { HELP_GROUPS } from "./help-groups.js";
 import { type HistoryFlags, addHistoryReadOptions } from "./history-options.js";
 
@@ -24,6 +25,7 @@ export interface PlanFlags extends RawSettings, CapacityFlags, HistoryFlags, Dec
  * the plan (track, scenarios) takes too, so they mean the same everywhere.
  */
 export function addPlanOptions(command: Command): Command {
+  PLAN_COMMANDS.add(command);
   const files = command
     .optionsGroup(HELP_GROUPS.assumptions)
     .option("--ratios <FILE>", `closing-ratio CSV: ${columnsOf("ratios")} by rep/product`)

@@ -5,9 +5,12 @@ import { confidenceJson } from "./confidence.js";
 import { capacityJson } from "../capacity/json.js";
 import { type PlanReport, configuredStages } from "./report.js";
 import { lagJson, plainJson, sixDecimals } from "../plain-number.js";
+import type { ComputeFunnelJson, ComputeJson } from "../../schemas/compute.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const PLAN_JSON_SCHEMA = "leadplan.compute/1";
+
+// The document's shape is src/schemas/compute.ts: the types below come from it, so the writer cannot drift from schemas/compute.json.
 
 const exact = sixDecimals;
 const exactOrNull = sixDecimals;
@@ -92,7 +95,7 @@ export function renderPlanJson(report: PlanReport): string {
   const { view } = report;
   const stages = configuredStages(report.funnel);
   if (stages !== undefined && report.funnel !== undefined) return renderFunnelPlanJson(report, report.funnel, stages);
-  const document = {
+  const document: ComputeJson = {
     schema: PLAN_JSON_SCHEMA,
     by: view.by,
     inputs: { quotas: report.inputs.quotas, ratios: report.inputs.ratios ?? null, cycles: report.inputs.cycles ?? null },
@@ -125,7 +128,7 @@ export function renderPlanJson(report: PlanReport): string {
  */
 function renderFunnelPlanJson(report: PlanReport, funnel: FunnelStages, stages: readonly string[]): string {
   const { view } = report;
-  const document = {
+  const document: ComputeFunnelJson = {
     schema: PLAN_JSON_SCHEMA,
     by: view.by,
     funnel,

@@ -3,6 +3,7 @@ import { configuredStages } from "../plan/report.js";
 import { plainJson, sixDecimals } from "../plain-number.js";
 import type { ScenariosReport } from "./report.js";
 import type { MixLine, MixSummary } from "../../core/source-mix-summary.js";
+import type { ScenariosJson } from "../../schemas/scenarios.js";
 
 export const SCENARIOS_JSON_SCHEMA = "leadplan.scenarios/1";
 
@@ -63,7 +64,8 @@ export function renderScenariosJson(report: ScenariosReport): string {
     stages === undefined || report.sensitivity === null
       ? report.sensitivity
       : { share: report.sensitivity.share, rows: report.sensitivity.rows.map((line) => ({ assumption: line.assumption, down: funnelMoveJson(line.down, top), up: funnelMoveJson(line.up, top), impact: line.impact })) };
-  const document = {
+  // The shape is src/schemas/scenarios.ts (schemas/scenarios.json): typed from it, so the two cannot drift.
+  const document: ScenariosJson = {
     schema: SCENARIOS_JSON_SCHEMA,
     ...(report.funnel === undefined ? {} : { funnel: report.funnel }),
     baseline: report.rows[0] ? row(report.rows[0]) : null,

@@ -10,6 +10,7 @@ import { followUpJson } from "./follow-up.js";
 import { STATUS_CODE, type TrackReport, percentFigure } from "./report.js";
 import { catchUpColumns, effectFault, effectName, rateKey } from "./stage-names.js";
 import { plainJson, sixDecimals } from "../plain-number.js";
+import type { TrackJson } from "../../schemas/track.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const TRACK_JSON_SCHEMA = "leadplan.track/1";
@@ -85,7 +86,8 @@ function cutJson(period: TrackPeriod) {
  */
 export function renderTrackJson(report: TrackReport): string {
   const { checkpoints } = report;
-  const document = {
+  // The shape is src/schemas/track.ts (schemas/track.json): typed from it, so the two cannot drift.
+  const document: TrackJson = {
     schema: TRACK_JSON_SCHEMA,
     as_of: formatMonth(report.asOf),
     ...(report.asOfDay === undefined ? {} : { as_of_date: formatDay(report.asOfDay) }),

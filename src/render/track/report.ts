@@ -42,7 +42,7 @@ export function capacityTitle(report: TrackReport): string {
 
 export const STATUS_TEXT: Record<CheckStatus, string> = { "on-track": "on track", behind: "behind", "far-behind": "far behind" };
 /** Machine names, for CSV and JSON. */
-export const STATUS_CODE: Record<CheckStatus, string> = { "on-track": "on_track", behind: "behind", "far-behind": "far_behind" };
+export const STATUS_CODE = { "on-track": "on_track", behind: "behind", "far-behind": "far_behind" } as const satisfies Record<CheckStatus, string>;
 
 const KEY_TITLES: Record<keyof TrackKey, string> = { month: "Month", period: "Period", quarter: "Quarter", rep: "Rep", product: "Product" };
 
