@@ -2,7 +2,7 @@ import type { CapacitySettings } from "../io/capacity-settings.js";
 import { InputError } from "../io/input-issue.js";
 
 /** Every check a run can fail on, in the order a summary names them. */
-export const CHECKS = ["behind", "capacity", "inquiry-capacity", "at-risk"] as const;
+export const CHECKS = ["behind", "capacity", "inquiry-capacity", "at-risk", "forecast"] as const;
 export type Check = (typeof CHECKS)[number];
 
 /** The capacity checks: what `--strict` adds to a command's default checks. */
@@ -52,16 +52,18 @@ export function resolveFailOn(text: string | undefined, strict: boolean, capacit
   if (names.length === 1 && names[0] === "none") return { checks: new Set(), source: "--fail-on none" };
   for (const name of names) {
     if ((checks.valid as readonly string[]).includes(name)) continue;
-    const hint = name === "none" ? "none stands alone" : name === "behind" ? "behind is a track check" : undefined;
+    const hint = name === "none" ? "none stands alone" : name === "behind" || name === "forecast" ? `${name} is a track check` : undefined;
     throw new InputError({ code: "option.invalid", file: "--fail-on", expected: `${expected} for ${checks.command}`, found: name, ...(hint === undefined ? {} : { hint }) });
   }
   const picked = new Set(names as Check[]);
-  const needsTeam = [...picked].find((check) => check !== "behind");
+  // behind and forecast check the actuals; every other check, the team.
+  const onTeam = (check: Check) => check !== "behind" && check !== "forecast";
+  const needsTeam = [...picked].find(onTeam);
   if (needsTeam !== undefined && capacity.team === undefined) {
     throw new InputError({ code: "option.invalid", file: "--fail-on", expected: `${needsTeam}: no reps to check against: expected --reps FILE, or --reps-count N with --rep-capacity N` });
   }
   // A list whose team checks could none of them fail is refused: CI would pass it whatever the plan.
-  const teamChecks = [...picked].filter((check) => check !== "behind");
+  const teamChecks = [...picked].filter(onTeam);
   const canFail = (check: Check) => (check === "at-risk" ? capacity.respectCapacity : check === "inquiry-capacity" ? capacity.team?.kind !== "count" : true);
   if (teamChecks.length > 0 && !teamChecks.some(canFail)) {
     const why = picked.has("at-risk") && !capacity.respectCapacity
