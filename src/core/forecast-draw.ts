@@ -44,11 +44,14 @@ export function commonValue(cells: readonly LeadCell[]): number | null {
   return value ?? 0;
 }
 
-/** P(X = x) of Bin(n, p) over mode ± (40 sd + 40): everything outside is below 1e-300. */
+/**
+ * P(X = x) of Bin(n, p) over mode ± (12 sd + 12): the mass outside is below 1e-20, far under the
+ * six decimals a probability is shown to, and the convolutions stay short on large plans.
+ */
 function binomialPmf(n: number, p: number): { low: number; pmf: Float64Array } {
   if (n <= 0 || p <= 0) return { low: 0, pmf: Float64Array.of(1) };
   if (p >= 1) return { low: n, pmf: Float64Array.of(1) };
-  const spread = 40 * Math.sqrt(n * p * (1 - p)) + 40;
+  const spread = 12 * Math.sqrt(n * p * (1 - p)) + 12;
   const mode = Math.floor((n + 1) * p);
   const low = Math.max(0, Math.floor(mode - spread));
   const high = Math.min(n, Math.ceil(mode + spread));
@@ -69,13 +72,18 @@ function binomialPmf(n: number, p: number): { low: number; pmf: Float64Array } {
  * more than {@link EXACT_WORK_CAP} steps.
  */
 export function exactDeals(cells: readonly LeadCell[]): { low: number; pmf: Float64Array } | null {
-  let low = 0;
-  let pmf = Float64Array.of(1);
-  let work = 0;
+  // Binomials of one chance add up to one binomial (a plan's segments share rates and lags): merged first.
+  const leadsByChance = new Map<number, number>();
   for (const cell of cells) {
     const chance = Math.min(1, cell.outcomes.reduce((sum, outcome) => sum + outcome.chance, 0));
     if (cell.count === 0 || !(chance > 0)) continue;
-    const part = binomialPmf(cell.count, chance);
+    leadsByChance.set(chance, (leadsByChance.get(chance) ?? 0) + cell.count);
+  }
+  let low = 0;
+  let pmf = Float64Array.of(1);
+  let work = 0;
+  for (const [chance, count] of [...leadsByChance].sort(([left], [right]) => left - right)) {
+    const part = binomialPmf(count, chance);
     work += pmf.length * part.pmf.length;
     if (work > EXACT_WORK_CAP) return null;
     const next = new Float64Array(pmf.length + part.pmf.length - 1);
@@ -85,11 +93,11 @@ export function exactDeals(cells: readonly LeadCell[]): { low: number; pmf: Floa
       for (let j = 0; j < part.pmf.length; j++) next[i + j] = (next[i + j] ?? 0) + left * (part.pmf[j] ?? 0);
     }
     low += part.low;
-    // Trim tails below 1e-300: they add nothing a percentage or a percentile can show.
+    // Trim tails below 1e-25: they add nothing a percentage or a percentile can show.
     let from = 0;
     let to = next.length - 1;
-    while (from < to && (next[from] ?? 0) < 1e-300) from++;
-    while (to > from && (next[to] ?? 0) < 1e-300) to--;
+    while (from < to && (next[from] ?? 0) < 1e-25) from++;
+    while (to > from && (next[to] ?? 0) < 1e-25) to--;
     low += from;
     pmf = next.slice(from, to + 1);
   }
@@ -121,21 +129,67 @@ export function exactOutlook(deals: { low: number; pmf: Float64Array }, value: n
   return { probability, revenue: { p10: p10 ?? 0, p50: p50 ?? 0, p90: p90 ?? 0 } };
 }
 
+/** The smallest x with P(X ≤ x) ≥ u, from a law's cumulative sums. */
+function drawFrom(low: number, cdf: Float64Array, u: number): number {
+  let lo = -1;
+  let hi = cdf.length - 1;
+  while (hi - lo > 1) {
+    const middle = (lo + hi) >> 1;
+    if ((cdf[middle] ?? 0) >= u) hi = middle;
+    else lo = middle;
+  }
+  return low + hi;
+}
+
 /**
- * The period's revenue by seeded simulation, for deals of different values. Each trial draws each
- * cell's deals as Bin(count, Σ chances) by exact inversion (one uniform; tabulated once per cell),
- * then splits them over the outcomes by conditional binomials (a multinomial, exactly), and adds
- * their values to the revenue won to date. The stream is keyed by (seed, period), so a period's
+ * The period's revenue by seeded simulation, for deals of different values. Cells whose every
+ * deal is worth one value are grouped by it, and each group's deal count is drawn from its exact
+ * law (the convolution of {@link exactDeals}, one uniform per group and trial); a cell whose leads
+ * may be deals of different values (actuals that name no segment) draws its deals as
+ * Bin(count, Σ chances) by exact inversion, then splits them over the outcomes by conditional
+ * binomials (a multinomial, exactly). The stream is keyed by (seed, period), so a period's
  * figures do not depend on what else the run forecasts.
  */
 export function simulatedOutlook(cells: readonly LeadCell[], wonToDate: number, quota: number, trials: number, keys: readonly number[]): RevenueOutlook {
   const live = cells.filter((cell) => cell.count > 0 && cell.outcomes.some((outcome) => outcome.chance > 0));
-  const tables = live.map((cell) => new BinomialTable(cell.count, Math.min(1, cell.outcomes.reduce((sum, outcome) => sum + outcome.chance, 0))));
+  const byValue = new Map<number, LeadCell[]>();
+  let mixed: LeadCell[] = [];
+  for (const cell of live) {
+    const value = commonValue([cell]);
+    if (value === null) mixed.push(cell);
+    else byValue.set(value, [...(byValue.get(value) ?? []), cell]);
+  }
+  const groups: { value: number; low: number; cdf: Float64Array }[] = [];
+  for (const [value, members] of [...byValue].sort(([left], [right]) => left - right)) {
+    const law = exactDeals(members);
+    if (law === null) {
+      mixed.push(...members);
+      continue;
+    }
+    const cdf = new Float64Array(law.pmf.length);
+    let sum = 0;
+    law.pmf.forEach((mass, at) => {
+      sum += mass;
+      cdf[at] = sum;
+    });
+    cdf[cdf.length - 1] = Math.max(1, sum); // every uniform lands inside the law
+    groups.push({ value, low: law.low, cdf });
+  }
+  // Leads of one set of outcomes are one multinomial, whatever row reported them.
+  const merged = new Map<string, LeadCell>();
+  for (const cell of mixed) {
+    const key = JSON.stringify(cell.outcomes.map((outcome) => [outcome.chance, outcome.value]));
+    const found = merged.get(key);
+    merged.set(key, found ? { count: found.count + cell.count, outcomes: cell.outcomes } : cell);
+  }
+  mixed = [...merged.values()];
+  const tables = mixed.map((cell) => new BinomialTable(cell.count, Math.min(1, cell.outcomes.reduce((sum, outcome) => sum + outcome.chance, 0))));
   const stream = new RandomStream(...keys);
   const revenues = new Float64Array(trials);
   for (let trial = 0; trial < trials; trial++) {
     let revenue = wonToDate;
-    live.forEach((cell, index) => {
+    for (const group of groups) revenue += group.value * drawFrom(group.low, group.cdf, stream.uniform());
+    mixed.forEach((cell, index) => {
       let deals = tables[index]?.draw(stream.uniform()) ?? 0;
       if (deals === 0) return;
       const outcomes = cell.outcomes;

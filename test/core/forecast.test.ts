@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { binomialAtLeast, binomialQuantile, logBinomialPmf } from "../../src/core/confidence-binomial.js";
+import { binomialAtLeast, binomialQuantile, logBinomialPmf, logGamma } from "../../src/core/confidence-binomial.js";
 import { forecastPeriods, forecastTrack } from "../../src/core/forecast.js";
 import { lagFromMonths } from "../../src/core/lag.js";
 import { formatMonth } from "../../src/core/month.js";
@@ -143,6 +143,28 @@ describe("forecastTrack, simulation", () => {
     expect(once.method).toBe("simulation");
     expect(again).toEqual(once);
     expect(once.periods[0]?.expectedInFlight).toBe(70 * 0.2 * 75_000 + 100 * 0.2 * 25_000);
+  });
+
+  it("draws a lead of unknown segment as one multinomial outcome, within four standard errors of the exact law", () => {
+    const two = [
+      segment("Ana", "", WORKED, [quota("2027-03", 1_500_000)]),
+      segment("Ben", "", { ...WORKED, avgDealSize: 25_000 }, [quota("2027-03", 500_000)]),
+    ];
+    // 60 qualified leads, each Ana's or Ben's with the plan's share (half each), a deal at 20%:
+    // Ana's deal with chance 0.1, Ben's with 0.1; 1,400,000 won, 600,000 to go. Exact: the trinomial law summed where it makes quota.
+    const result = forecast(two, [entry("2027-01", { qualified: 60, won: 0, revenue: 1_400_000 })], "2027-01", { measures: ["qualified", "won", "revenue"] });
+    const n = 60;
+    let exact = 0;
+    for (let a = 0; a <= n; a++) {
+      for (let b = 0; a + b <= n; b++) {
+        if (1_400_000 + 75_000 * a + 25_000 * b < 2_000_000) continue;
+        const logChoose = logGamma(n + 1) - logGamma(a + 1) - logGamma(b + 1) - logGamma(n - a - b + 1);
+        exact += Math.exp(logChoose + a * Math.log(0.1) + b * Math.log(0.1) + (n - a - b) * Math.log(0.8));
+      }
+    }
+    const simulated = result.periods[0]?.probability ?? 0;
+    expect(result.method).toBe("simulation");
+    expect(Math.abs(simulated - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / 10_000));
   });
 
   it("splits actuals that name no rep over the plan's segments by the plan's share of the stage", () => {

@@ -32,7 +32,8 @@ const FORECAST_COLUMNS: readonly Column<PeriodForecast>[] = [
     title: "Chance of quota",
     kind: "ratio",
     value: (row) => probabilityFigure(row.probability),
-    text: (row) => (row.probability === null ? "–" : chanceText(row.probability)),
+    // Every trial making it (or none) is no certainty: the simulation only bounds the chance.
+    text: (row) => (row.probability === null ? "–" : row.method === "simulation" && row.probability === 1 ? ">99.9%" : row.method === "simulation" && row.probability === 0 ? "<0.1%" : chanceText(row.probability)),
     tone: (row) => (row.probability === null ? undefined : row.probability < 0.5 ? "bad" : row.probability < 0.9 ? "warn" : undefined),
   },
   { key: "revenue_p10", title: "Revenue P10", kind: "money", value: (row) => row.revenue.p10, text: (row) => money(row.revenue.p10) },
@@ -44,7 +45,7 @@ const FORECAST_COLUMNS: readonly Column<PeriodForecast>[] = [
 export function methodNote(forecast: Forecast): string {
   if (forecast.method === "exact") return "Method: exact (every deal is worth the same: the deal count is a sum of binomials, convolved exactly).";
   const error = formatNumber(50 / Math.sqrt(forecast.trials), 2);
-  return `Method: simulation, ${formatNumber(forecast.trials, 0)} trials, seed ${forecast.seed} (deal sizes differ; a chance is within ±${error} points, one standard error at most).`;
+  return `Method: simulation, ${formatNumber(forecast.trials, 0)} trials, seed ${forecast.seed} (a chance is within ±${error} points, one standard error at most).`;
 }
 
 /** Which counts the plan stood in for, when the actuals could not give them. */
