@@ -91,6 +91,16 @@ describe("--fail-below and --fail-on forecast", () => {
   });
 });
 
+describe("track --forecast on a configured funnel", () => {
+  it("counts April's 320 SQLs in flight and March's MQLs, which became them, not again: P(Bin(320, 25%) ≥ 100)", () => {
+    const args = ["track", "examples/funnel-quotas.csv", "examples/funnel-actuals.csv", "--ratios", "examples/funnel-ratios.csv", "--cycles", "examples/funnel-cycles.csv"];
+    const result = runBin([...args, "--funnel", "inquiry,mql,sql,won", "--surge", "0", "--forecast", "--as-of", "2027-04", "--format", "json"]);
+    const { forecast } = JSON.parse(result.stdout) as { forecast: { method: string; periods: { period: string; probability: number }[] } };
+    expect(forecast.method).toBe("exact");
+    expect(forecast.periods[0]).toMatchObject({ period: "2027-Q2", probability: Math.round(binomialAtLeast(320, 0.25, 100) * 1e6) / 1e6 });
+  });
+});
+
 describe("the same seed, the same bytes", () => {
   it("under America/Los_Angeles and Pacific/Kiritimati, in every format", () => {
     const args = ["track", "examples/quotas.csv", "examples/actuals.csv", "--ratios", "examples/ratios.csv", "--cycles", "examples/cycles.csv", "--forecast", "--as-of", "2027-02", "--trials", "1000"];
