@@ -42,6 +42,15 @@ describe("track --forecast, README's worked example", () => {
     expect(checkpoints.stderr).toContain("note: the CSV holds the checkpoints table; --section forecast writes the other\n");
   });
 
+  it("takes --section checkpoints with or without --forecast", async () => {
+    for (const flags of [[], ["--forecast"]]) {
+      const result = await run(["track", "quotas.csv", "actuals.csv", ...flags, "--format", "csv", "--section", "checkpoints"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout.split("\n")[0]).toBe("month,measure,plan,actual,variance,percent_of_plan,status");
+      expect(result.stderr).not.toContain("note:");
+    }
+  });
+
   it("leaves the report as it was without --forecast (no forecast key, no section)", async () => {
     const result = await run(["track", "quotas.csv", "actuals.csv", "--format", "json"]);
     expect(JSON.parse(result.stdout)).not.toHaveProperty("forecast");

@@ -136,7 +136,7 @@ export function buildTrackDocument(report: TrackReport): Document {
   const revenueToDate = revenueToDateSection(report);
   const sections: Section[] = [
     // Named for `--section` (CSV writes one table per file): the checkpoints, or the forecast.
-    { title: { text: headline(report), style: "strong" }, table: checkpointTable(report), ...(report.forecast ? { name: "checkpoints" } : {}) },
+    { title: { text: headline(report), style: "strong" }, table: checkpointTable(report), name: "checkpoints" },
     stageShareSection(report),
     ...(revenueToDate ? [revenueToDate] : []),
     leakSection(report, report.leak),
