@@ -2,14 +2,14 @@ import type { CapacitySettings } from "../io/capacity-settings.js";
 import { InputError } from "../io/input-issue.js";
 
 /** Every check a run can fail on, in the order a summary names them. */
-export const CHECKS = ["behind", "follow-up", "capacity", "inquiry-capacity", "at-risk"] as const;
+export const CHECKS = ["behind", "follow-up", "capacity", "inquiry-capacity", "at-risk", "forecast"] as const;
 export type Check = (typeof CHECKS)[number];
 
 /** The capacity checks: what `--strict` adds to a command's default checks. */
 export const CAPACITY_CHECKS: readonly Check[] = ["capacity", "inquiry-capacity", "at-risk"];
 
 /** Track's checks of the actuals themselves, which need no team: plan against actual, and follow-up (needs a followed_up column). */
-const ACTUALS_CHECKS: readonly Check[] = ["behind", "follow-up"];
+const ACTUALS_CHECKS: readonly Check[] = ["behind", "follow-up", "forecast"];
 
 /** What one command can check, and what it fails on when neither --fail-on nor --strict is given. */
 export interface CommandChecks {

@@ -25,10 +25,12 @@ import { dateFormatOf } from "./history-options.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
+import { type ForecastFlags, checkForecastInputs, checkTrackSection, forecastFailures, forecastSettings, forecastWarnings, withForecastCheck } from "./forecast-options.js";
+import { forecastTrack } from "../core/forecast.js";
 import { hideRefused } from "./help-groups.js";
 import { checkResultSize } from "./result-size.js";
 
-interface TrackFlags extends PlanFlags, CsvFlags, PeriodFlags {
+interface TrackFlags extends PlanFlags, CsvFlags, PeriodFlags, ForecastFlags {
   asOf?: string;
   catchUp: CatchUpWindow;
   tolerance?: string;
@@ -48,10 +50,13 @@ Examples:
   $ leadplan track quotas.csv actuals.csv --fail-on none   (report only: exit 0 even when behind)
   $ leadplan track quotas.csv daily.csv --every half-month --as-of 2027-01-20   (semimonthly; daily actuals: date,rep,inquiries,...)
   $ leadplan track quotas.csv actuals.csv --fail-on behind,follow-up   (followed_up column: every rep follows up 100%)
+  $ leadplan track examples/quotas.csv examples/actuals.csv --ratios examples/ratios.csv --cycles examples/cycles.csv --forecast
+      (the chance of making the open quarter and the fiscal year, and revenue P10/P50/P90)
+  $ leadplan track quotas.csv actuals.csv --fail-below 80 --fail-on forecast   (CI: exit 1 under an 80% chance of the year)
   $ COLUMNS=100 leadplan track quotas.csv actuals.csv   (tables fit 100 columns; --wide: full width)
 
 Exit codes: 0 on track within the tolerance; 1 a check of --fail-on failed (by default: behind
-beyond the tolerance; --strict adds the capacity checks): the report still prints, then one summary
+beyond the tolerance; --strict adds the capacity checks; --fail-below adds the forecast's): the report still prints, then one summary
 line on stderr; 2 bad input or usage (one line on stderr, nothing written). Formats of every file:
 see README.md.`;
 
@@ -95,7 +100,11 @@ export function trackCommand(environment: CliEnvironment): Command {
     .option("--tolerance <PCT>", "on track within this much below plan; behind within twice it (default: 10)")
     .option("--bank-surplus", "let revenue above plan lower the quota ahead (default: a surplus is kept)")
     .option("--fail-on <LIST>", failOnHelp(TRACK_CHECKS))
-    .addOption(new Option("--section <NAME>", "with --format csv: the table to write (default: checkpoints; follow-up needs a followed_up column)").choices(["checkpoints", "follow-up"]))
+    .option("--forecast", "the chance of making the open fiscal quarter and the fiscal year, and revenue P10/P50/P90, from revenue won, leads in flight and the plan's leads to come")
+    .option("--fail-below <PCT>", "exit 1 (after printing) when the chance of making the fiscal year is under PCT, like 80 or 80% (implies --forecast; the check forecast of --fail-on)")
+    .option("--trials <N>", "simulation trials of the forecast, where deal sizes differ (default: 10000, at most 100000)")
+    .option("--seed <N>", "the simulation's seed, 0 to 4294967295: the same seed gives the same figures on any machine (default: 13, as compute --confidence)")
+        .addOption(new Option("--section <NAME>", "with --format csv: the table to write (one per file; default: checkpoints; follow-up needs a followed_up column, forecast --forecast)").choices(["checkpoints", "follow-up", "forecast"]))
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
       const { csv, format: formatFlag } = csvOptionsOf(flags);
@@ -114,7 +123,11 @@ export function trackCommand(environment: CliEnvironment): Command {
       }
       // The checked stage is known from the funnel alone: refuse a wrong one before any file is read.
       if (capacitySettings.team !== undefined) capacityStageOf(capacitySettings.stage, funnel);
-      const failOn = resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, TRACK_CHECKS);
+      // --trials and --seed are settings keys of the config (shared with compute --confidence): a flag beats them.
+      const simulation = resolved.config.values;
+      const forecasting = forecastSettings({ ...flags, trials: flags.trials ?? simulation?.trials, seed: flags.seed ?? simulation?.seed }, resolved.settings.decimalMark);
+      const failOn = withForecastCheck(resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, TRACK_CHECKS), flags.failOn, forecasting);
+      checkTrackSection(flags.section, resolved.settings.format, forecasting.wanted);
       const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)], resolved);
       const input = loaded.read(actualsPath);
       const actuals = readActuals(input.content, input.name, loaded.readOptions, funnel);
@@ -167,6 +180,9 @@ export function trackCommand(environment: CliEnvironment): Command {
         capacity.findings = capacity.findings.filter((finding) => finding.month > asOf);
         capacity.warnings = [...fileWarnings, ...capacityWarnings(capacity.findings, capacity.section.stages)];
       }
+      if (forecasting.wanted) checkForecastInputs(plan, actuals);
+      const forecast = forecasting.wanted ? forecastTrack({ plan, actuals, entries: selected.entries, period, asOf, order }, { trials: forecasting.trials, seed: forecasting.seed }) : null;
+      if (forecast) for (const warning of forecastWarnings(forecast, actuals.file)) warnings.push(warning);
       const report: TrackReport = {
         asOf,
         ...(asOfDay === undefined ? {} : { asOfDay }),
@@ -181,6 +197,7 @@ export function trackCommand(environment: CliEnvironment): Command {
         inputs: { quotas: loaded.quotas.file, actuals: actuals.file, ratios: loaded.settings.ratios, cycles: loaded.settings.cycles },
         capacity: capacity?.section,
         capacityPlan: capacity ? capacityPlan : undefined,
+        forecast: forecast ?? undefined,
         warnings: [...warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
       };
       checkResultSize(report, "the tracking");
@@ -204,10 +221,13 @@ export function trackCommand(environment: CliEnvironment): Command {
       );
       await writeOutput(text, report.warnings, flags.out, environment);
       if (followUpLeftOut) environment.stderr("note: the CSV holds the checkpoints; --section follow-up writes the follow-up\n");
+      // A CSV holds one table: the forecast is named on stderr, never dropped without a word.
+      if (forecast && format === "csv" && flags.section === undefined) environment.stderr("note: the CSV holds the checkpoints table; --section forecast writes the other\n");
       // Exit 1 when a check of --fail-on fails: behind plan (the default), or over capacity ahead.
       const failures: Failure[] = checkpoints.status === "on-track" ? [] : [{ checks: ["behind"], text: `${checkpoints.deciding} ${checkpoints.status.replace("-", " ")} plan` }];
       failures.push(...followUpFailures(followUp, `${formatNumber(followUpTarget * 100, 2)}%`));
       if (capacity) failures.push(...capacityFailures(capacity.findings, capacity.section.report.respectCapacity));
+      failures.push(...forecastFailures(forecast, forecasting));
       failIfChecksFail(failOn, failures);
     });
 }

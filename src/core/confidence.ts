@@ -231,7 +231,7 @@ function simulatedStage(problem: StageProblem, simulation: StageSimulation, leve
 }
 
 /** Lower sample quantiles: the ⌈q·n⌉-th smallest revenue, the same rule as the exact path. */
-function samplePercentiles(revenues: Float64Array): RevenuePercentiles {
+export function samplePercentiles(revenues: Float64Array): RevenuePercentiles {
   const sorted = Float64Array.from(revenues).sort();
   const at = (q: number): number => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
   return { p10: at(0.1), p50: at(0.5), p90: at(0.9) };

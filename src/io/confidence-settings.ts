@@ -42,9 +42,11 @@ function level(text: string, mark: MarkInForce): Parsed<number> {
 const grain = (text: string): Parsed<ConfidenceGrain> =>
   (CONFIDENCE_GRAINS as readonly string[]).includes(text) ? { ok: true, value: text as ConfidenceGrain } : { ok: false, expected: `one of ${CONFIDENCE_GRAINS.join(", ")}` };
 
-const trials = (text: string, mark: MarkInForce): Parsed<number> =>
+/** `--trials` of compute's confidence plan and track's forecast: one definition. */
+export const parseTrials = (text: string, mark: MarkInForce): Parsed<number> =>
   atMost(parseWholeNumber(text, 1, mark), LIMITS.trials, `a whole number of trials from 1 to ${grouped(LIMITS.trials)}`);
-const seed = (text: string, mark: MarkInForce): Parsed<number> => atMost(parseWholeNumber(text, 0, mark), MAX_SEED, `a whole number from 0 to ${grouped(MAX_SEED)}`);
+/** `--seed` of compute's confidence plan and track's forecast. */
+export const parseSeed = (text: string, mark: MarkInForce): Parsed<number> => atMost(parseWholeNumber(text, 0, mark), MAX_SEED, `a whole number from 0 to ${grouped(MAX_SEED)}`);
 
 type Parser<T> = (text: string, mark: MarkInForce) => Parsed<T>;
 
@@ -79,8 +81,8 @@ export function resolveConfidenceSettings(
     read(flags, name, flag, parse, mark) ?? (config === undefined ? undefined : read(config, name, fromConfig, parse, mark));
   const chosen = pick("confidence", level);
   const by = pick("confidenceBy", grain);
-  const count = pick("trials", trials);
-  const seeded = pick("seed", seed);
+  const count = pick("trials", parseTrials);
+  const seeded = pick("seed", parseSeed);
   if (chosen === undefined) {
     const lone = (["confidenceBy", "trials", "seed"] as const).find((name) => flags[name] !== undefined);
     if (lone !== undefined) throw new InputError({ code: "option.invalid", file: FLAGS[lone], expected: "needs --confidence PCT: without it there is no confidence plan to apply it to" });

@@ -69,6 +69,10 @@ export const FLAG_KEYS = {
   catchUp: "text",
   tolerance: "text",
   bankSurplus: "switch",
+  every: "text",
+  followUpTarget: "text",
+  forecast: "switch",
+  failBelow: "text",
   // scenarios.
   scenarios: "path",
   vary: "list",

@@ -7,6 +7,7 @@ import type { Column, Document, Section, Table } from "../document.js";
 import { KEY_KIND } from "../plan/build.js";
 import { catchUpColumns, measureTitle } from "./stage-names.js";
 import { followUpSection } from "./follow-up.js";
+import { forecastSection } from "./forecast.js";
 import {
   STATUS_CODE,
   STATUS_TEXT,
@@ -135,12 +136,14 @@ export function buildTrackDocument(report: TrackReport): Document {
   const revenueToDate = revenueToDateSection(report);
   const followUp = followUpSection(report);
   const sections: Section[] = [
-    { title: { text: headline(report), style: "strong" }, table: checkpointTable(report), ...(followUp ? { name: "checkpoints" } : {}) },
+    // Named for `--section` (CSV writes one table per file): the checkpoints, or the forecast.
+    { title: { text: headline(report), style: "strong" }, table: checkpointTable(report), name: "checkpoints" },
     ...(followUp ? [followUp] : []),
     stageShareSection(report),
     ...(revenueToDate ? [revenueToDate] : []),
     leakSection(report, report.leak),
     catchUpSection(report, report.catchUp),
+    ...(report.forecast ? [forecastSection(report.forecast, report.asOf, report.checkpoints.order)] : []),
   ];
   if (report.capacity) sections.push(...capacitySections(report.capacity, [capacityTitle(report)]).map((section) => ({ ...section, csv: false })));
   return { title: "Plan versus actual", sections, warnings: report.warnings };

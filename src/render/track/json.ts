@@ -1,4 +1,6 @@
 import type { CatchUpPlan } from "../../core/catch-up.js";
+import type { Forecast } from "../../core/forecast.js";
+import { probabilityFigure } from "./forecast.js";
 import type { LeakDiagnosis, RateCheck } from "../../core/leak.js";
 import type { Measure } from "../../core/track.js";
 import { formatMonth } from "../../core/month.js";
@@ -79,6 +81,22 @@ function cutJson(period: TrackPeriod) {
   };
 }
 
+/** The forecast (with `--forecast`): the open quarter and the fiscal year, a probability as a fraction. */
+function forecastJson(forecast: Forecast) {
+  return {
+    method: forecast.method,
+    trials: forecast.trials,
+    seed: forecast.seed,
+    periods: forecast.periods.map((period) => ({
+      period: period.label,
+      quota: period.quota,
+      won_to_date: period.wonToDate,
+      probability: probabilityFigure(period.probability),
+      revenue: { p10: period.revenue.p10, p50: period.revenue.p50, p90: period.revenue.p90 },
+    })),
+  };
+}
+
 /**
  * The track report as JSON with a stable schema (README, "leadplan track"): the status that
  * decides the exit code, plan against actual per row and cumulatively, the leak diagnosis and
@@ -103,6 +121,7 @@ export function renderTrackJson(report: TrackReport): string {
     ...(report.followUp === undefined ? {} : { follow_up: followUpJson(report) }),
     leak: report.leak === null ? null : leakJson(report.leak, checkpoints.order),
     catch_up: report.catchUp === null ? null : catchUpJson(report.catchUp, report.bankSurplus, checkpoints.order),
+    ...(report.forecast ? { forecast: forecastJson(report.forecast) } : {}),
     ...(report.capacity ? { capacity: { plan: report.capacityPlan ?? "original", from: formatMonth(report.asOf + 1), ...capacityJson(report.capacity) } } : {}),
     warnings: report.warnings,
   };

@@ -1,5 +1,6 @@
 import type { CatchUpPlan, CatchUpScope, CatchUpWindow } from "../../core/catch-up.js";
 import { fiscalQuarterOf, formatFiscalQuarter } from "../../core/fiscal.js";
+import type { Forecast } from "../../core/forecast.js";
 import type { LeakDiagnosis } from "../../core/leak.js";
 import { type MonthIndex, formatMonth } from "../../core/month.js";
 import { type CheckStatus, type CheckpointRow, type Checkpoints, type Measure, type MeasureCheck, type TrackKey, type TrackPeriod, formatPeriod } from "../../core/track.js";
@@ -31,6 +32,8 @@ export interface TrackReport {
   capacity?: CapacitySection | undefined;
   /** Which plan the capacity check ran on: the catch-up plan when there is one, else the original. */
   capacityPlan?: "catch-up" | "original" | undefined;
+  /** With `--forecast` (or `--fail-below`): the chance of making the open quarter and the fiscal year. */
+  forecast?: Forecast | undefined;
   warnings: readonly string[];
 }
 
