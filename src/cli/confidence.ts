@@ -35,7 +35,7 @@ export async function confidenceSection(plan: Plan, settings: ConfidenceSettings
     return {
       result,
       thinScopes: evidence.thin,
-      history: { file: history.file, uncertainRates: evidence.uncertainRates, resampledAmounts: evidence.resampledAmounts, amountsSampled: evidence.amountsSampled, monthly: history.calibration.shape === "monthly" },
+      history: { file: history.file, uncertainRates: evidence.uncertainRates, resampledAmounts: evidence.resampledAmounts, amountsSampledTo: evidence.amountsSampledTo, monthly: history.calibration.shape === "monthly" },
     };
   } catch (error) {
     if (error instanceof MixedMeasureError) {

@@ -19,7 +19,7 @@
  * `key`): a trial with a low close rate for Platform is low for every rep selling Platform.
  *
  * Deal size. A segment whose deal size is learned resamples its scope's won amounts (every won
- * deal with an amount, as calibrate's average; past 100,000 a uniform sample of them). A monthly
+ * deal with an amount, as calibrate's average; past `MAX_KEPT_AMOUNTS` (100,000) a uniform sample of them). A monthly
  * aggregate has no amounts: its deal size stays the average.
  *
  * Thin. A scope is thin at a rate when fewer than {@link THIN_LEADS} mature leads entered the step
@@ -27,6 +27,7 @@
  * of the rate or more), and at its deal size when fewer than {@link THIN_LEADS} won amounts stand
  * behind it (resampling so few understates the spread). Only scopes some segment uses are named.
  */
+import { MAX_KEPT_AMOUNTS } from "./calibrate-amounts.js";
 import type { Calibration, ScopeCalibration } from "./calibrate.js";
 import type { SegmentEvidence } from "./confidence-plan.js";
 import type { LearnedScope } from "./resolve.js";
@@ -57,8 +58,8 @@ export interface HistoryEvidence {
   /** How many segments draw a rate from history, and how many resample won amounts. */
   uncertainRates: number;
   resampledAmounts: number;
-  /** True when some resampled scope saw more won amounts than are kept (a sample of them is used). */
-  amountsSampled: boolean;
+  /** When some resampled scope saw more won amounts than are kept: how many a scope keeps (a sample); else null. */
+  amountsSampledTo: number | null;
 }
 
 /** Where each segment's figure comes from: its learned scope, or null when not from history. */
@@ -109,7 +110,7 @@ export function historyEvidence(calibration: Calibration, segments: readonly { r
     if (wonAmounts === undefined) amountsOf.set(dealScope, (wonAmounts = Array.from(amounts.values)));
     return { rates, wonAmounts };
   });
-  return { segments: evidence, thin: [...thin.values()], uncertainRates, resampledAmounts, amountsSampled };
+  return { segments: evidence, thin: [...thin.values()], uncertainRates, resampledAmounts, amountsSampledTo: amountsSampled ? MAX_KEPT_AMOUNTS : null };
 }
 
 const scopeKey = (scope: { rep: string; product: string }): string => `${scope.rep}\u0000${scope.product}`;

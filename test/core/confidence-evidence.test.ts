@@ -88,7 +88,7 @@ describe("historyEvidence: what a history says about the plan's rates and deal s
     expect(amounts).toHaveLength(24);
     expect([...amounts].sort((a, b) => a - b).slice(0, 8)).toStrictEqual([500, 500, 500, 500, 500, 500, 1000, 1000]);
     expect(evidence.resampledAmounts).toBe(3);
-    expect(evidence.amountsSampled).toBe(false);
+    expect(evidence.amountsSampledTo).toBeNull();
   });
 
   it("leaves a figure a flag gives known", () => {

@@ -11,7 +11,7 @@ export interface ConfidenceSection {
   /** Scopes whose rates or deal sizes rest on few counts (`--history`): their spread is wide. */
   thinScopes: readonly ThinEvidence[];
   /** With `--history`: how many segments draw their rates from it and resample its won amounts. */
-  history?: { file: string; uncertainRates: number; resampledAmounts: number; amountsSampled: boolean; monthly: boolean };
+  history?: { file: string; uncertainRates: number; resampledAmounts: number; amountsSampledTo: number | null; monthly: boolean };
 }
 
 /** The column name of a figure a history vouches for (the default funnel's). */
@@ -47,7 +47,7 @@ function historyNote(history: NonNullable<ConfidenceSection["history"]>, segment
   const parts: string[] = [];
   if (history.uncertainRates > 0) parts.push(`rates learned from ${history.file} vary from trial to trial (Beta(converted + 1, not converted + 1) of each scope's mature counts; ${history.uncertainRates} of ${segments} segments)`);
   if (history.resampledAmounts > 0) {
-    const sample = history.amountsSampled ? ", a sample of 100,000 per scope where it holds more" : "";
+    const sample = history.amountsSampledTo === null ? "" : `, a sample of ${formatNumber(history.amountsSampledTo, 0)} per scope where it holds more`;
     parts.push(`deal sizes are its won amounts resampled (${history.resampledAmounts} of ${segments} segments${sample})`);
   } else if (history.monthly) parts.push("a monthly history holds no won amounts: deal sizes stay at the average");
   const text = parts.join("; ");
