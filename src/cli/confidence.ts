@@ -25,11 +25,18 @@ export function addConfidenceOptions(command: Command): Command {
  */
 export async function confidenceSection(plan: Plan, settings: ConfidenceSettings, loaded: LoadedPlan): Promise<ConfidenceSection> {
   const { planAtConfidence, MixedMeasureError } = await import("../core/confidence-plan.js");
+  const history = loaded.history;
+  // With --history: each learned rate a Beta posterior of its scope's mature counts, each learned deal size its won amounts.
+  const evidence = history === undefined ? undefined : (await import("../core/confidence-evidence.js")).historyEvidence(history.calibration, plan.segments, history.learnedScopeOf);
   try {
-    const result = planAtConfidence(plan, { level: settings.level, by: settings.by, trials: settings.trials, seed: settings.seed });
-    // TODO: with --history, each rate a Beta posterior of calibrate's counts and won amounts
-    // resampled (issue 13): the core takes them (`evidence`); the scope counts are not plumbed yet.
-    return loaded.history === undefined ? { result, thinScopes: [] } : { result, thinScopes: [], historyRatesKnown: true };
+    const options = { level: settings.level, by: settings.by, trials: settings.trials, seed: settings.seed };
+    const result = planAtConfidence(plan, evidence === undefined ? options : { ...options, evidence: evidence.segments });
+    if (history === undefined || evidence === undefined) return { result, thinScopes: [] };
+    return {
+      result,
+      thinScopes: evidence.thin,
+      history: { file: history.file, uncertainRates: evidence.uncertainRates, resampledAmounts: evidence.resampledAmounts, amountsSampledTo: evidence.amountsSampledTo, monthly: history.calibration.shape === "monthly" },
+    };
   } catch (error) {
     if (error instanceof MixedMeasureError) {
       throw new InputError({ code: "option.invalid", file: "--confidence", expected: `one measure of revenue: ${error.message} (${loaded.quotas.file})` });

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Calibration } from "../core/calibrate.js";
 import type { SegmentInput } from "../core/plan.js";
-import type { ScopedAssumptions } from "../core/resolve.js";
+import { type AssumptionName, type LearnedScope, type ScopedAssumptions, learnedScopeResolver } from "../core/resolve.js";
 import { readCycles } from "../io/cycles.js";
 import type { ReadOptions } from "../io/decimal-mark.js";
 import { type TextInput, checkOutputPath, readTextFile } from "../io/files.js";
@@ -31,8 +31,11 @@ export interface LoadedPlan {
   readOptions: ReadOptions;
   /** Reads another input file the same way (for a command's own extra files). */
   read: (path: string) => TextInput;
-  /** What `--history` taught, when given. */
-  history?: { file: string; calibration: Calibration };
+  /**
+   * What `--history` taught, when given, and for each segment's value the calibrated scope it was
+   * learned from (null: a flag, a file or the config gave it).
+   */
+  history?: { file: string; calibration: Calibration; learnedScopeOf: (rep: string, product: string, name: AssumptionName) => LearnedScope | null };
 }
 
 async function loadConfig(flags: PlanFlags, environment: CliEnvironment): Promise<{ values: RawSettings | undefined; file: string }> {
@@ -122,7 +125,10 @@ export async function loadPlan(
   const assigned = assignAssumptions(quotas, scoped, settings, learned?.rows);
   for (const item of assigned.warnings) warnings.push(item);
   const loaded: LoadedPlan = { settings, quotas, segments: assigned.segments, warnings, inputs, read, readOptions };
-  if (learned) loaded.history = { file: learned.file, calibration: learned.calibration };
+  if (learned) {
+    const learnedScopeOf = learnedScopeResolver({ overrides: settings.overrides, scoped, learned: learned.rows, defaults: settings.defaults });
+    loaded.history = { file: learned.file, calibration: learned.calibration, learnedScopeOf };
+  }
   return loaded;
 }
 
@@ -145,7 +151,8 @@ async function learnFromHistory(
     import("../core/calibrate.js"),
     import("../core/calibrate-assumptions.js"),
   ]);
-  const read = await loadHistory(path, options, environment, encoding);
+  // The won amounts are kept for `--confidence` to resample (a capped sample per scope).
+  const read = await loadHistory(path, { ...options, keepWonAmounts: true }, environment, encoding);
   for (const item of read.warnings) warnings.push(item);
   const kinds = options.byRep ? (["product", "rep"] as const) : (["product"] as const);
   for (const kind of kinds) {
