@@ -33,6 +33,9 @@ const configSchema = z.strictObject({
   $schema: z.string().optional(),
 });
 
+/** What one value of a step map is, for a value of the wrong JSON type. */
+const STEP_VALUE = { rate: "a rate like 25% or 0.25", lag: "a duration like 30d or 2m", cost: "an amount like 10" } as const;
+
 export type ConfigValues = z.output<typeof configSchema>;
 
 /** The settings an unknown key's message lists: `$schema` is no setting. */
@@ -66,6 +69,12 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
     }
     const key = String(issue?.path[0] ?? "");
     const value = (raw as Record<string, unknown>)[key];
+    const inner = issue?.path[1];
+    if ((key === "rate" || key === "lag" || key === "cost") && inner !== undefined && typeof value === "object" && value !== null) {
+      // One step's value of a type no flag takes (true, null, a list): named by its key, as a bad text value is.
+      const found = (value as Record<string, unknown>)[String(inner)];
+      throw new InputError({ code: "config.invalid", file: shownAs, column: `${key}.${String(inner)}`, expected: `expected ${STEP_VALUE[key]}, found ${describeJson(found)}` });
+    }
     const expected = key === "funnel" ? "text or a list of stages" : key === "rate" || key === "lag" || key === "cost" ? "an object of values by step, like {\"sql_to_won\": \"25%\"}" : key === "$schema" || key === "ratios" || key === "cycles" || key === "by" || key === "format" || key === "decimalMark" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
     // JSON values are shown as JSON (true, 5, "x"), not quoted again as text found in a CSV cell.
     throw new InputError({ code: "config.invalid", file: shownAs, column: key, expected: `expected ${expected}, found ${describeJson(value)}` });
