@@ -111,7 +111,6 @@ describe("compute --funnel", () => {
 
   it.each([
     ["scenarios --sources", ["scenarios", "quotas.csv", ...FUNNEL, "--sources", "sources.csv"]],
-    ["compute --history", ["compute", "quotas.csv", ...FUNNEL, "--history", "history.csv"]],
   ])("%s refuses a configured funnel before reading a file", async (what, args) => {
     const run = await runIn(folderWith(QUOTAS), args);
     expect({ code: run.code, stderr: run.stderr }).toStrictEqual({

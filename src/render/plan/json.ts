@@ -142,6 +142,7 @@ function renderFunnelPlanJson(report: PlanReport, funnel: FunnelStages, stages: 
     },
     // With a team: the capacity check of the stage it names (`stage`), as the default funnel's.
     ...(report.capacity ? { capacity: capacityJson(report.capacity) } : {}),
+    ...(report.baseline ? { baseline: baselineJson(report.baseline) } : {}),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;
