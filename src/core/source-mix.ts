@@ -10,6 +10,11 @@ export interface LeadSource {
   costPerInquiry: number;
   /** Most inquiries the source can give in a month (null: no cap). */
   maxInquiriesPerMonth: number | null;
+  /**
+   * A configured funnel's step rates, nearest won first (absent: the default funnel). The mix
+   * uses them collapsed: `closeRate` the step into won, `qualifyRate` the product of the others.
+   */
+  steps?: number[];
 }
 
 /** Won deals one inquiry from this source brings: its qualification rate × its close rate. */

@@ -3,7 +3,7 @@ import type { AssumptionEntry, AssumptionSpelling } from "../../src/core/assumpt
 import { funnelAssumptions } from "../../src/core/funnel-assumptions.js";
 import { ASSUMPTIONS } from "../../src/core/assumptions.js";
 import { parserOf } from "../../src/io/assumption-values.js";
-import { compute, folderWith, removeFolders, runIn } from "./harness.js";
+import { compute, removeFolders } from "./harness.js";
 
 afterAll(removeFolders);
 
@@ -107,16 +107,6 @@ describe("compute --funnel", () => {
 
   it("names the step flag and column of a missing step", async () => {
     await refused([...FUNNEL, "--deal-size", "10000", "--rate", "sql_to_won=25%", "--lag", "sql_to_won=2m", "--rate", "inquiry_to_mql=20%"], "quotas.csv:2: unassigned quota: no value applies for mql_to_sql (give --ratios FILE, or --rate mql_to_sql=…)");
-  });
-
-  it.each([
-    ["scenarios --sources", ["scenarios", "quotas.csv", ...FUNNEL, "--sources", "sources.csv"]],
-  ])("%s refuses a configured funnel before reading a file", async (what, args) => {
-    const run = await runIn(folderWith(QUOTAS), args);
-    expect({ code: run.code, stderr: run.stderr }).toStrictEqual({
-      code: 2,
-      stderr: `leadplan: --funnel: expected the default funnel inquiry,qualified,won: ${what} does not support a configured funnel yet, found "inquiry,mql,sql,won"\n`,
-    });
   });
 });
 
