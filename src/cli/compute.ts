@@ -85,6 +85,7 @@ export function computeCommand(environment: CliEnvironment): Command {
         funnel: loaded.settings.funnel,
       };
       if (capacity) report.capacity = capacity.section;
+      if (capacity && capacity.more.length > 0) report.moreCapacity = capacity.more.map((other) => other.section);
       if (loaded.settings.format === "html" && by === "month") report.quarters = groupPlan(plan, "quarter");
       if (loaded.history) report.baseline = await baselineSection(loaded.history, plan, loaded.settings.funnel);
       checkResultSize(report, "the plan");
@@ -104,7 +105,8 @@ export function computeCommand(environment: CliEnvironment): Command {
 /** Exit 1 (the report written) when a capacity check of `--fail-on` failed. */
 async function failIfCapacityFails(failOn: FailOn, capacity: CapacityRun): Promise<void> {
   const { capacityFailures, failIfChecksFail } = await import("./capacity.js");
-  failIfChecksFail(failOn, capacityFailures(capacity.findings, capacity.section.report.respectCapacity));
+  const { allFindings } = await import("./capacity.js");
+  failIfChecksFail(failOn, capacityFailures(allFindings(capacity), capacity.section.report.respectCapacity));
 }
 
 /** The plan month by month against the history's last twelve months (`--history`). */

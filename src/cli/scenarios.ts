@@ -130,7 +130,9 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const failuresByScenario: Failure[][] = [];
       const check = team
         ? (plan: Plan) => {
-            const findings = capacityFindings(checkCapacity(plan, team.team, { respectCapacity: capacitySettings.respectCapacity, stage: checkedStage?.index ?? 0 }));
+            const check = (reps: typeof team.team, stage: number) => capacityFindings(checkCapacity(plan, reps, { respectCapacity: capacitySettings.respectCapacity, stage }));
+            // Every stage the reps file gives a capacity of (`sql_capacity`, `mql_capacity`) is checked.
+            const findings = [check(team.team, checkedStage?.index ?? 0), ...team.others.map((other) => check(other.team, other.stages.index))].flat();
             failuresByScenario.push(capacityFailures(findings, capacitySettings.respectCapacity));
             return new Set(findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
           }

@@ -141,5 +141,6 @@ export function buildTrackDocument(report: TrackReport): Document {
     catchUpSection(report, report.catchUp),
   ];
   if (report.capacity) sections.push(...capacitySections(report.capacity, [capacityTitle(report)]).map((section) => ({ ...section, csv: false })));
+  for (const more of report.moreCapacity ?? []) sections.push(...capacitySections(more).map((section) => ({ ...section, csv: false })));
   return { title: "Plan versus actual", sections, warnings: report.warnings };
 }
