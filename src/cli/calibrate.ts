@@ -70,7 +70,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
     .option("--min-leads <N>", `least leads behind a product or rep value written to the files (default: ${DEFAULT_MIN_LEADS})`)
     .option("--ratios-out <FILE>", "write the ratio file compute --ratios reads")
     .option("--cycles-out <FILE>", "write the cycle file (month-lag distributions) compute --cycles reads")
-    .option("--sources-out <FILE>", "write the lead-source table as CSV")
+    .option("--sources-out <FILE>", "write the lead-source table as CSV, as scenarios --sources reads it (with --funnel: a rate column per step)")
     .optionsGroup(HELP_GROUPS.output)
     .addOption(new Option("--format <FORMAT>", "report format (default: table)").choices(FORMATS))
     .option("--wide", WIDE_HELP)
@@ -119,7 +119,7 @@ export function calibrateCommand(environment: CliEnvironment): Command {
       const written: [string, string | undefined, () => string][] = [
         ["--ratios-out", flags.ratiosOut, () => files.renderRatiosFile(assumptions.rows, csv, funnel)],
         ["--cycles-out", flags.cyclesOut, () => files.renderCyclesFile(assumptions.rows, csv, funnel)],
-        ["--sources-out", flags.sourcesOut, () => files.renderSourcesCsv(calibration.sources, csv)],
+        ["--sources-out", flags.sourcesOut, () => files.renderSourcesCsv(calibration.sources, csv, funnel)],
       ];
       const texts = written.flatMap(([flag, path, render]) => (path === undefined ? [] : [{ flag, path, content: render() }]));
       const text = await renderReport(

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { type FunnelStages, isDefaultFunnel } from "../core/funnel.js";
 import { groupPlan, planRows } from "../core/group.js";
 import { type Plan, computePlan } from "../core/plan.js";
 import { capacityStageOf, resolveCapacitySettings } from "../io/capacity-settings.js";
@@ -8,7 +9,6 @@ import type { PlanReport } from "../render/plan/report.js";
 import type { CapacityRun } from "./capacity.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
-import { refuseConfiguredFunnel } from "./funnel-support.js";
 import { type LoadedPlan, loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
@@ -60,7 +60,6 @@ export function computeCommand(environment: CliEnvironment): Command {
       const teamFile = capacitySettings.team?.kind === "file" ? [capacitySettings.team.file] : [];
       const resolved = await resolvePlanSettings({ ...flags, format }, environment);
       if (capacitySettings.team !== undefined) capacityStageOf(capacitySettings.stage, resolved.settings.funnel);
-      if (flags.history !== undefined) refuseConfiguredFunnel(resolved.settings.funnel, "compute --history");
       const confidenceSettings = resolveConfidenceSettings(flags, resolved.config.values, resolved.config.file, resolved.settings.decimalMark ?? COMMA_GROUPS);
       const loaded = await loadPlan(quotasPath, { ...flags, format }, environment, teamFile, resolved);
       const averagePlan = computePlan(loaded.segments, loaded.settings.surge);
@@ -96,8 +95,9 @@ export function computeCommand(environment: CliEnvironment): Command {
         funnel: loaded.settings.funnel,
       };
       if (capacity) report.capacity = capacity.section;
+      if (capacity && capacity.more.length > 0) report.moreCapacity = capacity.more.map((other) => other.section);
       if (loaded.settings.format === "html" && by === "month") report.quarters = groupPlan(plan, "quarter");
-      if (loaded.history) report.baseline = await baselineSection(loaded.history, plan);
+      if (loaded.history) report.baseline = await baselineSection(loaded.history, plan, loaded.settings.funnel);
       if (confidence) report.confidence = confidence;
       checkResultSize(report, "the plan");
       const text = await renderReport(
@@ -116,11 +116,15 @@ export function computeCommand(environment: CliEnvironment): Command {
 /** Exit 1 (the report written) when a capacity check of `--fail-on` failed. */
 async function failIfCapacityFails(failOn: FailOn, capacity: CapacityRun): Promise<void> {
   const { capacityFailures, failIfChecksFail } = await import("./capacity.js");
-  failIfChecksFail(failOn, capacityFailures(capacity.findings, capacity.section.report.respectCapacity));
+  const { allFindings } = await import("./capacity.js");
+  failIfChecksFail(failOn, capacityFailures(allFindings(capacity), capacity.section.report.respectCapacity));
 }
 
 /** The plan month by month against the history's last twelve months (`--history`). */
-async function baselineSection(history: NonNullable<LoadedPlan["history"]>, plan: Plan): Promise<BaselineSection> {
+async function baselineSection(history: NonNullable<LoadedPlan["history"]>, plan: Plan, funnel: FunnelStages): Promise<BaselineSection> {
   const { compareWithBaseline } = await import("../core/calibrate-compare.js");
-  return { file: history.file, comparison: compareWithBaseline(groupPlan(plan, "month"), history.calibration.baseline) };
+  const section: BaselineSection = { file: history.file, comparison: compareWithBaseline(groupPlan(plan, "month"), history.calibration.baseline) };
+  // A configured funnel's baseline compares its top stage and the stage before won (the history's last stage date).
+  if (!isDefaultFunnel(funnel)) section.stages = { top: funnel[0] ?? "", beforeWon: funnel[funnel.length - 2] ?? "" };
+  return section;
 }

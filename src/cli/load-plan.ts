@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Calibration } from "../core/calibrate.js";
+import { isDefaultFunnel } from "../core/funnel.js";
 import type { SegmentInput } from "../core/plan.js";
 import { type AssumptionName, type LearnedScope, type ScopedAssumptions, learnedScopeResolver } from "../core/resolve.js";
 import { readCycles } from "../io/cycles.js";
@@ -91,7 +92,9 @@ export async function loadPlan(
   }
   if (flags.history === undefined) requireHistoryFor(flags);
   const dateFormat = dateFormatOf(flags);
-  const historyOptions = flags.history === undefined ? undefined : { ...historyOptionsOf(flags), decimalMark: settings.decimalMark };
+  // A configured funnel reads a date column per stage (`mql_on`, `sql_on`) and learns each step, as calibrate --funnel does.
+  const historyFunnel = isDefaultFunnel(settings.funnel) ? undefined : settings.funnel;
+  const historyOptions = flags.history === undefined ? undefined : { ...historyOptionsOf(flags, { funnel: historyFunnel }), decimalMark: settings.decimalMark };
   if (flags.history === "-" && quotasPath === "-") {
     throw new InputError({ code: "option.invalid", file: "--history", expected: "a file: QUOTAS reads standard input already", found: "-" });
   }
@@ -162,6 +165,6 @@ async function learnFromHistory(
     warnings.push({ code: "value.invalid", file: read.file, expected: `skipped ${read.skipped.count} bad rows of ${read.rows} (--skip-bad-rows); the first ones follow` });
     for (const item of read.skipped.first) warnings.push(item);
   }
-  const calibration = calibrate(read.history, read.names, { asOf: options.asOf, shape: read.shape });
+  const calibration = calibrate(read.history, read.names, { asOf: options.asOf, shape: read.shape, funnel: options.funnel });
   return { file: read.file, calibration, rows: calibratedAssumptions(calibration, DEFAULT_MIN_LEADS).rows };
 }

@@ -21,7 +21,6 @@ import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
 import { funnelAssumptions } from "../core/funnel-assumptions.js";
 import { isDefaultFunnel } from "../core/funnel.js";
-import { refuseConfiguredFunnel } from "./funnel-support.js";
 import { loadPlan, resolvePlanSettings } from "./load-plan.js";
 import { type PlanFlags, addPlanOptions } from "./plan-options.js";
 import { renderReport } from "./render-report.js";
@@ -76,7 +75,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
     .option("--scenarios <FILE>", `scenarios CSV: scenario, then any of ${describeColumns(scenarioOrdered())}`)
     .option("--vary <NAME=V1,V2>", "a grid dimension; repeat for every combination (amounts without thousands separators); a value may be relative to each segment's own: +20%, -10%, x1.2, -3pp (rates)", (value: string, previous: string[]) => [...previous, value], [])
     .option("--sensitivity <PCT>", "move each assumption down and up by PCT, one at a time, sorted by budget impact")
-    .option("--sources <FILE>", `lead sources: source,share,${SOURCE_RATE_COLUMNS.join(",")}[,max_inquiries_per_month]`)
+    .option("--sources <FILE>", `lead sources: source,share,${SOURCE_RATE_COLUMNS.join(",")}[,max_inquiries_per_month]; with --funnel a rate per step instead, e.g. source,share,sql_to_won,mql_to_sql,inquiry_to_mql,cost_per_inquiry`)
     .option("--optimize-mix", "with --sources: the cheapest mix per won deal within each source's monthly cap")
     .addOption(new Option("--section <NAME>", "with --format csv: the table to write (one per file; default: scenarios)").choices(SECTIONS))
     .option("--fail-on <LIST>", `${failOnHelp(SCENARIOS_CHECKS)}; with --reps or --reps-count`)
@@ -95,8 +94,6 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const { decimalMark, funnel } = resolved.settings;
       // A configured funnel's scenario columns and --vary names are its step columns.
       const entries = funnelAssumptions(funnel);
-      // TODO: a source's rates are the default funnel's two steps (inquiry_to_qualified, qualified_to_won).
-      if (flags.sources !== undefined) refuseConfiguredFunnel(funnel, "scenarios --sources");
       const checkedStage = capacitySettings.team === undefined ? undefined : capacityStageOf(capacitySettings.stage, funnel);
       checkSection(flags, resolved.settings.format);
       const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity, decimalMark);
@@ -142,7 +139,9 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       const failuresByScenario: Failure[][] = [];
       const check = team
         ? (plan: Plan) => {
-            const findings = capacityFindings(checkCapacity(plan, team.team, { respectCapacity: capacitySettings.respectCapacity, stage: checkedStage?.index ?? 0 }));
+            const check = (reps: typeof team.team, stage: number) => capacityFindings(checkCapacity(plan, reps, { respectCapacity: capacitySettings.respectCapacity, stage }));
+            // Every stage the reps file gives a capacity of (`sql_capacity`, `mql_capacity`) is checked.
+            const findings = [check(team.team, checkedStage?.index ?? 0), ...team.others.map((other) => check(other.team, other.stages.index))].flat();
             failuresByScenario.push(capacityFailures(findings, capacitySettings.respectCapacity));
             return new Set(findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
           }
@@ -162,7 +161,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       };
       if (flags.sources !== undefined) {
         const input = loaded.read(flags.sources);
-        const sources = readSources(input.content, input.name, flags.optimizeMix !== true, loaded.readOptions);
+        const sources = readSources(input.content, input.name, flags.optimizeMix !== true, loaded.readOptions, funnel);
         report.warnings = [...report.warnings, ...input.warnings.map(formatIssue)];
         const needs = monthNeeds(computePlan(loaded.segments, surge));
         const months = needs.map((need) => (flags.optimizeMix ? optimalMix(sources, need.month, need.won, need.qualifiedLeads) : fixedMix(sources, need.month, need.qualifiedLeads, need.won)));

@@ -17,7 +17,7 @@ import { capacityWarnings } from "../render/capacity/report.js";
 import { renderReport } from "./render-report.js";
 import { formatNumber } from "../render/format.js";
 import { type TrackReport, catchUpChanged } from "../render/track/report.js";
-import { capacityFailures, capacityInputs, failIfChecksFail, runCapacity } from "./capacity.js";
+import { allFindings, capacityFailures, capacityInputs, failIfChecksFail, runCapacity } from "./capacity.js";
 import { type Failure, TRACK_CHECKS, failOnHelp, resolveFailOn } from "./fail-on.js";
 import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
@@ -176,9 +176,13 @@ export function trackCommand(environment: CliEnvironment): Command {
       const capacity = runCapacity(capacitySettings, loaded, capacityPlan === "catch-up" && catchUp ? catchUp.revised : plan);
       if (capacity) {
         // Months up to as-of are past: their overloads can no longer be acted on.
-        const fileWarnings = capacity.warnings.slice(0, capacity.warnings.length - capacityWarnings(capacity.findings, capacity.section.stages).length);
         capacity.findings = capacity.findings.filter((finding) => finding.month > asOf);
-        capacity.warnings = [...fileWarnings, ...capacityWarnings(capacity.findings, capacity.section.stages)];
+        for (const other of capacity.more) other.findings = other.findings.filter((finding) => finding.month > asOf);
+        capacity.warnings = [
+          ...capacity.fileWarnings,
+          ...capacityWarnings(capacity.findings, capacity.section.stages),
+          ...capacity.more.flatMap((other) => capacityWarnings(other.findings, other.section.stages)),
+        ];
       }
       if (forecasting.wanted) checkForecastInputs(plan, actuals);
       const forecast = forecasting.wanted ? forecastTrack({ plan, actuals, entries: selected.entries, period, asOf, order }, { trials: forecasting.trials, seed: forecasting.seed }) : null;
@@ -196,6 +200,7 @@ export function trackCommand(environment: CliEnvironment): Command {
         hasAmounts: plan.hasAmounts,
         inputs: { quotas: loaded.quotas.file, actuals: actuals.file, ratios: loaded.settings.ratios, cycles: loaded.settings.cycles },
         capacity: capacity?.section,
+        ...(capacity && capacity.more.length > 0 ? { moreCapacity: capacity.more.map((other) => other.section) } : {}),
         capacityPlan: capacity ? capacityPlan : undefined,
         forecast: forecast ?? undefined,
         warnings: [...warnings.map(formatIssue), ...(capacity?.warnings ?? [])],
@@ -226,7 +231,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       // Exit 1 when a check of --fail-on fails: behind plan (the default), or over capacity ahead.
       const failures: Failure[] = checkpoints.status === "on-track" ? [] : [{ checks: ["behind"], text: `${checkpoints.deciding} ${checkpoints.status.replace("-", " ")} plan` }];
       failures.push(...followUpFailures(followUp, `${formatNumber(followUpTarget * 100, 2)}%`));
-      if (capacity) failures.push(...capacityFailures(capacity.findings, capacity.section.report.respectCapacity));
+      if (capacity) failures.push(...capacityFailures(allFindings(capacity), capacity.section.report.respectCapacity));
       failures.push(...forecastFailures(forecast, forecasting));
       failIfChecksFail(failOn, failures);
     });

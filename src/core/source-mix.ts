@@ -12,6 +12,11 @@ export interface LeadSource {
   maxInquiriesPerMonth: number | null;
   /** Inquiries the source produced in the history (calibrate's `inquiries` column), when the file has it. */
   historyInquiries?: number;
+  /**
+   * A configured funnel's step rates, nearest won first (absent: the default funnel). The mix
+   * uses them collapsed: `closeRate` the step into won, `qualifyRate` the product of the others.
+   */
+  steps?: number[];
 }
 
 /** Won deals one inquiry from this source brings: its qualification rate × its close rate. */

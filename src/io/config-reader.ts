@@ -11,6 +11,9 @@ export type FlagValue = string | number | boolean | string[];
 /** A config file read: the settings the plan reads (as flags type them) and the values of other flags, by key. */
 export type ConfigValues = RawSettings & { [Key in FlagKey]?: FlagValue | undefined };
 
+/** What one value of a step map is, for a value of the wrong JSON type. */
+const STEP_VALUE = { rate: "a rate like 25% or 0.25", lag: "a duration like 30d or 2m", cost: "an amount like 10" } as const;
+
 /**
  * Reads and validates a config file against its schema (src/schemas/config.ts, shipped as
  * schemas/config.json). Paths inside it (`ratios`, `reps`, `history`, …) are relative to the
@@ -49,6 +52,12 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
     }
     const key = String(issue?.path[0] ?? "");
     const value = (raw as Record<string, unknown>)[key];
+    const inner = issue?.path[1];
+    if ((key === "rate" || key === "lag" || key === "cost") && inner !== undefined && typeof value === "object" && value !== null) {
+      // One step's value of a type no flag takes (true, null, a list): named by its key, as a bad text value is.
+      const found = (value as Record<string, unknown>)[String(inner)];
+      throw new InputError({ code: "config.invalid", file: shownAs, column: `${key}.${String(inner)}`, expected: `expected ${STEP_VALUE[key]}, found ${describeJson(found)}` });
+    }
     const kind = configValueKind(key);
     const expected = EXPECTED_OTHER[key] ?? (kind === undefined ? "text or a number" : EXPECTED_VALUE[kind]);
     // JSON values are shown as JSON (true, 5, "x"), not quoted again as text found in a CSV cell.

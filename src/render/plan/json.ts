@@ -145,9 +145,11 @@ function renderFunnelPlanJson(report: PlanReport, funnel: FunnelStages, stages: 
       ...Object.fromEntries(stages.map((stage, index) => [`cost_per_${stage}`, view.totals.costPerStage[index] ?? null]).reverse()),
       cost_per_deal: view.totals.costPerDeal,
     },
-    // With a team: the capacity check of the stage it names (`stage`), as the default funnel's.
-    ...(report.capacity ? { capacity: capacityJson(report.capacity) } : {}),
+    // With a team: one key per checked stage, named after it (`sql_capacity`, `mql_capacity`, as the
+    // reps file's columns), nearest won first; each holds what the default funnel's `capacity` does.
+    ...Object.fromEntries([report.capacity, ...(report.moreCapacity ?? [])].flatMap((section) => (section === undefined ? [] : [[`${section.stages?.checked ?? ""}_capacity`, capacityJson(section)]]))),
     ...(report.confidence ? { confidence: confidenceJson(report.confidence) } : {}),
+    ...(report.baseline ? { baseline: baselineJson(report.baseline) } : {}),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;

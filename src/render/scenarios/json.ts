@@ -1,3 +1,4 @@
+import { funnelSteps, stepKey } from "../../core/funnel.js";
 import type { ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
 import { configuredStages } from "../plan/report.js";
 import { plainJson, sixDecimals } from "../plain-number.js";
@@ -71,7 +72,7 @@ export function renderScenariosJson(report: ScenariosReport): string {
     baseline: report.rows[0] ? row(report.rows[0]) : null,
     scenarios: report.rows.slice(1).map(row),
     sensitivity,
-    sources: report.sources === null ? null : sourcesJson(report.sources),
+    sources: report.sources === null ? null : sourcesJson(report.sources, report.funnel),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;
@@ -102,17 +103,28 @@ function summaryJson(summary: MixSummary) {
   };
 }
 
-function sourcesJson(sources: NonNullable<ScenariosReport["sources"]>) {
+function sourcesJson(sources: NonNullable<ScenariosReport["sources"]>, funnel: ScenariosReport["funnel"]) {
   return {
     optimized: sources.optimized,
-    sources: sources.sources.map((source) => ({
+    sources: sources.sources.map((source) =>
+      funnel === undefined
+        ? {
       source: source.source,
       share: source.share,
       inquiry_to_qualified: source.qualifyRate,
       qualified_to_won: source.closeRate,
       cost_per_inquiry: source.costPerInquiry,
       max_inquiries_per_month: source.maxInquiriesPerMonth,
-    })),
+          }
+        : {
+            // A configured funnel's source carries its step rates by name, as its sources file does.
+            source: source.source,
+            share: source.share,
+            ...Object.fromEntries(funnelSteps(funnel).map(([from, to], at) => [stepKey(from, to), source.steps?.[at] ?? null])),
+            [`cost_per_${funnel[0] ?? ""}`]: source.costPerInquiry,
+            max_inquiries_per_month: source.maxInquiriesPerMonth,
+          },
+    ),
     ...(sources.summary === undefined ? {} : summaryJson(sources.summary)),
     months: sources.months.map((month) => ({
       month: month.month,

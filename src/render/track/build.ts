@@ -146,5 +146,6 @@ export function buildTrackDocument(report: TrackReport): Document {
     ...(report.forecast ? [forecastSection(report.forecast, report.asOf, report.checkpoints.order)] : []),
   ];
   if (report.capacity) sections.push(...capacitySections(report.capacity, [capacityTitle(report)]).map((section) => ({ ...section, csv: false })));
+  for (const more of report.moreCapacity ?? []) sections.push(...capacitySections(more).map((section) => ({ ...section, csv: false })));
   return { title: "Plan versus actual", sections, warnings: report.warnings };
 }

@@ -1,3 +1,4 @@
+import { isDefaultFunnel } from "../../core/funnel.js";
 import type { CatchUpPlan } from "../../core/catch-up.js";
 import type { Forecast } from "../../core/forecast.js";
 import { probabilityFigure } from "./forecast.js";
@@ -122,7 +123,14 @@ export function renderTrackJson(report: TrackReport): string {
     leak: report.leak === null ? null : leakJson(report.leak, checkpoints.order),
     catch_up: report.catchUp === null ? null : catchUpJson(report.catchUp, report.bankSurplus, checkpoints.order),
     ...(report.forecast ? { forecast: forecastJson(report.forecast) } : {}),
-    ...(report.capacity ? { capacity: { plan: report.capacityPlan ?? "original", from: formatMonth(report.asOf + 1), ...capacityJson(report.capacity) } } : {}),
+    // A configured funnel names each checked stage's key after it (`sql_capacity`, `mql_capacity`); the default keeps `capacity`.
+    ...Object.fromEntries(
+      [report.capacity, ...(report.moreCapacity ?? [])].flatMap((section) =>
+        section === undefined
+          ? []
+          : [[section.stages === undefined || isDefaultFunnel(section.stages.funnel) ? "capacity" : `${section.stages.checked}_capacity`, { plan: report.capacityPlan ?? "original", from: formatMonth(report.asOf + 1), ...capacityJson(section) }]],
+      ),
+    ),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;

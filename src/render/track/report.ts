@@ -30,6 +30,8 @@ export interface TrackReport {
   inputs: { quotas: string; actuals: string; ratios?: string | undefined; cycles?: string | undefined };
   /** With a team (`--reps` or `--reps-count`): the capacity check of the plan ahead, from as-of + 1. */
   capacity?: CapacitySection | undefined;
+  /** A configured funnel's other checked stages (`mql_capacity` beside `sql_capacity`), nearest won first. */
+  moreCapacity?: CapacitySection[];
   /** Which plan the capacity check ran on: the catch-up plan when there is one, else the original. */
   capacityPlan?: "catch-up" | "original" | undefined;
   /** With `--forecast` (or `--fail-below`): the chance of making the open quarter and the fiscal year. */
