@@ -27,8 +27,12 @@ import { renderReport } from "./render-report.js";
 import { writeOutput } from "./write-output.js";
 import { hideRefused } from "./help-groups.js";
 import { checkResultSize } from "./result-size.js";
+import { type ConfidenceFlags, addConfidenceOptions, scenarioLevels } from "./confidence.js";
+import { resolveConfidenceRun } from "../io/confidence-settings.js";
+import { COMMA_GROUPS } from "../io/number-text.js";
+import type { PlanAtLevel } from "../core/scenarios.js";
 
-interface ScenariosFlags extends PlanFlags, CsvFlags {
+interface ScenariosFlags extends PlanFlags, CsvFlags, ConfidenceFlags {
   scenarios?: string;
   vary: string[];
   sensitivity?: string;
@@ -56,6 +60,8 @@ Examples:
   $ leadplan scenarios quotas.csv ... --sources examples/sources.csv --optimize-mix
   $ leadplan scenarios quotas.csv ... --sensitivity 10% --wide   (full width, however narrow the terminal)
   $ leadplan scenarios quotas.csv ... --vary qualified_to_won=20%,25% --reps reps.csv --fail-on capacity
+  $ leadplan scenarios examples/worked-example.csv --deal-size 75000 --close-rate 20% --qualify-rate 10% \\
+      --cycle-months 2 --surge 0 --cost-per-inquiry 45 --vary confidence=average,75,90,95   (the price of certainty)
 
 Exit codes: 0 report written; 1 with a team, a check of --fail-on (or --strict) failed in some
 scenario: the report still prints, then one summary line on stderr; 2 bad input or usage (one line
@@ -71,9 +77,15 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         "deal, quota per marketing dollar, and the change against the baseline. Files are read once for all scenarios.",
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin");
-  return addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))
-    .option("--scenarios <FILE>", `scenarios CSV: scenario, then any of ${describeColumns(scenarioOrdered())}`)
-    .option("--vary <NAME=V1,V2>", "a grid dimension; repeat for every combination (amounts without thousands separators); a value may be relative to each segment's own: +20%, -10%, x1.2, -3pp (rates)", (value: string, previous: string[]) => [...previous, value], [])
+  // --confidence-by, --trials and --seed as compute reads them; the level is a dimension (--vary confidence=90), so --confidence is refused.
+  return addCsvOptions(hideRefused(addConfidenceOptions(addPlanOptions(command)), ["--view", "--confidence"]))
+    .option("--scenarios <FILE>", `scenarios CSV: scenario, then any of ${describeColumns(scenarioOrdered())}, confidence`)
+    .option(
+      "--vary <NAME=V1,V2>",
+      "a grid dimension; repeat for every combination (amounts without thousands separators); a value may be relative to each segment's own: +20%, -10%, x1.2, -3pp (rates); confidence=average,90 plans each row at that certainty",
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .option("--sensitivity <PCT>", "move each assumption down and up by PCT, one at a time, sorted by budget impact")
     .option("--sources <FILE>", `lead sources: source,share,${SOURCE_RATE_COLUMNS.join(",")}[,max_inquiries_per_month]; with --funnel a rate per step instead, e.g. source,share,sql_to_won,mql_to_sql,inquiry_to_mql,cost_per_inquiry`)
     .option("--optimize-mix", "with --sources: the cheapest mix per won deal within each source's monthly cap")
@@ -90,8 +102,12 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (flags.optimizeMix && flags.sources === undefined) {
         throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
       }
+      if (flags.confidence !== undefined) {
+        throw new InputError({ code: "option.invalid", file: "--confidence", expected: "--vary confidence=PCT (or a confidence column in --scenarios): scenarios compare each level with the baseline, the average plan", found: String(flags.confidence) });
+      }
       const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
       const { decimalMark, funnel } = resolved.settings;
+      const confidenceRun = resolveConfidenceRun(flags, resolved.config.values, resolved.config.file, decimalMark ?? COMMA_GROUPS);
       // A configured funnel's scenario columns and --vary names are its step columns.
       const entries = funnelAssumptions(funnel);
       const checkedStage = capacitySettings.team === undefined ? undefined : capacityStageOf(capacitySettings.stage, funnel);
@@ -129,6 +145,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       }
       const fromFile = new Set(scenarios.map((scenario) => scenario.name));
       scenarios = [...scenarios, ...grid];
+      const atLevel = await levelsOf(scenarios, flags, confidenceRun, loaded.quotas.file);
       const { surge } = loaded.settings;
       // `-3pp` on a close rate of 2%, `+20%` on one of 90%: refused before any plan, never clamped.
       const outOfRange = firstChangeOutOfRange(loaded.segments, surge.rate, scenarios, funnel);
@@ -146,7 +163,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
             return new Set(findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
           }
         : undefined;
-      const rows = compareScenarios(loaded.segments, surge, scenarios, check, funnel);
+      const rows = compareScenarios(loaded.segments, surge, scenarios, check, funnel, atLevel);
       const overloaded = rows.filter((row) => (row.overCapacity ?? 0) > 0);
       const report: ScenariosReport = {
         rows,
@@ -196,6 +213,22 @@ export function scenariosCommand(environment: CliEnvironment): Command {
       if (leftOut.length > 0) environment.stderr(`note: the CSV holds the scenarios table; ${leftOut.map((name) => `--section ${name}`).join(", ")} ${leftOut.length === 1 ? "writes the other" : "write the others"}\n`);
       failIfChecksFail(failOn, scenarioFailures(failuresByScenario));
     });
+}
+
+const CONFIDENCE_RUN_FLAGS = { confidenceBy: "--confidence-by", trials: "--trials", seed: "--seed" } as const;
+
+/**
+ * The plan at each row's level when any scenario sets one (`average` counts: the chance of quota
+ * is then shown for every row); otherwise none, and `--confidence-by`, `--trials` or `--seed`
+ * given would silently do nothing: refused.
+ */
+async function levelsOf(scenarios: readonly Scenario[], flags: ScenariosFlags, run: Parameters<typeof scenarioLevels>[0], quotasFile: string): Promise<PlanAtLevel | undefined> {
+  if (scenarios.some((scenario) => scenario.overrides.confidence !== undefined)) return scenarioLevels(run, quotasFile, "confidence");
+  const lone = (Object.keys(CONFIDENCE_RUN_FLAGS) as (keyof typeof CONFIDENCE_RUN_FLAGS)[]).find((name) => flags[name] !== undefined);
+  if (lone !== undefined) {
+    throw new InputError({ code: "option.invalid", file: CONFIDENCE_RUN_FLAGS[lone], expected: "needs a confidence scenario (--vary confidence=90 or a confidence column): without one there is no confidence plan to apply it to" });
+  }
+  return undefined;
 }
 
 /**
