@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { capacityDocument } from "./capacity.js";
-import { documentOf, figureOrNull, lag, rowKey, warnings } from "./parts.js";
+import { documentOf, figureOrNull, lag, rowKey, stageKeys, warnings } from "./parts.js";
 
 export const COMPUTE_SCHEMA_ID = "leadplan.compute/1";
 
@@ -37,6 +37,49 @@ const baseline = z.strictObject({
   peak: z.string().nullable(),
 });
 
+/**
+ * A configured funnel's baseline: its top stage and the stage before won compare by name
+ * (`inquiry`, `baseline_inquiry`, `inquiry_vs_baseline`, `sql`, …), which a schema can only allow.
+ * (The stage keys hold figures; they take `month`'s string too, as TypeScript cannot build an object
+ * whose index type excludes a named key's.)
+ */
+const stageBaseline = baseline.extend({ rows: z.array(z.object({ month: z.string() }).catchall(z.union([z.string(), figureOrNull]))) });
+
+const percentiles = z.strictObject({ p10: z.number(), p50: z.number(), p90: z.number() });
+
+/** `--confidence`: the plan that makes each period's quota with that certainty, period by period. */
+const confidence = z.strictObject({
+  level: z.number(),
+  by: z.enum(["month", "quarter", "year"]),
+  method: z.enum(["exact", "simulation"]),
+  trials: z.number().int(),
+  seed: z.number().int(),
+  measure: z.enum(["money", "units"]),
+  periods: z.array(
+    z.strictObject({
+      period: z.string(),
+      quota: z.number(),
+      // Null where the period has no quota: nothing to be sure of.
+      probability_at_average_plan: figureOrNull,
+      revenue: percentiles,
+      // Null where the level is out of reach: the period keeps the average plan.
+      revenue_at_confidence: percentiles.nullable(),
+      budget: figureOrNull,
+      extra_budget: figureOrNull,
+    }),
+  ),
+  // With `--history`: the figures its few counts leave uncertain (`successes` null for a deal size).
+  thin_scopes: z.array(
+    z.strictObject({
+      rep: z.string(),
+      product: z.string(),
+      figure: z.enum(["qualified_to_won", "inquiry_to_qualified", "avg_deal_size"]),
+      sample: z.number().int(),
+      successes: z.number().int().nullable(),
+    }),
+  ),
+});
+
 /** The default funnel's plan (inquiry → qualified lead → won). */
 export const computeDocument = documentOf({
   schema: z.literal(COMPUTE_SCHEMA_ID),
@@ -60,13 +103,15 @@ export const computeDocument = documentOf({
   totals: z.strictObject({ ...figures, cost_per_inquiry: figureOrNull, cost_per_qualified_lead: figureOrNull, cost_per_deal: figureOrNull }),
   capacity: capacityDocument.optional(),
   baseline: baseline.optional(),
+  confidence: confidence.optional(),
   warnings,
 });
 
 /**
  * A configured funnel's plan (`--funnel inquiry,mql,sql,won`): `funnel` names the stages, and
  * figures, costs and step assumptions are keyed by them (`mql`, `cost_per_sql`, `mql_to_sql_lag`),
- * which a schema can only allow, not list.
+ * which a schema can only allow, not list. With a team, each checked stage's capacity is keyed
+ * after it (`sql_capacity`, `mql_capacity`), as the reps file's columns are.
  */
 export const computeFunnelDocument = documentOf({
   schema: z.literal(COMPUTE_SCHEMA_ID),
@@ -77,9 +122,10 @@ export const computeFunnelDocument = documentOf({
   assumptions: z.array(z.looseObject({ rep: z.string(), product: z.string(), avg_deal_size: figureOrNull, units_per_deal: z.number() })),
   rows: z.array(z.looseObject({ ...rowKey, surge: z.boolean(), quota: figureOrNull, units: z.number(), deals: z.number(), budget: figureOrNull, exact: z.looseObject({ deals: z.number(), budget: figureOrNull }) })),
   totals: z.looseObject({ quota: figureOrNull, units: z.number(), deals: z.number(), budget: figureOrNull, cost_per_deal: figureOrNull }),
-  capacity: capacityDocument.optional(),
+  confidence: confidence.optional(),
+  baseline: stageBaseline.optional(),
   warnings,
-});
+}).and(stageKeys("_capacity", capacityDocument));
 
 /** `leadplan compute --format json`: either shape, told apart by `funnel`. */
 export const computeSchema = z.union([computeDocument, computeFunnelDocument]).meta({

@@ -25,3 +25,11 @@ export const rowKey = {
  * (additive changes keep the `schema` number), and a reader written for this one keeps working.
  */
 export const documentOf = <Shape extends z.core.$ZodLooseShape>(shape: Shape) => z.looseObject(shape);
+
+/**
+ * Keys named after a configured funnel's stages with a fixed ending (`sql_capacity`,
+ * `mql_capacity`), each holding `value`: JSON Schema's patternProperties, other keys left to the
+ * document. (The regex check is what the JSON Schema writer reads; the template literal types the keys.)
+ */
+export const stageKeys = <Ending extends string, Value extends z.ZodType>(ending: Ending, value: Value) =>
+  z.looseRecord(z.templateLiteral([z.string(), ending]).check(z.regex(new RegExp(`^.+${ending}$`))), value);

@@ -48,19 +48,49 @@ const sensitivity = z
   })
   .nullable();
 
+const source = z.strictObject({
+  source: z.string(),
+  share: figureOrNull,
+  inquiry_to_qualified: z.number(),
+  qualified_to_won: z.number(),
+  cost_per_inquiry: z.number(),
+  max_inquiries_per_month: figureOrNull,
+});
+
+/**
+ * A configured funnel's source: a rate per step by its name (`sql_to_won`, `mql_to_sql`, …, null
+ * where the file gives none) and the top stage's cost (`cost_per_inquiry`), as its sources file
+ * has them, which a schema can only allow. (Those keys take `source`'s string too, as TypeScript
+ * cannot build an object whose index type excludes a named key's.)
+ */
+const funnelSource = z
+  .object({ source: z.string(), share: figureOrNull, max_inquiries_per_month: figureOrNull })
+  .catchall(z.union([z.string(), figureOrNull]));
+
+/** What the mix amounts to (inquiries, won deals, budget, cost per won deal), in `total`, `given_shares` and `plan`. */
+const mixLine = { inquiries: z.number(), won_deals: z.number(), budget: figureOrNull, cost_per_won_deal: figureOrNull };
+
 const sources = z
   .strictObject({
     optimized: z.boolean(),
-    sources: z.array(
-      z.strictObject({
-        source: z.string(),
-        share: figureOrNull,
-        inquiry_to_qualified: z.number(),
-        qualified_to_won: z.number(),
-        cost_per_inquiry: z.number(),
-        max_inquiries_per_month: figureOrNull,
-      }),
-    ),
+    sources: z.array(z.union([source, funnelSource])),
+    // The summary (present together): the mix summed, the given shares for the same need (null
+    // without them), the plan at its own cost per inquiry, what the won deals are made of, and
+    // the one source an uncapped optimum buys from (null when it buys from several).
+    total: z.strictObject({ ...mixLine, qualified_leads: z.number() }).optional(),
+    given_shares: z.strictObject(mixLine).nullable().optional(),
+    plan: z.strictObject(mixLine).optional(),
+    won_deals: z
+      .strictObject({
+        sized_on: z.enum(["won_deals", "qualified_leads"]),
+        qualified_leads: z.number(),
+        at_ratio_file_rates: z.number(),
+        from_surge: z.number(),
+        plan_deals: z.number(),
+        in_mix: z.number(),
+      })
+      .optional(),
+    one_source: z.strictObject({ source: z.string(), inquiries: z.number(), history_inquiries: figureOrNull }).nullable().optional(),
     months: z.array(
       z.strictObject({
         month,

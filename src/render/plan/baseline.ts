@@ -72,9 +72,7 @@ export function baselineJson(section: BaselineSection) {
     history: section.file,
     from: section.comparison.from,
     to: section.comparison.to,
-    rows: section.comparison.rows.map((row) =>
-      section.stages === undefined
-        ? {
+    rows: section.comparison.rows.map((row) => ({
       month: row.month,
       inquiries: row.inquiries,
       baseline_inquiries: row.baselineInquiries,
@@ -82,17 +80,25 @@ export function baselineJson(section: BaselineSection) {
       qualified_leads: row.qualifiedLeads,
       baseline_qualified_leads: row.baselineQualified,
       qualified_leads_vs_baseline: exact(row.qualifiedMultiple),
-          }
-        : {
-            month: row.month,
-            [section.stages.top]: row.inquiries,
-            [`baseline_${section.stages.top}`]: row.baselineInquiries,
-            [`${section.stages.top}_vs_baseline`]: exact(row.inquiryMultiple),
-            [section.stages.beforeWon]: row.qualifiedLeads,
-            [`baseline_${section.stages.beforeWon}`]: row.baselineQualified,
-            [`${section.stages.beforeWon}_vs_baseline`]: exact(row.qualifiedMultiple),
-          },
-    ),
+    })),
     peak: section.comparison.peak?.month ?? null,
+  };
+}
+
+/** A configured funnel's section in the JSON output: the compared stages by name, as its table's columns. */
+export function stageBaselineJson(section: BaselineSection, stages: NonNullable<BaselineSection["stages"]>) {
+  const exact = sixDecimals;
+  const { top, beforeWon } = stages;
+  return {
+    ...baselineJson(section),
+    rows: section.comparison.rows.map((row) => ({
+      month: row.month,
+      [top]: row.inquiries,
+      [`baseline_${top}`]: row.baselineInquiries,
+      [`${top}_vs_baseline`]: exact(row.inquiryMultiple),
+      [beforeWon]: row.qualifiedLeads,
+      [`baseline_${beforeWon}`]: row.baselineQualified,
+      [`${beforeWon}_vs_baseline`]: exact(row.qualifiedMultiple),
+    })),
   };
 }

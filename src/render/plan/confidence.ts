@@ -15,7 +15,7 @@ export interface ConfidenceSection {
 }
 
 /** The column name of a figure a history vouches for (the default funnel's). */
-const FIGURE_COLUMN: Record<EvidenceFigure, string> = { closeRate: "qualified_to_won", qualifyRate: "inquiry_to_qualified", avgDealSize: "avg_deal_size" };
+const FIGURE_COLUMN = { closeRate: "qualified_to_won", qualifyRate: "inquiry_to_qualified", avgDealSize: "avg_deal_size" } as const satisfies Record<EvidenceFigure, string>;
 
 const scopeText = (scope: { rep: string; product: string }): string => [scope.rep, scope.product].filter((part) => part !== "").join(" × ") || "all leads";
 

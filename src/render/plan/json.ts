@@ -1,6 +1,6 @@
 import { type FunnelStages, type SegmentAssumptions, stepKey } from "../../core/funnel.js";
 import type { ExactFigures, PlanRow, PlanTotals } from "../../core/group.js";
-import { baselineJson } from "./baseline.js";
+import { baselineJson, stageBaselineJson } from "./baseline.js";
 import { confidenceJson } from "./confidence.js";
 import { capacityJson } from "../capacity/json.js";
 import { type PlanReport, configuredStages } from "./report.js";
@@ -149,7 +149,8 @@ function renderFunnelPlanJson(report: PlanReport, funnel: FunnelStages, stages: 
     // reps file's columns), nearest won first; each holds what the default funnel's `capacity` does.
     ...Object.fromEntries([report.capacity, ...(report.moreCapacity ?? [])].flatMap((section) => (section === undefined ? [] : [[`${section.stages?.checked ?? ""}_capacity`, capacityJson(section)]]))),
     ...(report.confidence ? { confidence: confidenceJson(report.confidence) } : {}),
-    ...(report.baseline ? { baseline: baselineJson(report.baseline) } : {}),
+    // The baseline of a configured funnel names the stages it compares (set with the funnel: src/cli/compute.ts).
+    ...(report.baseline?.stages ? { baseline: stageBaselineJson(report.baseline, report.baseline.stages) } : {}),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;

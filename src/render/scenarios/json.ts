@@ -112,7 +112,7 @@ function summaryJson(summary: MixSummary) {
     given_shares: summary.givenShares === null ? null : lineJson(summary.givenShares),
     plan: lineJson(summary.plan),
     won_deals: {
-      sized_on: summary.target === "won deals" ? "won_deals" : "qualified_leads",
+      sized_on: summary.target === "won deals" ? ("won_deals" as const) : ("qualified_leads" as const),
       qualified_leads: summary.qualifiedLeads,
       at_ratio_file_rates: sixDecimals(summary.wonNeeded),
       from_surge: sixDecimals(summary.surgeWon),
