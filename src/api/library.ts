@@ -1,15 +1,19 @@
 import { ASSUMPTIONS } from "../core/assumptions.js";
-import { CATCH_UP_WINDOWS } from "../core/catch-up.js";
+import type { CatchUpWindow } from "../core/catch-up.js";
 import { InputError } from "../io/input-issue.js";
-import { EXCEL_LOCALES } from "../render/csv-writer.js";
+import type { ExcelLocale } from "../render/csv-writer.js";
 import { parseEncoding } from "../io/text-encoding.js";
-import { type CalibrateFlags, type CalibrationFile, runCalibrate } from "./calibrate-run.js";
+import type { CalibrateFlags, CalibrateRun, CalibrationFile } from "./calibrate-run.js";
 import { type Input, inputPlace } from "./inputs.js";
 import { type CalibrateOptions, type PlanOptions, type ScenariosOptions, type TrackOptions, optionText, planFlagsOf } from "./options.js";
-import { runPlan } from "./plan-run.js";
 import { type CalibrateDocument, type ComputeDocument, Report, type ScenariosDocument, type TrackDocument } from "./report.js";
-import { SECTIONS, runScenarios } from "./scenarios-run.js";
-import { runTrack } from "./track-run.js";
+import type { ReportRun } from "./report-run.js";
+
+// Each command's code loads when it is called: `import("leadplan")` alone stays light (BENCHMARKS.md).
+// The choices commander checks for the CLI, kept here so the library loads no command to check them.
+const CATCH_UP_WINDOWS: readonly CatchUpWindow[] = ["quarter", "year", "none"];
+const EXCEL_LOCALES: readonly ExcelLocale[] = ["us", "eu"];
+const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
 
 /** What a wrong option is called in messages: the library's options, by key. */
 const OPTIONS = "options";
@@ -49,7 +53,7 @@ function checkOptions(options: object, known: readonly string[]): void {
   if (typeof given.encoding === "string" && !parseEncoding(given.encoding).ok) fail("encoding", "a known encoding", given.encoding);
 }
 
-async function reportOf<Document extends { schema: string }>(run: Awaited<ReturnType<typeof runPlan>>): Promise<Report<Document & Record<string, unknown>>> {
+async function reportOf<Document extends { schema: string }>(run: ReportRun): Promise<Report<Document & Record<string, unknown>>> {
   return new Report(run, await run.loadJson());
 }
 
@@ -63,6 +67,7 @@ export async function plan(quotas: Input, options: PlanOptions = {}): Promise<Re
   checkOptions(options, PLAN_KEYS);
   const place = inputPlace(options.cwd);
   const flags = planFlagsOf(options, place);
+  const { runPlan } = await import("./plan-run.js");
   return reportOf(await runPlan(place.nameOf(quotas, "quotas"), flags, place.environment));
 }
 
@@ -72,6 +77,7 @@ export async function track(quotas: Input, actuals: Input, options: TrackOptions
   const place = inputPlace(options.cwd);
   const { asOf, catchUp, tolerance, bankSurplus, ...planOptions } = options;
   const flags = { ...planFlagsOf(planOptions, place), asOf, catchUp, tolerance: optionText(tolerance), bankSurplus };
+  const { runTrack } = await import("./track-run.js");
   return reportOf(await runTrack(place.nameOf(quotas, "quotas"), place.nameOf(actuals, "actuals"), flags, place.environment));
 }
 
@@ -92,6 +98,7 @@ export async function scenarios(quotas: Input, options: ScenariosOptions = {}): 
     optimizeMix,
     section,
   };
+  const { runScenarios } = await import("./scenarios-run.js");
   return reportOf(await runScenarios(place.nameOf(quotas, "quotas"), flags, place.environment));
 }
 
@@ -100,7 +107,7 @@ export class CalibrateReport extends Report<CalibrateDocument> {
   readonly #file: (name: CalibrationFile) => string;
 
   /** @internal Made by {@link calibrate}. */
-  constructor(run: Awaited<ReturnType<typeof runCalibrate>>, json: () => string) {
+  constructor(run: CalibrateRun, json: () => string) {
     super(run, json);
     this.#file = (name) => run.file(name);
   }
@@ -126,6 +133,7 @@ export async function calibrate(history: Input, options: CalibrateOptions = {}):
     map: map === undefined ? undefined : Object.entries(map).map(([name, header]) => `${name}=${header}`),
   };
   for (const key of Object.keys(flags) as (keyof typeof flags)[]) if (flags[key] === undefined) delete flags[key];
+  const { runCalibrate } = await import("./calibrate-run.js");
   const run = await runCalibrate(place.nameOf(history, "history"), flags as CalibrateFlags, place.environment);
   return new CalibrateReport(run, await run.loadJson());
 }
