@@ -25,9 +25,13 @@ import type { PlanFlags } from "../cli/plan-options.js";
 import { renderReport } from "../cli/render-report.js";
 import { checkResultSize } from "../cli/result-size.js";
 import type { OutputSettings, ReportRun } from "./report-run.js";
+import { type ConfidenceFlags, scenarioLevels } from "../cli/confidence.js";
+import { resolveConfidenceRun } from "../io/confidence-settings.js";
+import { COMMA_GROUPS } from "../io/number-text.js";
+import type { PlanAtLevel } from "../core/scenarios.js";
 
 /** scenarios' flags (or the library's options in their shape). */
-export interface ScenariosFlags extends PlanFlags, CsvFlags {
+export interface ScenariosFlags extends PlanFlags, CsvFlags, ConfidenceFlags {
   scenarios?: string | undefined;
   vary?: string[] | undefined;
   sensitivity?: string | undefined;
@@ -60,8 +64,12 @@ export async function runScenarios(quotasPath: string, flags: ScenariosFlags, en
   if (flags.optimizeMix && flags.sources === undefined) {
     throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
   }
+  if (flags.confidence !== undefined) {
+    throw new InputError({ code: "option.invalid", file: "--confidence", expected: "--vary confidence=PCT (or a confidence column in --scenarios): scenarios compare each level with the baseline, the average plan", found: String(flags.confidence) });
+  }
   const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
   const { decimalMark, funnel } = resolved.settings;
+  const confidenceRun = resolveConfidenceRun(flags, resolved.config.values, resolved.config.file, decimalMark ?? COMMA_GROUPS);
   // A configured funnel's scenario columns and --vary names are its step columns.
   const entries = funnelAssumptions(funnel);
   const checkedStage = capacitySettings.team === undefined ? undefined : capacityStageOf(capacitySettings.stage, funnel);
@@ -99,6 +107,7 @@ export async function runScenarios(quotasPath: string, flags: ScenariosFlags, en
   }
   const fromFile = new Set(scenarios.map((scenario) => scenario.name));
   scenarios = [...scenarios, ...grid];
+  const atLevel = await levelsOf(scenarios, flags, confidenceRun, loaded.quotas.file);
   const { surge } = loaded.settings;
   // `-3pp` on a close rate of 2%, `+20%` on one of 90%: refused before any plan, never clamped.
   const outOfRange = firstChangeOutOfRange(loaded.segments, surge.rate, scenarios, funnel);
@@ -116,7 +125,7 @@ export async function runScenarios(quotasPath: string, flags: ScenariosFlags, en
         return new Set(findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
       }
     : undefined;
-  const rows = compareScenarios(loaded.segments, surge, scenarios, check, funnel);
+  const rows = compareScenarios(loaded.segments, surge, scenarios, check, funnel, atLevel);
   const overloaded = rows.filter((row) => (row.overCapacity ?? 0) > 0);
   const report: ScenariosReport = {
     rows,
@@ -165,6 +174,22 @@ export async function runScenarios(quotasPath: string, flags: ScenariosFlags, en
         },
       ),
   };
+}
+
+const CONFIDENCE_RUN_FLAGS = { confidenceBy: "--confidence-by", trials: "--trials", seed: "--seed" } as const;
+
+/**
+ * The plan at each row's level when any scenario sets one (`average` counts: the chance of quota
+ * is then shown for every row); otherwise none, and `--confidence-by`, `--trials` or `--seed`
+ * given would silently do nothing: refused.
+ */
+async function levelsOf(scenarios: readonly Scenario[], flags: ScenariosFlags, run: Parameters<typeof scenarioLevels>[0], quotasFile: string): Promise<PlanAtLevel | undefined> {
+  if (scenarios.some((scenario) => scenario.overrides.confidence !== undefined)) return scenarioLevels(run, quotasFile, "confidence");
+  const lone = (Object.keys(CONFIDENCE_RUN_FLAGS) as (keyof typeof CONFIDENCE_RUN_FLAGS)[]).find((name) => flags[name] !== undefined);
+  if (lone !== undefined) {
+    throw new InputError({ code: "option.invalid", file: CONFIDENCE_RUN_FLAGS[lone], expected: "needs a confidence scenario (--vary confidence=90 or a confidence column): without one there is no confidence plan to apply it to" });
+  }
+  return undefined;
 }
 
 /**

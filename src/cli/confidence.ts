@@ -1,7 +1,8 @@
 import { type Command, Option } from "commander";
 import { CONFIDENCE_GRAINS } from "../core/confidence-grain.js";
 import type { Plan } from "../core/plan.js";
-import { CONFIDENCE_DEFAULTS, type ConfidenceRaw, type ConfidenceSettings } from "../io/confidence-settings.js";
+import type { PlanAtLevel } from "../core/scenarios.js";
+import { CONFIDENCE_DEFAULTS, type ConfidenceRaw, type ConfidenceRun, type ConfidenceSettings } from "../io/confidence-settings.js";
 import { InputError } from "../io/input-issue.js";
 import { LIMITS, grouped } from "../io/limits.js";
 import type { ConfidenceSection } from "../render/plan/confidence.js";
@@ -38,9 +39,28 @@ export async function confidenceSection(plan: Plan, settings: ConfidenceSettings
       history: { file: history.file, uncertainRates: evidence.uncertainRates, resampledAmounts: evidence.resampledAmounts, amountsSampledTo: evidence.amountsSampledTo, monthly: history.calibration.shape === "monthly" },
     };
   } catch (error) {
-    if (error instanceof MixedMeasureError) {
-      throw new InputError({ code: "option.invalid", file: "--confidence", expected: `one measure of revenue: ${error.message} (${loaded.quotas.file})` });
-    }
+    if (error instanceof MixedMeasureError) throw mixedMeasure("--confidence", error, loaded.quotas.file);
     throw error;
   }
+}
+
+/** A plan with money and units-only segments has no one revenue to be sure of: one line, naming the segment. */
+function mixedMeasure(flag: string, error: Error, quotasFile: string): InputError {
+  return new InputError({ code: "option.invalid", file: flag, expected: `one measure of revenue: ${error.message} (${quotasFile})` });
+}
+
+/**
+ * `scenarios` with a confidence dimension: each row's plan at its level. The planner loads only
+ * for a run that varies the level.
+ */
+export async function scenarioLevels(run: ConfidenceRun, quotasFile: string, flag: string): Promise<PlanAtLevel> {
+  const [{ certaintyAt }, { MixedMeasureError }] = await Promise.all([import("../core/scenario-confidence.js"), import("../core/confidence-plan.js")]);
+  return (plan, level) => {
+    try {
+      return certaintyAt(plan, level, run);
+    } catch (error) {
+      if (error instanceof MixedMeasureError) throw mixedMeasure(flag, error, quotasFile);
+      throw error;
+    }
+  };
 }

@@ -9,6 +9,7 @@ import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js
 import { addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
 import { hideRefused } from "./help-groups.js";
+import { addConfidenceOptions } from "./confidence.js";
 
 const EXAMPLES = `
 Examples:
@@ -20,6 +21,8 @@ Examples:
   $ leadplan scenarios quotas.csv ... --sources examples/sources.csv --optimize-mix
   $ leadplan scenarios quotas.csv ... --sensitivity 10% --wide   (full width, however narrow the terminal)
   $ leadplan scenarios quotas.csv ... --vary qualified_to_won=20%,25% --reps reps.csv --fail-on capacity
+  $ leadplan scenarios examples/worked-example.csv --deal-size 75000 --close-rate 20% --qualify-rate 10% \\
+      --cycle-months 2 --surge 0 --cost-per-inquiry 45 --vary confidence=average,75,90,95   (the price of certainty)
 
 Exit codes: 0 report written; 1 with a team, a check of --fail-on (or --strict) failed in some
 scenario: the report still prints, then one summary line on stderr; 2 bad input or usage (one line
@@ -35,9 +38,15 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         "deal, quota per marketing dollar, and the change against the baseline. Files are read once for all scenarios.",
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin");
-  return addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))
-    .option("--scenarios <FILE>", `scenarios CSV: scenario, then any of ${describeColumns(scenarioOrdered())}`)
-    .option("--vary <NAME=V1,V2>", "a grid dimension; repeat for every combination (amounts without thousands separators); a value may be relative to each segment's own: +20%, -10%, x1.2, -3pp (rates)", (value: string, previous: string[]) => [...previous, value], [])
+  // --confidence-by, --trials and --seed as compute reads them; the level is a dimension (--vary confidence=90), so --confidence is refused.
+  return addCsvOptions(hideRefused(addConfidenceOptions(addPlanOptions(command)), ["--view", "--confidence"]))
+    .option("--scenarios <FILE>", `scenarios CSV: scenario, then any of ${describeColumns(scenarioOrdered())}, confidence`)
+    .option(
+      "--vary <NAME=V1,V2>",
+      "a grid dimension; repeat for every combination (amounts without thousands separators); a value may be relative to each segment's own: +20%, -10%, x1.2, -3pp (rates); confidence=average,90 plans each row at that certainty",
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .option("--sensitivity <PCT>", "move each assumption down and up by PCT, one at a time, sorted by budget impact")
     .option("--sources <FILE>", `lead sources: source,share,${SOURCE_RATE_COLUMNS.join(",")}[,max_inquiries_per_month]; with --funnel a rate per step instead, e.g. source,share,sql_to_won,mql_to_sql,inquiry_to_mql,cost_per_inquiry`)
     .option("--optimize-mix", "with --sources: the cheapest mix per won deal within each source's monthly cap")

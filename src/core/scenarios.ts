@@ -7,11 +7,14 @@ import { type Plan, type SegmentInput, type SurgePolicy, computePlan } from "./p
 import { type AssumptionValues, type FixedAssumptionName, lagField, rateField } from "./resolve.js";
 import { type RelativeChange, changedSurge, changedValues } from "./relative-change.js";
 import { roundCents } from "./rounding.js";
+import type { ScenarioCertainty } from "./scenario-confidence.js";
 
 /** What a scenario changes, for every segment at once (as a command-line flag would). */
 export interface ScenarioOverrides extends AssumptionValues {
   /** The surge as a share (0.3 for 30%). */
   surge?: number;
+  /** The confidence level to plan at (0.9 for 90%); null for the average plan, said explicitly (`average`). */
+  confidence?: number | null;
 }
 
 export interface Scenario {
@@ -46,10 +49,19 @@ export interface ScenarioFigures {
   revenuePerDollar: number | null;
   /** With a team: rep-months over capacity in this scenario's plan (null without a team). */
   overCapacity: number | null;
+  /** In a run with a confidence dimension: the row's level and how often its plan makes quota. */
+  certainty?: ScenarioCertainty;
 }
 
 /** A check every scenario's plan goes through (the capacity check), counting what fails. */
 export type PlanCheck = (plan: Plan) => number;
+
+/**
+ * A run with a confidence dimension: each scenario's plan raised to its level (null: kept as
+ * the average plan), with its certainty. Passed in, as the check is, so that a run without one
+ * never loads the confidence planner.
+ */
+export type PlanAtLevel = (plan: Plan, level: number | null) => { plan: Plan; certainty: ScenarioCertainty };
 
 export interface ScenarioRow extends ScenarioFigures {
   budgetChange: Change;
@@ -63,7 +75,7 @@ export interface ScenarioRow extends ScenarioFigures {
  * collapsed again from the steps, as compute does.
  */
 export function withOverrides(segments: readonly SegmentInput[], overrides: ScenarioOverrides, funnel: FunnelStages = DEFAULT_FUNNEL, changes: readonly RelativeChange[] = []): SegmentInput[] {
-  const { surge: _surge, ...values } = overrides;
+  const { surge: _surge, confidence: _confidence, ...values } = overrides;
   const segmentChanges = changes.filter((change) => change.name !== "surge");
   if (Object.keys(values).length === 0 && segmentChanges.length === 0) return [...segments];
   return segments.map((segment) => {
@@ -93,11 +105,21 @@ function overridden(assumptions: SegmentAssumptions, values: AssumptionValues, f
 }
 
 /** Plans one scenario from already-read segments: nothing is read again. */
-export function scenarioFigures(segments: readonly SegmentInput[], surge: SurgePolicy, scenario: Scenario, check?: PlanCheck, funnel: FunnelStages = DEFAULT_FUNNEL): ScenarioFigures {
+export function scenarioFigures(
+  segments: readonly SegmentInput[],
+  surge: SurgePolicy,
+  scenario: Scenario,
+  check?: PlanCheck,
+  funnel: FunnelStages = DEFAULT_FUNNEL,
+  atLevel?: PlanAtLevel,
+): ScenarioFigures {
   const changes = scenario.changes ?? [];
   const rate = changedSurge(scenario.overrides.surge ?? surge.rate, changes);
   const policy = rate === surge.rate ? surge : { ...surge, rate };
-  const plan = computePlan(withOverrides(segments, scenario.overrides, funnel, changes), policy);
+  const average = computePlan(withOverrides(segments, scenario.overrides, funnel, changes), policy);
+  // Every figure below, the capacity check's included, reads the plan at the row's level.
+  const leveled = atLevel?.(average, scenario.overrides.confidence ?? null);
+  const plan = leveled?.plan ?? average;
   const quarters = groupPlan(plan, "quarter");
   const { totals } = quarters;
   const ratio = (numerator: number | null, denominator: number | null) =>
@@ -116,6 +138,7 @@ export function scenarioFigures(segments: readonly SegmentInput[], surge: SurgeP
     costPerDeal: totals.costPerDeal,
     revenuePerDollar: ratio(totals.quota, totals.budget),
     overCapacity: check ? check(plan) : null,
+    ...(leveled === undefined ? {} : { certainty: leveled.certainty }),
   };
 }
 
@@ -126,9 +149,16 @@ export function changeOf(value: number | null, base: number | null): Change {
 }
 
 /** The baseline (no override) first, then every scenario with its change against the baseline. */
-export function compareScenarios(segments: readonly SegmentInput[], surge: SurgePolicy, scenarios: readonly Scenario[], check?: PlanCheck, funnel: FunnelStages = DEFAULT_FUNNEL): ScenarioRow[] {
-  const baseline = scenarioFigures(segments, surge, { name: "baseline", overrides: {} }, check, funnel);
-  const rows = [baseline, ...scenarios.map((scenario) => scenarioFigures(segments, surge, scenario, check, funnel))];
+export function compareScenarios(
+  segments: readonly SegmentInput[],
+  surge: SurgePolicy,
+  scenarios: readonly Scenario[],
+  check?: PlanCheck,
+  funnel: FunnelStages = DEFAULT_FUNNEL,
+  atLevel?: PlanAtLevel,
+): ScenarioRow[] {
+  const baseline = scenarioFigures(segments, surge, { name: "baseline", overrides: {} }, check, funnel, atLevel);
+  const rows = [baseline, ...scenarios.map((scenario) => scenarioFigures(segments, surge, scenario, check, funnel, atLevel))];
   const quarters = allQuarters(rows);
   return rows.map((row) => ({
     ...row,

@@ -2,6 +2,7 @@ import { type AssumptionEntry, scenarioOrdered } from "../core/assumptions.js";
 import type { ChangeOutOfRange, RelativeChange } from "../core/relative-change.js";
 import type { Scenario, ScenarioOverrides, Variation } from "../core/scenarios.js";
 import { type ScenarioValue, type ScenarioValueReader, columnReaders } from "./assumption-values.js";
+import { parseConfidenceLevel } from "./confidence-settings.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { readName } from "./formula-guard.js";
@@ -14,9 +15,25 @@ import type { MarkInForce } from "./number-text.js";
  * `0.25` alike; `surge` as the --surge percent), or as a change relative to each segment's own
  * value (`+20%`, `-3pp`, `x1.2`).
  */
-export const OVERRIDE_COLUMNS: Readonly<Record<string, ColumnReader>> = columnReaders(scenarioOrdered());
-
 type ColumnReader = ScenarioValueReader;
+
+/** The word for the average plan in a `confidence` cell or `--vary` value (an empty cell says it too). */
+export const AVERAGE_PLAN = "average";
+
+/**
+ * `confidence`: the level to plan the scenario at, in percent points as `compute --confidence`
+ * reads it (`90`, `90%`), or `average` for the average plan (not 50: that is the median plan).
+ * Not an assumption of the funnel, so not in the registry: a scenario column only.
+ */
+const confidenceColumn: ColumnReader = (text, mark) => {
+  if (text.toLowerCase() === AVERAGE_PLAN) return { ok: true, value: { overrides: { confidence: null }, changes: [] } };
+  const parsed = parseConfidenceLevel(text, mark, `a confidence above 0 and below 100 percent, like 90 or 90%, or ${AVERAGE_PLAN} for the average plan`);
+  return parsed.ok ? { ok: true, value: { overrides: { confidence: parsed.value }, changes: [] } } : parsed;
+};
+
+const withConfidence = (columns: Record<string, ColumnReader>): Readonly<Record<string, ColumnReader>> => ({ ...columns, confidence: confidenceColumn });
+
+export const OVERRIDE_COLUMNS: Readonly<Record<string, ColumnReader>> = withConfidence(columnReaders(scenarioOrdered()));
 
 const byFunnel = new Map<readonly AssumptionEntry[], Readonly<Record<string, ColumnReader>>>();
 
@@ -25,7 +42,7 @@ export function overrideColumns(entries?: readonly AssumptionEntry[]): Readonly<
   if (entries === undefined) return OVERRIDE_COLUMNS;
   const known = byFunnel.get(entries);
   if (known !== undefined) return known;
-  const columns = columnReaders(scenarioOrdered(entries));
+  const columns = withConfidence(columnReaders(scenarioOrdered(entries)));
   byFunnel.set(entries, columns);
   return columns;
 }

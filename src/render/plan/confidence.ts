@@ -54,13 +54,13 @@ function historyNote(history: NonNullable<ConfidenceSection["history"]>, segment
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-const GRAIN_WORD = { month: "month", quarter: "fiscal quarter", year: "fiscal year" } as const;
+export const GRAIN_WORD = { month: "month", quarter: "fiscal quarter", year: "fiscal year" } as const;
 
 /** `90%`, `97.5%`: a level as a planner writes it. */
 export const levelText = (level: number): string => `${formatNumber(level * 100, 2).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "")}%`;
 
 /** `50.2%`: a probability to one decimal, so a coin flip does not read as a certainty. */
-const chance = (value: number | null): string => (value === null ? "–" : `${formatNumber(value * 100, 1, true)}%`);
+export const chance = (value: number | null): string => (value === null ? "–" : `${formatNumber(value * 100, 1, true)}%`);
 
 const percentileColumns = (prefix: string, title: string, kind: "money" | "count", of: (row: ConfidencePeriodResult) => RevenuePercentiles | null): Column<ConfidencePeriodResult>[] =>
   (["p10", "p50", "p90"] as const).map((q) => ({ key: `${prefix}_${q}`, title: `${title} ${q.toUpperCase()}`, kind, value: (row) => of(row)?.[q] ?? null }));

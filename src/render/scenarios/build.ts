@@ -2,6 +2,7 @@ import type { ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
 import type { Chart, Column, Document, Section, Title } from "../document.js";
 import { formatNumber } from "../format.js";
 import { configuredStages, stageLabel, stageTitle } from "../plan/report.js";
+import { CHANCE_COLUMN, LEVEL_COLUMN, certaintyNotes, hasCertainty } from "./confidence.js";
 import { type ScenariosReport, type SourceLine, bar, changeText, hasTeam, money, quarterTitles, sourceNotes, sourceSummaryLines, sourceTotals } from "./report.js";
 
 const caption = (text: string): Title => ({ text, style: "caption" });
@@ -14,7 +15,7 @@ const quarterBudget = (row: ScenarioRow, quarter: string): number | null => row.
  * has stable snake_case columns: the change in money and in percent apart, the inquiries' change,
  * and one `budget_<quarter>` column per fiscal quarter (people read those in their own table).
  */
-function scenarioColumns(quarters: readonly string[], team: boolean, stages: readonly string[] | undefined): Column<ScenarioRow>[] {
+function scenarioColumns(quarters: readonly string[], team: boolean, stages: readonly string[] | undefined, certain: boolean): Column<ScenarioRow>[] {
   const names = stageNames(stages);
   // A configured funnel: one column per stage before won, top first, and the cost of each stage below the top.
   const stageColumns: Column<ScenarioRow>[] =
@@ -34,11 +35,14 @@ function scenarioColumns(quarters: readonly string[], team: boolean, stages: rea
   return [
     // The scenario is a name (from --scenarios, or the grid's `cost_per_inquiry=40`); the rest are figures.
     { key: "scenario", title: "Scenario", kind: "name", value: (row) => row.name },
+    // A confidence dimension: the level of each row, and after its budget the chance its plan makes quota.
+    ...(certain ? [LEVEL_COLUMN] : []),
     ...stageColumns,
     { key: "deals", title: "Deals", kind: "count", value: (row) => row.deals },
     { key: "budget", title: "Budget", kind: "money", value: (row) => row.budget, text: (row) => money(row.budget) },
     { key: "budget_change", title: "Budget change", kind: "money", value: (row) => row.budgetChange.absolute, text: (row) => changeText(row.budgetChange, 2) },
     { key: "budget_change_percent", title: "Budget change %", kind: "percent", value: (row) => row.budgetChange.percent, only: "csv" },
+    ...(certain ? [CHANCE_COLUMN] : []),
     { key: `${names.csv}_change`, title: `${names.title} change`, kind: "count", value: (row) => row.inquiriesChange.absolute, only: "csv" },
     { key: `${names.csv}_change_percent`, title: `${names.title} change %`, kind: "percent", value: (row) => row.inquiriesChange.percent, only: "csv" },
     ...costColumns,
@@ -174,11 +178,14 @@ export function buildScenariosDocument(report: ScenariosReport): Document {
   // Asked once: asked per row, it walked every row for each row (8,000 scenarios took 28 s).
   const team = hasTeam(report);
   const stages = configuredStages(report.funnel);
+  const certain = hasCertainty(report.rows);
+  const notes = certaintyNotes(report.rows);
   const sections: Section[] = [
     {
       title: caption("Scenarios against the baseline (budget change in money and percent)"),
       name: "scenarios",
-      table: { columns: scenarioColumns(quarters, team, stages), rows: report.rows },
+      table: { columns: scenarioColumns(quarters, team, stages, certain), rows: report.rows },
+      ...(notes.length > 0 ? { notes } : {}),
       ...(report.rows.length <= MOST_SCENARIOS_CHARTED ? { charts: [budgetChart] } : {}),
     },
     { title: caption("Budget per fiscal quarter"), table: { columns: quarterColumns(quarters), rows: report.rows }, csv: false, name: "quarters", coveredBy: "scenarios" },

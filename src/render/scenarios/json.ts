@@ -6,6 +6,24 @@ import type { ScenariosReport } from "./report.js";
 import type { MixLine, MixSummary } from "../../core/source-mix-summary.js";
 import type { ScenariosJson } from "../../schemas/scenarios.js";
 
+/** A run with a confidence dimension: the row's level (null for the average plan) and its chance of quota, per period. */
+function certaintyJson(row: ScenarioRow) {
+  const certainty = row.certainty;
+  if (certainty === undefined) return {};
+  return {
+    confidence: {
+      level: certainty.level,
+      by: certainty.by,
+      method: certainty.method,
+      trials: certainty.trials,
+      seed: certainty.seed,
+      probability_of_quota: sixDecimals(certainty.probability),
+      periods: certainty.periods.map((period) => ({ period: period.period, quota: sixDecimals(period.quota), probability: sixDecimals(period.probability) })),
+      out_of_reach: certainty.outOfReach,
+    },
+  };
+}
+
 export const SCENARIOS_JSON_SCHEMA = "leadplan.scenarios/1";
 
 function rowJson(row: ScenarioRow) {
@@ -23,6 +41,7 @@ function rowJson(row: ScenarioRow) {
     budget_change: row.budgetChange,
     inquiries_change: row.inquiriesChange,
     rep_months_over_capacity: row.overCapacity,
+    ...certaintyJson(row),
   };
 }
 
@@ -45,6 +64,7 @@ function funnelRowJson(row: ScenarioRow, stages: readonly string[]) {
     budget_change: row.budgetChange,
     [`${top}_change`]: row.inquiriesChange,
     rep_months_over_capacity: row.overCapacity,
+    ...certaintyJson(row),
   };
 }
 
