@@ -6,7 +6,7 @@
 export { plan, track, scenarios, calibrate, CalibrateReport } from "./api/library.js";
 export { Report, type RenderSettings, type JsonDocument, type ComputeDocument, type TrackDocument, type ScenariosDocument, type CalibrateDocument } from "./api/report.js";
 export type { Input, Rows, Cell } from "./api/inputs.js";
-export type { PlanOptions, TrackOptions, ScenariosOptions, CalibrateOptions, OutputOptions, OptionValue } from "./api/options.js";
+export type { PlanOptions, ComputeOptions, SimulationOptions, TrackOptions, ScenariosOptions, CalibrateOptions, OutputOptions, OptionValue } from "./api/options.js";
 export type { CalibrationFile } from "./api/calibrate-run.js";
 export type { Format } from "./io/settings.js";
 export { InputError, type InputIssue, type IssueCode } from "./io/input-issue.js";

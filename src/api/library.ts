@@ -1,11 +1,13 @@
 import { ASSUMPTIONS } from "../core/assumptions.js";
 import type { CatchUpWindow } from "../core/catch-up.js";
+import type { ConfidenceGrain } from "../core/confidence-grain.js";
+import type { Every } from "../core/half-month.js";
 import { InputError } from "../io/input-issue.js";
 import type { ExcelLocale } from "../render/csv-writer.js";
 import { parseEncoding } from "../io/text-encoding.js";
 import type { CalibrateFlags, CalibrateRun, CalibrationFile } from "./calibrate-run.js";
 import { type Input, inputPlace } from "./inputs.js";
-import { type CalibrateOptions, type PlanOptions, type ScenariosOptions, type TrackOptions, optionText, planFlagsOf } from "./options.js";
+import { type CalibrateOptions, type ComputeOptions, OWN_KEYS, type ScenariosOptions, type TrackOptions, optionText, planFlagsOf } from "./options.js";
 import { type CalibrateDocument, type ComputeDocument, Report, type ScenariosDocument, type TrackDocument } from "./report.js";
 import type { ReportRun } from "./report-run.js";
 
@@ -14,28 +16,33 @@ import type { ReportRun } from "./report-run.js";
 const CATCH_UP_WINDOWS: readonly CatchUpWindow[] = ["quarter", "year", "none"];
 const EXCEL_LOCALES: readonly ExcelLocale[] = ["us", "eu"];
 const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
+const TRACK_SECTIONS = ["checkpoints", "follow-up", "forecast"] as const;
+const CONFIDENCE_GRAINS: readonly ConfidenceGrain[] = ["month", "quarter", "year"];
+const EVERY: readonly Every[] = ["month", "half-month"];
 
 /** What a wrong option is called in messages: the library's options, by key. */
 const OPTIONS = "options";
 
-const OUTPUT_KEYS = ["format", "excel", "formulaGuard"];
-const READING_KEYS = ["decimalMark", "encoding", "dateFormat", "map", "skipBadRows", "cwd"];
-const PLAN_KEYS = [
-  ...ASSUMPTIONS.flatMap((entry) => entry.spellings.map((spelling) => spelling.configKey)),
-  ...OUTPUT_KEYS,
-  ...READING_KEYS,
-  ...["funnel", "ratios", "cycles", "rate", "lag", "cost", "surgeQuarters", "fiscalYearStart", "by", "history"],
-  ...["reps", "repsCount", "repCapacity", "capacityStage", "respectCapacity", "view", "failOn", "strict", "config"],
-];
-const TRACK_KEYS = [...PLAN_KEYS, "asOf", "catchUp", "tolerance", "bankSurplus"];
-const SCENARIOS_KEYS = [...PLAN_KEYS, "scenarios", "vary", "sensitivity", "sources", "optimizeMix", "section"];
-const CALIBRATE_KEYS = [...OUTPUT_KEYS, ...READING_KEYS, "funnel", "asOf", "byRep", "minLeads"];
+/**
+ * The options each function takes: the config file's keys (src/schemas/config.ts, the one list of
+ * them), shared by plan, track and scenarios but for each command's own (`OWN_KEYS`), and the
+ * library's own `config`, `cwd` and step maps. Loaded with the call: zod stays out of the import.
+ */
+async function optionKeys(command: "compute" | "track" | "scenarios" | "calibrate"): Promise<readonly string[]> {
+  const { FLAG_KEYS, SETTINGS_KEYS } = await import("../schemas/config.js");
+  if (command === "calibrate") return [...OWN_KEYS.calibrate.filter((key) => !key.endsWith("Out")), "format", "excel", "formulaGuard", "funnel", "decimalMark", "encoding", "dateFormat", "map", "skipBadRows", "cwd"];
+  const own = new Set<string>(Object.values(OWN_KEYS).flat());
+  // The assumptions first: a misspelt one is the likeliest unknown key.
+  const assumptions = ASSUMPTIONS.flatMap((entry) => entry.spellings.map((spelling) => spelling.configKey as string));
+  const shared = [...new Set([...assumptions, ...Object.keys(SETTINGS_KEYS), ...Object.keys(FLAG_KEYS)])].filter((key) => !own.has(key));
+  return [...shared, "rate", "lag", "cost", "config", "cwd", ...OWN_KEYS[command]];
+}
 
 /**
  * Options checked as commander checks the flags before any file is read: a key no command takes
  * (a typo would otherwise go unnoticed), and the choices commander enforces for the CLI.
  */
-function checkOptions(options: object, known: readonly string[]): void {
+function checkOptions(options: object, known: readonly string[], sections: readonly string[] = []): void {
   const fail = (column: string, expected: string, found?: unknown): never => {
     throw new InputError({ code: "config.invalid", file: OPTIONS, column, expected, ...(found === undefined ? {} : { found: String(found) }) });
   };
@@ -47,10 +54,17 @@ function checkOptions(options: object, known: readonly string[]): void {
     if (given[key] !== undefined && !choices.includes(given[key])) fail(key, `one of ${choices.join(", ")}`, given[key]);
   };
   oneOf("catchUp", CATCH_UP_WINDOWS);
-  oneOf("section", SECTIONS);
+  oneOf("confidenceBy", CONFIDENCE_GRAINS);
+  oneOf("every", EVERY);
+  oneOf("section", sections);
   oneOf("excel", [...EXCEL_LOCALES, true]);
   oneOf("decimalMark", ["comma", "point"]);
   if (typeof given.encoding === "string" && !parseEncoding(given.encoding).ok) fail("encoding", "a known encoding", given.encoding);
+}
+
+/** The options given: one left undefined is one not given (as a flag left out). */
+function definedOnly<Options extends object>(options: Options): Partial<Options> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<Options>;
 }
 
 async function reportOf<Document extends { schema: string }>(run: ReportRun): Promise<Report<Document & Record<string, unknown>>> {
@@ -63,20 +77,22 @@ async function reportOf<Document extends { schema: string }>(run: ReportRun): Pr
  * @example const report = await plan("quotas.csv", { ratios: "ratios.csv", cycles: "cycles.csv" });
  *          process.stdout.write(await report.render("csv"));
  */
-export async function plan(quotas: Input, options: PlanOptions = {}): Promise<Report<ComputeDocument>> {
-  checkOptions(options, PLAN_KEYS);
+export async function plan(quotas: Input, options: ComputeOptions = {}): Promise<Report<ComputeDocument>> {
+  checkOptions(options, await optionKeys("compute"));
   const place = inputPlace(options.cwd);
-  const flags = planFlagsOf(options, place);
+  const { confidence, confidenceBy, trials, seed, ...planOptions } = options;
+  const flags = { ...planFlagsOf(planOptions, place), ...definedOnly({ confidence: optionText(confidence), confidenceBy, trials: optionText(trials), seed: optionText(seed) }) };
   const { runPlan } = await import("./plan-run.js");
   return reportOf(await runPlan(place.nameOf(quotas, "quotas"), flags, place.environment));
 }
 
 /** `leadplan track` as a function: the plan against the actuals, the leak and the catch-up. */
 export async function track(quotas: Input, actuals: Input, options: TrackOptions = {}): Promise<Report<TrackDocument>> {
-  checkOptions(options, TRACK_KEYS);
+  checkOptions(options, await optionKeys("track"), TRACK_SECTIONS);
   const place = inputPlace(options.cwd);
-  const { asOf, catchUp, tolerance, bankSurplus, ...planOptions } = options;
-  const flags = { ...planFlagsOf(planOptions, place), asOf, catchUp, tolerance: optionText(tolerance), bankSurplus };
+  const { asOf, catchUp, tolerance, bankSurplus, every, followUpTarget, forecast, failBelow, trials, seed, section, ...planOptions } = options;
+  const own = { asOf, catchUp, tolerance: optionText(tolerance), bankSurplus, every, followUpTarget: optionText(followUpTarget), forecast, failBelow: optionText(failBelow), trials: optionText(trials), seed: optionText(seed), section };
+  const flags = { ...planFlagsOf(planOptions, place), ...definedOnly(own) };
   const { runTrack } = await import("./track-run.js");
   return reportOf(await runTrack(place.nameOf(quotas, "quotas"), place.nameOf(actuals, "actuals"), flags, place.environment));
 }
@@ -86,10 +102,11 @@ export async function track(quotas: Input, actuals: Input, options: TrackOptions
  * announces on stderr, runs without a word.
  */
 export async function scenarios(quotas: Input, options: ScenariosOptions = {}): Promise<Report<ScenariosDocument>> {
-  checkOptions(options, SCENARIOS_KEYS);
+  checkOptions(options, await optionKeys("scenarios"), SECTIONS);
   const place = inputPlace(options.cwd);
-  const { scenarios: file, vary, sensitivity, sources, optimizeMix, section, ...planOptions } = options;
+  const { scenarios: file, vary, sensitivity, sources, optimizeMix, section, confidenceBy, trials, seed, ...planOptions } = options;
   const flags = {
+    ...definedOnly({ confidenceBy, trials: optionText(trials), seed: optionText(seed) }),
     ...planFlagsOf(planOptions, place),
     scenarios: place.nameOf(file, "scenarios"),
     vary: vary === undefined ? undefined : [...vary],
@@ -123,7 +140,7 @@ export class CalibrateReport extends Report<CalibrateDocument> {
 
 /** `leadplan calibrate` as a function: a history of leads (a path, rows or CSV text) to the assumptions it teaches. */
 export async function calibrate(history: Input, options: CalibrateOptions = {}): Promise<CalibrateReport> {
-  checkOptions(options, CALIBRATE_KEYS);
+  checkOptions(options, await optionKeys("calibrate"));
   const place = inputPlace(options.cwd);
   const { funnel, minLeads, map, cwd: _cwd, ...rest } = options;
   const flags = {

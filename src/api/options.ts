@@ -1,6 +1,8 @@
 import type { AssumptionConfigKey } from "../core/assumptions.js";
 import type { CapacityView } from "../core/capacity.js";
 import type { CatchUpWindow } from "../core/catch-up.js";
+import type { ConfidenceGrain } from "../core/confidence-grain.js";
+import type { Every } from "../core/half-month.js";
 import type { PlanGrouping } from "../core/group.js";
 import type { Check } from "../cli/fail-on.js";
 import type { ExcelLocale } from "../render/csv-writer.js";
@@ -8,6 +10,13 @@ import type { Format } from "../io/settings.js";
 import type { Encoding } from "../io/text-encoding.js";
 import type { Input, InputPlace } from "./inputs.js";
 import type { ComputeFlags } from "./plan-run.js";
+import type { FlagKey, SETTINGS_KEYS } from "../schemas/config.js";
+
+type SettingsKey = keyof typeof SETTINGS_KEYS;
+/** Every config key is the library's option of the same name: a new flag key that no option type has fails to compile here. */
+type ConfigKeysCovered = Exclude<FlagKey | SettingsKey, keyof ComputeOptions | keyof TrackOptions | keyof ScenariosOptions | keyof CalibrateOptions | "wide" | "ratiosOut" | "cyclesOut" | "sourcesOut">;
+/** @internal A compile-time check only. */
+export const CONFIG_KEYS_COVERED: [ConfigKeysCovered] extends [never] ? true : ConfigKeysCovered = true;
 
 /** A value as the config file takes it: text as a flag is typed (`"25%"`, `"$75,000"`), or a JSON number (`0.25`). */
 export type OptionValue = string | number;
@@ -69,25 +78,56 @@ export type PlanOptions = { [Key in AssumptionConfigKey]?: OptionValue | undefin
   cwd?: string | undefined;
 };
 
-/** {@link PlanOptions} and track's own (`--as-of`, `--catch-up`, `--tolerance`, `--bank-surplus`). */
-export type TrackOptions = PlanOptions & {
-  asOf?: string | undefined;
-  catchUp?: CatchUpWindow | undefined;
-  tolerance?: OptionValue | undefined;
-  bankSurplus?: boolean | undefined;
-};
+/** The simulation of compute's confidence plan, scenarios' confidence rows and track's forecast. */
+export interface SimulationOptions {
+  /** Trials where exact math does not apply (default: 10,000, at most 100,000). */
+  trials?: OptionValue | undefined;
+  /** The simulation's seed, 0 to 4294967295 (default: 13): the same seed gives the same figures. */
+  seed?: OptionValue | undefined;
+}
 
-/** {@link PlanOptions} and scenarios' own. */
-export type ScenariosOptions = PlanOptions & {
-  scenarios?: Input | undefined;
-  /** Grid dimensions: `["cost_per_inquiry=40,60,80", "qualified_to_won=+20%"]`. */
-  vary?: readonly string[] | undefined;
-  sensitivity?: OptionValue | undefined;
-  sources?: Input | undefined;
-  optimizeMix?: boolean | undefined;
-  /** The one table a CSV holds: scenarios (default), quarters, sensitivity or sources. */
-  section?: "scenarios" | "quarters" | "sensitivity" | "sources" | undefined;
-};
+/** {@link PlanOptions} and compute's confidence plan (`--confidence`, `--confidence-by`, `--trials`, `--seed`). */
+export type ComputeOptions = PlanOptions &
+  SimulationOptions & {
+    /** Plan the leads that make each period's quota with this certainty: `90`, `"90%"`. */
+    confidence?: OptionValue | undefined;
+    /** The periods to be sure of (default: quarter). */
+    confidenceBy?: ConfidenceGrain | undefined;
+  };
+
+/** {@link PlanOptions} and track's own (`--as-of`, `--catch-up`, `--tolerance`, `--bank-surplus`, the half-months, the follow-up and the forecast). */
+export type TrackOptions = PlanOptions &
+  SimulationOptions & {
+    /** The last month (`2027-03`) or day (`2027-03-20`, pro rata) of actuals to compare. */
+    asOf?: string | undefined;
+    catchUp?: CatchUpWindow | undefined;
+    tolerance?: OptionValue | undefined;
+    bankSurplus?: boolean | undefined;
+    /** Checkpoints every month (default) or every half-month. */
+    every?: Every | undefined;
+    /** With a followed_up column: the share each rep must follow up (default: 100). */
+    followUpTarget?: OptionValue | undefined;
+    /** The chance of making the open quarter and the fiscal year. */
+    forecast?: boolean | undefined;
+    /** `failed` when the year's chance is under this percentage (implies `forecast`). */
+    failBelow?: OptionValue | undefined;
+    /** The one table a CSV holds: checkpoints (default), follow-up or forecast. */
+    section?: "checkpoints" | "follow-up" | "forecast" | undefined;
+  };
+
+/** {@link PlanOptions} and scenarios' own; a confidence scenario (`vary: ["confidence=average,90"]`) takes `confidenceBy`, `trials`, `seed`. */
+export type ScenariosOptions = PlanOptions &
+  SimulationOptions & {
+    confidenceBy?: ConfidenceGrain | undefined;
+    scenarios?: Input | undefined;
+    /** Grid dimensions: `["cost_per_inquiry=40,60,80", "qualified_to_won=+20%"]`. */
+    vary?: readonly string[] | undefined;
+    sensitivity?: OptionValue | undefined;
+    sources?: Input | undefined;
+    optimizeMix?: boolean | undefined;
+    /** The one table a CSV holds: scenarios (default), quarters, sensitivity or sources. */
+    section?: "scenarios" | "quarters" | "sensitivity" | "sources" | undefined;
+  };
 
 /** calibrate's options; the files it writes are the result's `files`, not paths. */
 export type CalibrateOptions = OutputOptions & {
@@ -102,6 +142,19 @@ export type CalibrateOptions = OutputOptions & {
   skipBadRows?: boolean | undefined;
   cwd?: string | undefined;
 };
+
+/**
+ * The options each function takes beyond the shared ones, by the config key they share with the
+ * CLI (src/schemas/config.ts); every other flag key and settings key is shared by plan, track and
+ * scenarios. `wide` is the terminal's alone (the library's `render` takes a width).
+ */
+export const OWN_KEYS = {
+  compute: ["confidence", "confidenceBy", "trials", "seed"],
+  track: ["asOf", "catchUp", "tolerance", "bankSurplus", "every", "followUpTarget", "forecast", "failBelow", "section", "trials", "seed"],
+  scenarios: ["scenarios", "vary", "sensitivity", "sources", "optimizeMix", "section", "confidenceBy", "trials", "seed"],
+  calibrate: ["asOf", "byRep", "minLeads", "ratiosOut", "cyclesOut", "sourcesOut"],
+  cli: ["wide"],
+} as const satisfies Record<string, readonly (FlagKey | SettingsKey)[]>;
 
 /** A number option as the flag's text: its plain digits, as the config's numbers are read. */
 export function optionText(value: OptionValue | undefined): string | undefined {

@@ -13,6 +13,7 @@ import type { Format } from "../io/settings.js";
 import { type Parsed, parsePercent } from "../io/values.js";
 import { parseAsOf } from "../io/day-text.js";
 import { forecastTrack } from "../core/forecast.js";
+import type { Every } from "../core/half-month.js";
 import { formatNumber } from "../render/format.js";
 import { capacityWarnings } from "../render/capacity/report.js";
 import { type TrackReport, catchUpChanged } from "../render/track/report.js";
@@ -30,7 +31,9 @@ import { checkResultSize } from "../cli/result-size.js";
 import type { OutputSettings, ReportRun } from "./report-run.js";
 
 /** track's flags (or the library's options in their shape). */
-export interface TrackFlags extends PlanFlags, CsvFlags, Partial<PeriodFlags>, ForecastFlags {
+export interface TrackFlags extends PlanFlags, CsvFlags, ForecastFlags {
+  every?: Every | undefined;
+  followUpTarget?: string | undefined;
   asOf?: string | undefined;
   catchUp?: CatchUpWindow | undefined;
   tolerance?: string | undefined;

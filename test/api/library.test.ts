@@ -8,6 +8,9 @@ import { FORMATS } from "../../src/io/settings.js";
 import { CATCH_UP_WINDOWS } from "../../src/core/catch-up.js";
 import { EXCEL_LOCALES } from "../../src/render/csv-writer.js";
 import { SECTIONS } from "../../src/api/scenarios-run.js";
+import { TRACK_SECTIONS } from "../../src/api/track-run.js";
+import { CONFIDENCE_GRAINS } from "../../src/core/confidence-grain.js";
+import { EVERY } from "../../src/core/half-month.js";
 import { folderWith, runIn } from "../cli/harness.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -35,6 +38,21 @@ const cases: { name: string; args: string[]; run: () => Promise<Report<{ schema:
     name: "scenarios",
     args: ["scenarios", "examples/quotas.csv", ...fileFlags, "--scenarios", "examples/scenarios.csv", "--sensitivity", "10%", "--sources", "examples/sources.csv"],
     run: () => scenarios("examples/quotas.csv", { ...files, scenarios: "examples/scenarios.csv", sensitivity: "10%", sources: "examples/sources.csv", cwd: repo }),
+  },
+  {
+    name: "compute --confidence",
+    args: ["compute", "examples/quotas.csv", ...fileFlags, "--confidence", "90", "--confidence-by", "year", "--trials", "500", "--seed", "5"],
+    run: () => plan("examples/quotas.csv", { ...files, confidence: 90, confidenceBy: "year", trials: 500, seed: "5", cwd: repo }),
+  },
+  {
+    name: "track --forecast --fail-below",
+    args: ["track", "examples/quotas.csv", "examples/actuals.csv", ...fileFlags, "--fail-below", "80", "--trials", "500", "--seed", "7", "--as-of", "2027-02-20"],
+    run: () => track("examples/quotas.csv", "examples/actuals.csv", { ...files, failBelow: 80, trials: 500, seed: 7, asOf: "2027-02-20", cwd: repo }),
+  },
+  {
+    name: "scenarios --vary confidence=",
+    args: ["scenarios", "examples/quotas.csv", ...fileFlags, "--vary", "confidence=average,90", "--trials", "500"],
+    run: () => scenarios("examples/quotas.csv", { ...files, vary: ["confidence=average,90"], trials: 500, cwd: repo }),
   },
   { name: "calibrate", args: ["calibrate", "examples/history.csv", "--min-leads", "5"], run: () => calibrate("examples/history.csv", { minLeads: 5, cwd: repo }) },
 ];
@@ -117,6 +135,21 @@ describe("options", () => {
     expect(source).toContain(`CATCH_UP_WINDOWS: readonly CatchUpWindow[] = ${JSON.stringify(CATCH_UP_WINDOWS).replaceAll(",", ", ")}`);
     expect(source).toContain(`EXCEL_LOCALES: readonly ExcelLocale[] = ${JSON.stringify(EXCEL_LOCALES).replaceAll(",", ", ")}`);
     expect(source).toContain(`SECTIONS = ${JSON.stringify(SECTIONS).replaceAll(",", ", ")} as const`);
+    expect(source).toContain(`TRACK_SECTIONS = ${JSON.stringify(TRACK_SECTIONS).replaceAll(",", ", ")} as const`);
+    expect(source).toContain(`CONFIDENCE_GRAINS: readonly ConfidenceGrain[] = ${JSON.stringify(CONFIDENCE_GRAINS).replaceAll(",", ", ")}`);
+    expect(source).toContain(`EVERY: readonly Every[] = ${JSON.stringify(EVERY).replaceAll(",", ", ")}`);
+  });
+
+  it("takes every config key of the commands' flags, each in the functions whose command has the flag", async () => {
+    const { FLAG_KEYS, SETTINGS_KEYS } = await import("../../src/schemas/config.js");
+    const refused = async (call: Promise<unknown>) => String(await call.then(() => "", (error: unknown) => (error as Error).message)).includes("unknown option");
+    for (const key of [...Object.keys(FLAG_KEYS), ...Object.keys(SETTINGS_KEYS)]) {
+      if (["wide", "ratiosOut", "cyclesOut", "sourcesOut"].includes(key)) continue;
+      const anywhere = await Promise.all([plan("none.csv", { [key]: "?" }), track("none.csv", "none.csv", { [key]: "?" }), scenarios("none.csv", { [key]: "?" }), calibrate("none.csv", { [key]: "?" })].map((call) => refused(call)));
+      expect(anywhere, key).toContain(false);
+    }
+    expect(await refused(scenarios("none.csv", { confidence: 90 } as never))).toBe(true);
+    expect(await refused(plan("none.csv", { every: "half-month" } as never))).toBe(true);
   });
 });
 
