@@ -16,7 +16,7 @@ export interface ForecastFlags {
   forecast?: boolean | undefined;
   trials?: string | number | undefined;
   seed?: string | number | undefined;
-  failBelow?: string;
+  failBelow?: string | undefined;
 }
 
 export interface ForecastSettings {

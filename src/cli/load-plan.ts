@@ -16,7 +16,7 @@ import type { Encoding } from "../io/text-encoding.js";
 import { assignAssumptions } from "../io/segments.js";
 import { CONFIG_FILE, type ComputeSettings, type RawSettings, resolveSettings } from "../io/settings.js";
 import { decimalMarkOfFlags } from "./decimal-options.js";
-import type { CliEnvironment } from "./environment.js";
+import type { ReadEnvironment } from "./environment.js";
 import { dateFormatOf, historyOptionsOf, requireHistoryFor } from "./history-options.js";
 import type { PlanFlags } from "./plan-options.js";
 
@@ -39,7 +39,7 @@ export interface LoadedPlan {
   history?: { file: string; calibration: Calibration; learnedScopeOf: (rep: string, product: string, name: AssumptionName) => LearnedScope | null };
 }
 
-async function loadConfig(flags: PlanFlags, environment: CliEnvironment): Promise<{ values: RawSettings | undefined; file: string }> {
+async function loadConfig(flags: PlanFlags, environment: ReadEnvironment): Promise<{ values: RawSettings | undefined; file: string }> {
   if (flags.config === false) return { values: undefined, file: CONFIG_FILE };
   if (flags.config === "-") {
     throw new InputError({ code: "option.invalid", file: "--config", expected: "a file: only QUOTAS may read standard input", found: "-" });
@@ -62,9 +62,9 @@ export interface PlanSettings {
  * Validates the options before any file is read. A command with flags of its own that depend on
  * them (the decimal mark of `--vary`) resolves them first and hands them to {@link loadPlan}.
  */
-export async function resolvePlanSettings(flags: PlanFlags, environment: CliEnvironment): Promise<PlanSettings> {
+export async function resolvePlanSettings(flags: PlanFlags, environment: ReadEnvironment): Promise<PlanSettings> {
   const config = await loadConfig(flags, environment);
-  const settings = resolveSettings({ ...flags, decimalMark: decimalMarkOfFlags(flags) }, config.values, config.file);
+  const settings = resolveSettings({ ...flags, decimalMark: decimalMarkOfFlags(flags) ?? flags.decimalMark }, config.values, config.file);
   return { settings, config };
 }
 
@@ -76,7 +76,7 @@ export async function resolvePlanSettings(flags: PlanFlags, environment: CliEnvi
 export async function loadPlan(
   quotasPath: string,
   flags: PlanFlags,
-  environment: CliEnvironment,
+  environment: ReadEnvironment,
   extraInputs: readonly string[] = [],
   resolved?: PlanSettings,
 ): Promise<LoadedPlan> {
@@ -102,7 +102,10 @@ export async function loadPlan(
     (path): path is string => path !== undefined,
   );
   if (flags.out !== undefined) checkOutputPath(flags.out, environment.cwd, inputs);
-  const read = (path: string) => readTextFile(path, environment.cwd, environment.readStdin, flags.encoding);
+  const read = (path: string): TextInput => {
+    const held = environment.inMemory?.get(path);
+    return held === undefined ? readTextFile(path, environment.cwd, environment.readStdin, flags.encoding) : { name: path, content: held, warnings: [] };
+  };
 
   const quotasInput = read(quotasPath);
   const readOptions: ReadOptions = { decimalMark: settings.decimalMark, dateFormat };
@@ -144,7 +147,7 @@ export async function loadPlan(
 async function learnFromHistory(
   path: string,
   options: ReturnType<typeof historyOptionsOf>,
-  environment: CliEnvironment,
+  environment: ReadEnvironment,
   quotas: QuotaFile,
   warnings: InputIssue[],
   encoding: Encoding | undefined,
