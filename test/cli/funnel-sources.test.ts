@@ -55,7 +55,10 @@ describe("scenarios --sources with a configured funnel", () => {
     expect(written.split("\n")[0]).toBe("source,inquiry,share,sql_to_won,mql_to_sql,inquiry_to_mql,won_deals,cost_per_inquiry,cost_per_won_deal,revenue,median_cycle_days");
     for (const extra of [[], ["--optimize-mix"]]) {
       const run = await runIn(dir, ["scenarios", "quotas.csv", ...WORKED, "--sources", "sources.csv", "--format", "json", ...extra]);
-      expect([run.code, run.stderr]).toEqual([0, ""]);
+      expect(run.code).toBe(0);
+      // calibrate writes no max_inquiries_per_month caps, so the optimum buys from one source and says so.
+      if (extra.length === 0) expect(run.stderr).toBe("");
+      else expect(run.stderr).toMatch(/^warning: the cheapest mix buys every inquiry from one source: [\d,]+ inquiries from \w+; \w+ has no max_inquiries_per_month cap/);
       const april = (JSON.parse(run.stdout) as SourcesJson).sources.months.find((month) => month.month === "2027-04");
       expect(Object.values(april?.inquiries ?? {}).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
     }
