@@ -109,8 +109,8 @@ export interface SeriesChart<R> {
   series: readonly ChartSeries<R>[];
   /** Horizontal lines across the chart: 100% of plan, the tolerance's floor. */
   rules?: readonly { name: string; value: number }[];
-  /** A shaded band between two figures of each row: the tolerance around the plan. */
-  band?: { name: string; low(row: R): number; high(row: R): number };
+  /** A shaded band between two figures of each row: the tolerance around the plan. A row without one (null) leaves a gap. */
+  band?: { name: string; low(row: R): number | null; high(row: R): number | null };
 }
 
 /** A grid of cells (rep × month) coloured by a figure, the cells past a limit marked. */

@@ -130,7 +130,7 @@ function confidenceChart(result: PlanAtConfidence): Chart<ConfidencePeriodResult
       { name: "Average plan P90", draw: "line", dashed: true, value: (row) => row.revenueAtAverage.p90 },
       { name: "Quota", draw: "line", value: (row) => row.quota },
     ],
-    band: { name: `At ${level}: P10 to P90`, low: (row) => row.revenueAtConfidence?.p10 ?? 0, high: (row) => row.revenueAtConfidence?.p90 ?? 0 },
+    band: { name: `At ${level}: P10 to P90`, low: (row) => row.revenueAtConfidence?.p10 ?? null, high: (row) => row.revenueAtConfidence?.p90 ?? null },
   };
 }
 

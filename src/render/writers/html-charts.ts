@@ -94,7 +94,11 @@ function seriesOption<R>(chart: SeriesChart<R>, rows: readonly R[]): Option {
               lineStyle: { opacity: 0 },
               areaStyle: { color: "rgba(0, 114, 178, 0.15)" },
               itemStyle: { color: "rgba(0, 114, 178, 0.35)" },
-              data: rows.map((row) => (chart.band ? chart.band.high(row) - chart.band.low(row) : null)),
+              data: rows.map((row) => {
+                const low = chart.band?.low(row) ?? null;
+                const high = chart.band?.high(row) ?? null;
+                return low === null || high === null ? null : high - low;
+              }),
             },
           ]),
       // A rule is a line series of its own so the legend names it.
