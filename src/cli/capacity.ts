@@ -1,5 +1,6 @@
 import { type CapacityFinding, type RepCapacity, capacityFindings, checkCapacity } from "../core/capacity.js";
 import type { Plan } from "../core/plan.js";
+import { type SurgeVacation, surgeVacations } from "../core/surge-vacations.js";
 import { type CapacitySettings, capacityStageOf } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
 import { anonymousTeam, checkRepNames, checkTeamCoversQuotas, readReps } from "../io/reps.js";
@@ -14,6 +15,8 @@ export interface CapacityRun {
   /** Reps-file warnings (unknown columns), then one line per finding. */
   warnings: string[];
   findings: CapacityFinding[];
+  /** Reps away for part of a surge month (compute warns about them: advice, `--fail-on vacation`). */
+  vacations: SurgeVacation[];
 }
 
 /** The files the capacity check reads, for loadPlan to check `--out` against before reading any. */
@@ -35,7 +38,7 @@ export function runCapacity(settings: CapacitySettings, loaded: TeamInputs, plan
   const findings = capacityFindings(report);
   for (const item of capacityWarnings(findings, stages)) warnings.push(item);
   const name = source.kind === "file" ? source.file : `--reps-count ${source.count}`;
-  return { section: { report, source: name, view: settings.view, stages }, warnings, findings };
+  return { section: { report, source: name, view: settings.view, stages }, warnings, findings, vacations: surgeVacations(plan, team) };
 }
 
 /** What the team is read with: the quotas it must cover, the reader, and the funnel its stages are of. */
@@ -72,6 +75,11 @@ export function capacityFailures(findings: readonly CapacityFinding[], respectCa
     ...(respectCapacity ? counted(["capacity", "at-risk"], leads) : counted(["capacity"], leads)),
     ...counted(["inquiry-capacity"], inquiries),
   ];
+}
+
+/** Reps away in surge months, as `--fail-on vacation` counts them: one warning per rep-month. */
+export function vacationFailures(vacations: readonly SurgeVacation[]): Failure[] {
+  return counted(["vacation"], vacations.length);
 }
 
 /** A run whose checks failed ends so, after its report is written: exit 1 with the summary line. */

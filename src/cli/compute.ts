@@ -35,6 +35,7 @@ Examples:
   $ leadplan compute quotas.csv --reps reps.csv --respect-capacity --strict
   $ leadplan compute quotas.csv --funnel inquiry,mql,sql,won ... --reps reps.csv --capacity-stage mql   (SDRs working MQLs)
   $ leadplan compute quotas.csv --reps reps.csv --fail-on capacity   (CI: exit 1 on overloads only)
+  $ leadplan compute quotas.csv --reps reps.csv --fail-on capacity,vacation   (and on reps away in surge months)
   $ leadplan compute quotas.csv --reps reps.csv --wide | less -S   (tables fit the terminal unless --wide)
 
 Exit codes: 0 plan written; 1 a check of --fail-on (or --strict) failed: the plan still prints, then
@@ -70,7 +71,9 @@ export function computeCommand(environment: CliEnvironment): Command {
       // The capacity code loads only for a run with a team: most runs have none.
       let capacity: CapacityRun | undefined;
       if (capacitySettings.team !== undefined) capacity = (await import("./capacity.js")).runCapacity(capacitySettings, loaded, plan);
-      const warnings = [...loaded.warnings.map(formatIssue), ...(capacity?.warnings ?? [])];
+      // Reps away in surge months come last: advice next to the overloads they may cause.
+      const vacationLines = capacity === undefined ? [] : (await import("../render/capacity/report.js")).surgeVacationWarnings(capacity.vacations);
+      const warnings = [...loaded.warnings.map(formatIssue), ...(capacity?.warnings ?? []), ...vacationLines];
       const { by } = loaded.settings;
       // CSV holds the plan's rows alone (no totals, capacity or baseline): they are written as they
       // are made, so a plan of millions of segment months never holds its rows or its text.
@@ -115,8 +118,8 @@ export function computeCommand(environment: CliEnvironment): Command {
 
 /** Exit 1 (the report written) when a capacity check of `--fail-on` failed. */
 async function failIfCapacityFails(failOn: FailOn, capacity: CapacityRun): Promise<void> {
-  const { capacityFailures, failIfChecksFail } = await import("./capacity.js");
-  failIfChecksFail(failOn, capacityFailures(capacity.findings, capacity.section.report.respectCapacity));
+  const { capacityFailures, failIfChecksFail, vacationFailures } = await import("./capacity.js");
+  failIfChecksFail(failOn, [...capacityFailures(capacity.findings, capacity.section.report.respectCapacity), ...vacationFailures(capacity.vacations)]);
 }
 
 /** The plan month by month against the history's last twelve months (`--history`). */
