@@ -1,4 +1,4 @@
-import { type AssumptionEntry, scenarioOrdered } from "../core/assumptions.js";
+import { type AssumptionEntry, assumptionSlot, scenarioOrdered } from "../core/assumptions.js";
 import type { Scenario, ScenarioOverrides, Variation } from "../core/scenarios.js";
 import { columnReaders } from "./assumption-values.js";
 import { readCsvTable } from "./csv-table.js";
@@ -71,7 +71,7 @@ export function readScenarios(content: string, file: string, options: ReadOption
         if (parsed.hint !== undefined) issue.hint = parsed.hint;
         throw new InputError(issue);
       }
-      for (const key of Object.keys(parsed.value)) {
+      for (const key of Object.keys(parsed.value).map(assumptionSlot)) {
         const other = setBy.get(key);
         if (other !== undefined) {
           throw new InputError({ code: "column.conflict", file, line, column, expected: `expected one of ${other} and ${column}, which set the same assumption, found both` });
@@ -132,7 +132,7 @@ export function parseVariation(text: string, mark?: MarkInForce, entries?: reado
 export function checkVariations(variations: readonly Variation[]): void {
   const setBy = new Map<string, string>();
   for (const variation of variations) {
-    for (const key of Object.keys(variation.values[0]?.overrides ?? {})) {
+    for (const key of Object.keys(variation.values[0]?.overrides ?? {}).map(assumptionSlot)) {
       const other = setBy.get(key);
       if (other !== undefined) {
         const expected = other === variation.name ? `expected each assumption varied once, found ${other} twice` : `expected one of ${other} and ${variation.name}, which set the same assumption, found both`;
