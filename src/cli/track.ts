@@ -12,6 +12,7 @@ import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
 import type { MarkInForce } from "../io/number-text.js";
 import { type Parsed, parsePercent } from "../io/values.js";
 import { parseAsOf } from "../io/day-text.js";
+import { type CoverageFlags, addCoverageOptions, coverageOf, coverageTargetOf } from "./track-coverage.js";
 import { type PeriodFlags, addPeriodOptions, checkDating, followUpFailures, followUpOf, followUpTargetOf } from "./track-periods.js";
 import { capacityWarnings } from "../render/capacity/report.js";
 import { renderReport } from "./render-report.js";
@@ -28,7 +29,7 @@ import { writeOutput } from "./write-output.js";
 import { hideRefused } from "./help-groups.js";
 import { checkResultSize } from "./result-size.js";
 
-interface TrackFlags extends PlanFlags, CsvFlags, PeriodFlags {
+interface TrackFlags extends PlanFlags, CsvFlags, PeriodFlags, CoverageFlags {
   asOf?: string;
   catchUp: CatchUpWindow;
   tolerance?: string;
@@ -48,6 +49,7 @@ Examples:
   $ leadplan track quotas.csv actuals.csv --fail-on none   (report only: exit 0 even when behind)
   $ leadplan track quotas.csv daily.csv --every half-month --as-of 2027-01-20   (semimonthly; daily actuals: date,rep,inquiries,...)
   $ leadplan track quotas.csv actuals.csv --fail-on behind,follow-up   (followed_up column: every rep follows up 100%)
+  $ leadplan track quotas.csv actuals.csv --coverage-target 2.5x   (open_pipeline column: pipeline coverage per month)
   $ COLUMNS=100 leadplan track quotas.csv actuals.csv   (tables fit 100 columns; --wide: full width)
 
 Exit codes: 0 on track within the tolerance; 1 a check of --fail-on failed (by default: behind
@@ -89,13 +91,13 @@ export function trackCommand(environment: CliEnvironment): Command {
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
     .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue (with --funnel: every stage, named as it names them, and revenue); - reads stdin");
-  return addPeriodOptions(addCsvOptions(hideRefused(addPlanOptions(command), ["--view"])))
+  return addCoverageOptions(addPeriodOptions(addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))))
     .option("--as-of <YYYY-MM>", "last month of actuals to compare, YYYY-MM or as the files write months; a day (2027-01-20) compares its period pro rata by working days (default: the last month in ACTUALS)")
     .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
     .option("--tolerance <PCT>", "on track within this much below plan; behind within twice it (default: 10)")
     .option("--bank-surplus", "let revenue above plan lower the quota ahead (default: a surplus is kept)")
     .option("--fail-on <LIST>", failOnHelp(TRACK_CHECKS))
-    .addOption(new Option("--section <NAME>", "with --format csv: the table to write (default: checkpoints; follow-up needs a followed_up column)").choices(["checkpoints", "follow-up"]))
+    .addOption(new Option("--section <NAME>", "with --format csv: the table to write (default: checkpoints; follow-up needs a followed_up column, coverage an open_pipeline column)").choices(["checkpoints", "follow-up", "coverage"]))
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
       const { csv, format: formatFlag } = csvOptionsOf(flags);
@@ -104,6 +106,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       const by = trackGrouping(resolved.settings.by);
       const options = trackOptions(flags, resolved.settings.decimalMark);
       const followUpTarget = followUpTargetOf(flags, resolved.settings.decimalMark);
+      const coverageTarget = coverageTargetOf(flags, resolved.settings.decimalMark);
       if (flags.section !== undefined && formatFlag !== "csv") throw new InputError({ code: "option.invalid", file: "--section", expected: "--format csv: the other formats show every section", found: flags.section });
       if (quotasPath === "-" && actualsPath === "-") {
         throw new InputError({ code: "option.invalid", file: "ACTUALS", expected: "a file: QUOTAS already reads standard input", found: "-" });
@@ -153,6 +156,8 @@ export function trackCommand(environment: CliEnvironment): Command {
       const checkpoints = trackCheckpoints(plan, { ...selected, period }, measures, by, options.tolerance, order);
       const followUp = followUpOf(actuals, selected, flags.every, flags, followUpTarget, failOn, warnings);
       if (flags.section === "follow-up" && followUp === undefined) throw new InputError({ code: "column.missing", file: actuals.file, line: 1, column: "followed_up", expected: "--section follow-up: expected a followed_up column in the actuals" });
+      const coverage = coverageOf(plan, actuals, selected, flags.every, flags, coverageTarget, warnings);
+      if (flags.section === "coverage" && coverage === undefined) throw new InputError({ code: "column.missing", file: actuals.file, line: 1, column: "open_pipeline", expected: "--section coverage: expected an open_pipeline column in the actuals (and quotas in money)" });
       const window = flags.catchUp;
       const catchUp =
         window === "none" || !measures.includes("revenue")
@@ -172,6 +177,7 @@ export function trackCommand(environment: CliEnvironment): Command {
         ...(asOfDay === undefined ? {} : { asOfDay }),
         checkpoints,
         ...(followUp === undefined ? {} : { followUp }),
+        ...(coverage === undefined ? {} : { coverage }),
         leak: diagnoseLeak(plan, selected.entries, period, measures, order),
         catchUpWindow: window,
         catchUp,
@@ -185,6 +191,7 @@ export function trackCommand(environment: CliEnvironment): Command {
       };
       checkResultSize(report, "the tracking");
       let followUpLeftOut = false;
+      let coverageLeftOut = false;
       const text = await renderReport(
         format,
         {
@@ -199,11 +206,13 @@ export function trackCommand(environment: CliEnvironment): Command {
           // A CSV holds one table: the follow-up is named on stderr, never dropped without a word.
           onSectionsLeftOut: (names) => {
             if (flags.section === undefined && names.includes("follow-up")) followUpLeftOut = true;
+            if (flags.section === undefined && names.includes("coverage")) coverageLeftOut = true;
           },
         },
       );
       await writeOutput(text, report.warnings, flags.out, environment);
       if (followUpLeftOut) environment.stderr("note: the CSV holds the checkpoints; --section follow-up writes the follow-up\n");
+      if (coverageLeftOut) environment.stderr("note: the CSV holds the checkpoints; --section coverage writes the pipeline coverage\n");
       // Exit 1 when a check of --fail-on fails: behind plan (the default), or over capacity ahead.
       const failures: Failure[] = checkpoints.status === "on-track" ? [] : [{ checks: ["behind"], text: `${checkpoints.deciding} ${checkpoints.status.replace("-", " ")} plan` }];
       failures.push(...followUpFailures(followUp, `${formatNumber(followUpTarget * 100, 2)}%`));
