@@ -357,7 +357,7 @@ describe("compute refuses a bad config file", () => {
     );
   });
 
-  const SETTINGS = "funnel, ratios, cycles, dealSize, closeRate, qualifyRate, unitsPerDeal, costPerInquiry, cycleDays, cycleMonths, qualifyDays, qualifyMonths, surge, rate, lag, cost, surgeQuarters, fiscalYearStart, by, format, decimalMark, confidence, confidenceBy, trials, seed";
+  const SETTINGS = "funnel, ratios, cycles, dealSize, closeRate, qualifyRate, unitsPerDeal, costPerInquiry, commissionRate, commissionPerDeal, cycleDays, cycleMonths, qualifyDays, qualifyMonths, surge, rate, lag, cost, surgeQuarters, fiscalYearStart, by, format, decimalMark, confidence, confidenceBy, trials, seed";
 
   it("reports an unknown key", async () => {
     await expectRefused(
