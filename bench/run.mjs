@@ -24,6 +24,10 @@ const [bare, small, unbundled] = compare(
 console.log(`  ratio: ${verdict(small.median / bare.median, 2)}`);
 console.log(`  unbundled ratio: ${(unbundled.median / bare.median).toFixed(2)}× (why the CLI ships as a bundle)`);
 
+console.log("\nLibrary import: import(\"leadplan\") (dist/index.js through the package's exports) against bare node");
+const [libraryImport] = compare([{ label: "node bench/import-library.mjs", args: [...measure, "bench/import-library.mjs"] }], startupRuns);
+console.log(`  ratio: ${(libraryImport.median / bare.median).toFixed(2)}× bare node (no target: recorded; each command's code loads when it is called)`);
+
 console.log("\nHTML report: compute --format html on examples/ (the charts' code loads for HTML alone)");
 const [tableReport, htmlReport] = compare(
   [

@@ -1,62 +1,12 @@
 /**
- * leadplan as a library: the pure planning core, the readers of its input files and the
- * renderers. The CLI is built from exactly these.
+ * leadplan as a library (README, "Library"): each command as a function taking the command's
+ * inputs and the config file's options, returning a report that renders to any format. The
+ * low-level core, readers and renderers are not part of the package's interface.
  */
-export { CAPACITY_VIEWS, capacityFindings, checkCapacity, workableLeads, type CapacityFinding, type CapacityOptions, type CapacityReport, type CapacityTotals, type CapacityView, type RepCapacityPlan, type RepMonth, type TeamMonth } from "./core/capacity.js";
-export { apportion, availabilityOf, capacityLanes, type CapacityLane, type RepCapacity } from "./core/capacity-lanes.js";
-export { prebuildPipeline, type Prebuilt } from "./core/capacity-prebuild.js";
-export { calibrate, MATURITY_SHARE, type Calibration, type GroupCalibration, type HistoryNames, type HistoryShape, type ScopeCalibration, type SourceCalibration } from "./core/calibrate.js";
-export { HistoryAccumulator, type LeadFacts, type MonthFacts } from "./core/calibrate-accumulator.js";
-export { calibratedAssumptions, type CalibratedAssumptions, type ThinScope } from "./core/calibrate-assumptions.js";
-export { baselineOf, type Baseline, type BaselineMonth } from "./core/calibrate-baseline.js";
-export { compareWithBaseline, type BaselineComparison, type BaselineRow } from "./core/calibrate-compare.js";
-export { civilDate, dayNumber, formatDay, monthOfDay, type DayNumber } from "./core/calibrate-days.js";
-export { fiscalQuarterOf, formatFiscalQuarter, type FiscalQuarter } from "./core/fiscal.js";
-export { funnelStages, type FunnelStage, type SegmentAssumptions } from "./core/funnel.js";
-export { GROUPINGS, groupPlan, type Grouping, type PlanRow, type PlanTotals, type PlanView, type RowKey } from "./core/group.js";
-export { DAYS_PER_MONTH, lagFromDays, lagFromMonths, maxLag, meanLag, type LagDistribution, type LagShare } from "./core/lag.js";
-export { formatMonth, monthIndex, monthOfYear, yearOf, type MonthIndex } from "./core/month.js";
-export { computePlan, dealsForQuota, isSurgeMonth, surgedVolume, type MonthQuota, type Plan, type SegmentInput, type SegmentPlan, type StageSeries, type SurgePolicy } from "./core/plan.js";
-export { assumptionResolver, type AssumptionValues, type ScopedAssumptions } from "./core/resolve.js";
-export { roundCents, wholeUp } from "./core/rounding.js";
-export { CATCH_UP_WINDOWS, catchUpWindowEnd, generationReach, planCatchUp, type CatchUpPlan, type CatchUpRow, type CatchUpScope, type CatchUpWindow } from "./core/catch-up.js";
-export { diagnoseLeak, type LeakDiagnosis, type LeakEffect, type RateCheck, type StepRate } from "./core/leak.js";
-export { MEASURES, checkStatus, comparedMeasures, decidingMeasure, funnelMeasures, planFigureOf, selectActuals, trackCheckpoints, type ActualEntry, type Actuals, type CheckStatus, type Checkpoints, type Measure, type MeasureCheck } from "./core/track.js";
-export { resolveCapacitySettings, type CapacityFlags, type CapacitySettings, type TeamSource } from "./io/capacity-settings.js";
-export { parseLagShare, readCycleDistribution } from "./io/cycle-distribution.js";
-export { historySource, readHistory, type HistoryOptions, type HistoryRead, type HistorySource } from "./io/history-reader.js";
-export { readCycles } from "./io/cycles.js";
-export { InputError, formatIssue, type InputIssue, type IssueCode } from "./io/input-issue.js";
-export { readActuals, type ActualsFile } from "./io/actuals.js";
-export { readQuotas, type QuotaFile, type QuotaSegment } from "./io/quotas.js";
-export { readRatios } from "./io/ratios.js";
-export { anonymousTeam, checkTeamCoversQuotas, parseShare, readReps, type RepsFile, type TeamOrigin } from "./io/reps.js";
-export { assignAssumptions, checkScopeNames } from "./io/segments.js";
-export { foldCase, foldName } from "./io/name-fold.js";
-export { historyNameList, matchNames, nameList, quotaNames, sameFileSpellings, type NameKind, type NameList } from "./io/name-match.js";
-export { checkRepNames } from "./io/reps.js";
-export { checkActualsNames } from "./io/actuals-warnings.js";
-export { resolveSettings, type ComputeSettings, type RawSettings } from "./io/settings.js";
-export { buildCalibrationDocument } from "./render/calibrate/build.js";
-export { renderCyclesFile, renderRatiosFile, renderSourcesCsv } from "./render/calibrate/files.js";
-export { CALIBRATION_JSON_SCHEMA, renderCalibrationJson } from "./render/calibrate/json.js";
-export type { CalibrationReport } from "./render/calibrate/report.js";
-export { capacityJson } from "./render/capacity/json.js";
-export { capacityWarnings, type CapacitySection } from "./render/capacity/report.js";
-export { buildCapacityDocument } from "./render/capacity/build.js";
-export { buildPlanDocument } from "./render/plan/build.js";
-export { renderPlanJson, PLAN_JSON_SCHEMA } from "./render/plan/json.js";
-export type { PlanReport } from "./render/plan/report.js";
-export type { CellValue, Chart, Column, ColumnKind, Document, RowFlag, Section, Table, Title, Tone } from "./render/document.js";
-export { renderDocument, type DocumentFormat, type RenderOptions } from "./render/writers/render-document.js";
-export { writeCsvChunks, writeCsvText } from "./render/writers/csv.js";
-export { writeMarkdown } from "./render/writers/markdown.js";
-export { writeTable } from "./render/writers/table.js";
-export { buildScenariosDocument } from "./render/scenarios/build.js";
-export { renderScenariosJson, SCENARIOS_JSON_SCHEMA } from "./render/scenarios/json.js";
-export type { ScenariosReport } from "./render/scenarios/report.js";
-export { buildTrackDocument } from "./render/track/build.js";
-export { renderTrackJson, TRACK_JSON_SCHEMA } from "./render/track/json.js";
-export type { TrackReport } from "./render/track/report.js";
-export { renderCalibrationCsv, renderCalibrationMarkdown, renderCalibrationTable } from "./render/legacy.js";
-export { planCsvChunks, renderCapacityCsv, renderCapacityMarkdown, renderCapacityTable, renderPlanCsv, renderPlanMarkdown, renderPlanTable } from "./render/legacy.js";
+export { plan, track, scenarios, calibrate, CalibrateReport } from "./api/library.js";
+export { Report, type RenderSettings, type JsonDocument, type ComputeDocument, type TrackDocument, type ScenariosDocument, type CalibrateDocument } from "./api/report.js";
+export type { Input, Rows, Cell } from "./api/inputs.js";
+export type { PlanOptions, ComputeOptions, SimulationOptions, TrackOptions, ScenariosOptions, CalibrateOptions, OutputOptions, OptionValue } from "./api/options.js";
+export type { CalibrationFile } from "./api/calibrate-run.js";
+export type { Format } from "./io/settings.js";
+export { InputError, type InputIssue, type IssueCode } from "./io/input-issue.js";

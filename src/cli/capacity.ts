@@ -17,6 +17,19 @@ export interface CapacityRun {
   findings: CapacityFinding[];
   /** Reps away for part of a surge month (compute warns about them: advice, `--fail-on vacation`). */
   vacations: SurgeVacation[];
+  /** The reps file's own warnings (unknown columns, names), without the findings' lines. */
+  fileWarnings: string[];
+  /**
+   * The other stages the reps file gives a capacity of (`mql_capacity` beside `sql_capacity`),
+   * each checked too, nearest won first; empty with `--capacity-stage` or one capacity.
+   */
+  more: { section: CapacitySection; findings: CapacityFinding[] }[];
+}
+
+/** One stage's team: the stage (its place in a segment's stages) and each rep's capacity there. */
+export interface StageTeam {
+  stages: ReturnType<typeof capacityStageOf>;
+  team: RepCapacity[];
 }
 
 /** The files the capacity check reads, for loadPlan to check `--out` against before reading any. */
@@ -33,12 +46,24 @@ export function runCapacity(settings: CapacitySettings, loaded: TeamInputs, plan
   const { team: source } = settings;
   if (source === undefined) return undefined;
   const stages = capacityStageOf(settings.stage, loaded.settings.funnel);
-  const { team, warnings } = loadTeam(settings, loaded) ?? { team: [], warnings: [] };
+  const { team, warnings: fileWarnings, others } = loadTeam(settings, loaded) ?? { team: [], warnings: [], others: [] };
+  const warnings = [...fileWarnings];
   const report = checkCapacity(plan, team, { respectCapacity: settings.respectCapacity, stage: stages.index });
   const findings = capacityFindings(report);
   for (const item of capacityWarnings(findings, stages)) warnings.push(item);
   const name = source.kind === "file" ? source.file : `--reps-count ${source.count}`;
-  return { section: { report, source: name, view: settings.view, stages }, warnings, findings, vacations: surgeVacations(plan, team) };
+  const more = others.map((other) => {
+    const otherReport = checkCapacity(plan, other.team, { respectCapacity: settings.respectCapacity, stage: other.stages.index });
+    const otherFindings = capacityFindings(otherReport);
+    for (const item of capacityWarnings(otherFindings, other.stages)) warnings.push(item);
+    return { section: { report: otherReport, source: name, view: settings.view, stages: other.stages }, findings: otherFindings };
+  });
+  return { section: { report, source: name, view: settings.view, stages }, warnings, findings, fileWarnings, more, vacations: surgeVacations(plan, team) };
+}
+
+/** Every finding of a run, the other stages' too: what --fail-on counts. */
+export function allFindings(run: CapacityRun): CapacityFinding[] {
+  return [...run.findings, ...run.more.flatMap((other) => other.findings)];
 }
 
 /** What the team is read with: the quotas it must cover, the reader, and the funnel its stages are of. */
@@ -48,19 +73,28 @@ type TeamInputs = Pick<LoadedPlan, "quotas" | "read" | "readOptions"> & { settin
  * Reads the team once (the reps file, or `--reps-count` anonymous reps) and checks that every rep
  * the quotas name is in it, spelt the same; undefined without a team. For commands that check many plans.
  */
-export function loadTeam(settings: CapacitySettings, loaded: TeamInputs): { team: RepCapacity[]; warnings: string[] } | undefined {
+export function loadTeam(settings: CapacitySettings, loaded: TeamInputs): { team: RepCapacity[]; warnings: string[]; others: StageTeam[] } | undefined {
   const { team: source } = settings;
   if (source === undefined) return undefined;
   if (source.kind === "count") {
     const team = anonymousTeam(source.count, source.capacity);
     checkTeamCoversQuotas(loaded.quotas, team, { kind: "count" });
-    return { team, warnings: [] };
+    return { team, warnings: [], others: [] };
   }
   const input = loaded.read(source.file);
-  const file = readReps(input.content, input.name, loaded.readOptions, capacityStageOf(settings.stage, loaded.settings.funnel));
+  const { funnel } = loaded.settings;
+  // Without --capacity-stage, every stage the file gives a capacity of is checked in this run.
+  const checkEvery = settings.stage === undefined;
+  const file = readReps(input.content, input.name, loaded.readOptions, { ...capacityStageOf(settings.stage, funnel), checkEvery });
   const nameWarnings = checkRepNames(loaded.quotas, file);
   checkTeamCoversQuotas(loaded.quotas, file.reps, { kind: "file", file: input.name });
-  return { team: file.reps, warnings: [...input.warnings, ...file.warnings, ...nameWarnings].map(formatIssue) };
+  // The same reps, read again for each other stage's `<stage>_capacity` (its own warnings were the first read's).
+  const others = file.otherStages.map((stage): StageTeam => ({
+    stages: capacityStageOf(stage, funnel),
+    // The follow-up (the top stage's capacity) is checked once, with the first stage.
+    team: readReps(input.content, input.name, loaded.readOptions, { funnel, checked: stage, named: true }).reps.map((rep) => ({ ...rep, inquiryCapacity: null })),
+  }));
+  return { team: file.reps, warnings: [...input.warnings, ...file.warnings, ...nameWarnings].map(formatIssue), others };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { type Command, Option } from "commander";
 import { CONFIDENCE_GRAINS } from "../core/confidence-grain.js";
 import type { Plan } from "../core/plan.js";
-import { CONFIDENCE_DEFAULTS, type ConfidenceRaw, type ConfidenceSettings } from "../io/confidence-settings.js";
+import type { PlanAtLevel } from "../core/scenarios.js";
+import { CONFIDENCE_DEFAULTS, type ConfidenceRaw, type ConfidenceRun, type ConfidenceSettings } from "../io/confidence-settings.js";
 import { InputError } from "../io/input-issue.js";
 import { LIMITS, grouped } from "../io/limits.js";
 import type { ConfidenceSection } from "../render/plan/confidence.js";
@@ -25,15 +26,41 @@ export function addConfidenceOptions(command: Command): Command {
  */
 export async function confidenceSection(plan: Plan, settings: ConfidenceSettings, loaded: LoadedPlan): Promise<ConfidenceSection> {
   const { planAtConfidence, MixedMeasureError } = await import("../core/confidence-plan.js");
+  const history = loaded.history;
+  // With --history: each learned rate a Beta posterior of its scope's mature counts, each learned deal size its won amounts.
+  const evidence = history === undefined ? undefined : (await import("../core/confidence-evidence.js")).historyEvidence(history.calibration, plan.segments, history.learnedScopeOf);
   try {
-    const result = planAtConfidence(plan, { level: settings.level, by: settings.by, trials: settings.trials, seed: settings.seed });
-    // TODO: with --history, each rate a Beta posterior of calibrate's counts and won amounts
-    // resampled (issue 13): the core takes them (`evidence`); the scope counts are not plumbed yet.
-    return loaded.history === undefined ? { result, thinScopes: [] } : { result, thinScopes: [], historyRatesKnown: true };
+    const options = { level: settings.level, by: settings.by, trials: settings.trials, seed: settings.seed };
+    const result = planAtConfidence(plan, evidence === undefined ? options : { ...options, evidence: evidence.segments });
+    if (history === undefined || evidence === undefined) return { result, thinScopes: [] };
+    return {
+      result,
+      thinScopes: evidence.thin,
+      history: { file: history.file, uncertainRates: evidence.uncertainRates, resampledAmounts: evidence.resampledAmounts, amountsSampledTo: evidence.amountsSampledTo, monthly: history.calibration.shape === "monthly" },
+    };
   } catch (error) {
-    if (error instanceof MixedMeasureError) {
-      throw new InputError({ code: "option.invalid", file: "--confidence", expected: `one measure of revenue: ${error.message} (${loaded.quotas.file})` });
-    }
+    if (error instanceof MixedMeasureError) throw mixedMeasure("--confidence", error, loaded.quotas.file);
     throw error;
   }
+}
+
+/** A plan with money and units-only segments has no one revenue to be sure of: one line, naming the segment. */
+function mixedMeasure(flag: string, error: Error, quotasFile: string): InputError {
+  return new InputError({ code: "option.invalid", file: flag, expected: `one measure of revenue: ${error.message} (${quotasFile})` });
+}
+
+/**
+ * `scenarios` with a confidence dimension: each row's plan at its level. The planner loads only
+ * for a run that varies the level.
+ */
+export async function scenarioLevels(run: ConfidenceRun, quotasFile: string, flag: string): Promise<PlanAtLevel> {
+  const [{ certaintyAt }, { MixedMeasureError }] = await Promise.all([import("../core/scenario-confidence.js"), import("../core/confidence-plan.js")]);
+  return (plan, level) => {
+    try {
+      return certaintyAt(plan, level, run);
+    } catch (error) {
+      if (error instanceof MixedMeasureError) throw mixedMeasure(flag, error, quotasFile);
+      throw error;
+    }
+  };
 }

@@ -21,6 +21,18 @@ export interface CliEnvironment {
 }
 
 /**
+ * What reading the inputs needs of the outside world: the CLI's environment, or the library's
+ * (`src/api`), which may also hand over inputs held in memory.
+ */
+export interface ReadEnvironment {
+  cwd: string;
+  readStdin: () => Uint8Array;
+  stderrIsTTY?: boolean;
+  /** Inputs given as rows or text (the library), by the name that stands for them; read before any file. */
+  inMemory?: ReadonlyMap<string, string>;
+}
+
+/**
  * Colour only for a person at a terminal: stdout is a TTY, `NO_COLOR` is unset or empty and
  * TERM is not `dumb`. `FORCE_COLOR=0` (or `false`) turns it off like NO_COLOR, even on a terminal;
  * any other `FORCE_COLOR` turns it on regardless.

@@ -2,14 +2,14 @@ import type { CapacitySettings } from "../io/capacity-settings.js";
 import { InputError } from "../io/input-issue.js";
 
 /** Every check a run can fail on, in the order a summary names them. */
-export const CHECKS = ["behind", "follow-up", "capacity", "inquiry-capacity", "at-risk", "vacation"] as const;
+export const CHECKS = ["behind", "follow-up", "capacity", "inquiry-capacity", "at-risk", "forecast", "vacation"] as const;
 export type Check = (typeof CHECKS)[number];
 
 /** The capacity checks: what `--strict` adds to a command's default checks. */
 export const CAPACITY_CHECKS: readonly Check[] = ["capacity", "inquiry-capacity", "at-risk"];
 
 /** Track's checks of the actuals themselves, which need no team: plan against actual, and follow-up (needs a followed_up column). */
-const ACTUALS_CHECKS: readonly Check[] = ["behind", "follow-up"];
+const ACTUALS_CHECKS: readonly Check[] = ["behind", "follow-up", "forecast"];
 
 /** What one command can check, and what it fails on when neither --fail-on nor --strict is given. */
 export interface CommandChecks {
@@ -25,7 +25,7 @@ export interface CommandChecks {
 const VACATION_CHECKS: readonly Check[] = ["vacation"];
 
 export const COMPUTE_CHECKS: CommandChecks = { command: "compute", valid: [...CAPACITY_CHECKS, ...VACATION_CHECKS], byDefault: [] };
-export const TRACK_CHECKS: CommandChecks = { command: "track", valid: [...ACTUALS_CHECKS, ...CAPACITY_CHECKS], byDefault: ["behind"] };
+export const TRACK_CHECKS: CommandChecks = { command: "track", valid: CHECKS.filter((check) => !VACATION_CHECKS.includes(check)), byDefault: ["behind"] };
 export const SCENARIOS_CHECKS: CommandChecks = { command: "scenarios", valid: CAPACITY_CHECKS, byDefault: [] };
 
 /** The checks a run fails on, and the switch that asked for them (named in the closing summary). */

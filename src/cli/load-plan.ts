@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Calibration } from "../core/calibrate.js";
+import { isDefaultFunnel } from "../core/funnel.js";
 import type { SegmentInput } from "../core/plan.js";
-import type { ScopedAssumptions } from "../core/resolve.js";
+import { type AssumptionName, type LearnedScope, type ScopedAssumptions, learnedScopeResolver } from "../core/resolve.js";
 import { readCycles } from "../io/cycles.js";
 import type { ReadOptions } from "../io/decimal-mark.js";
 import { type TextInput, checkOutputPath, readTextFile } from "../io/files.js";
@@ -15,7 +16,7 @@ import type { Encoding } from "../io/text-encoding.js";
 import { assignAssumptions } from "../io/segments.js";
 import { CONFIG_FILE, type ComputeSettings, type RawSettings, resolveSettings } from "../io/settings.js";
 import { decimalMarkOfFlags } from "./decimal-options.js";
-import type { CliEnvironment } from "./environment.js";
+import type { ReadEnvironment } from "./environment.js";
 import { dateFormatOf, historyOptionsOf, requireHistoryFor } from "./history-options.js";
 import type { PlanFlags } from "./plan-options.js";
 
@@ -31,11 +32,14 @@ export interface LoadedPlan {
   readOptions: ReadOptions;
   /** Reads another input file the same way (for a command's own extra files). */
   read: (path: string) => TextInput;
-  /** What `--history` taught, when given. */
-  history?: { file: string; calibration: Calibration };
+  /**
+   * What `--history` taught, when given, and for each segment's value the calibrated scope it was
+   * learned from (null: a flag, a file or the config gave it).
+   */
+  history?: { file: string; calibration: Calibration; learnedScopeOf: (rep: string, product: string, name: AssumptionName) => LearnedScope | null };
 }
 
-async function loadConfig(flags: PlanFlags, environment: CliEnvironment): Promise<{ values: RawSettings | undefined; file: string }> {
+async function loadConfig(flags: PlanFlags, environment: ReadEnvironment): Promise<{ values: RawSettings | undefined; file: string }> {
   if (flags.config === false) return { values: undefined, file: CONFIG_FILE };
   if (flags.config === "-") {
     throw new InputError({ code: "option.invalid", file: "--config", expected: "a file: only QUOTAS may read standard input", found: "-" });
@@ -58,9 +62,9 @@ export interface PlanSettings {
  * Validates the options before any file is read. A command with flags of its own that depend on
  * them (the decimal mark of `--vary`) resolves them first and hands them to {@link loadPlan}.
  */
-export async function resolvePlanSettings(flags: PlanFlags, environment: CliEnvironment): Promise<PlanSettings> {
+export async function resolvePlanSettings(flags: PlanFlags, environment: ReadEnvironment): Promise<PlanSettings> {
   const config = await loadConfig(flags, environment);
-  const settings = resolveSettings({ ...flags, decimalMark: decimalMarkOfFlags(flags) }, config.values, config.file);
+  const settings = resolveSettings({ ...flags, decimalMark: decimalMarkOfFlags(flags) ?? flags.decimalMark }, config.values, config.file);
   return { settings, config };
 }
 
@@ -72,7 +76,7 @@ export async function resolvePlanSettings(flags: PlanFlags, environment: CliEnvi
 export async function loadPlan(
   quotasPath: string,
   flags: PlanFlags,
-  environment: CliEnvironment,
+  environment: ReadEnvironment,
   extraInputs: readonly string[] = [],
   resolved?: PlanSettings,
 ): Promise<LoadedPlan> {
@@ -88,7 +92,9 @@ export async function loadPlan(
   }
   if (flags.history === undefined) requireHistoryFor(flags);
   const dateFormat = dateFormatOf(flags);
-  const historyOptions = flags.history === undefined ? undefined : { ...historyOptionsOf(flags), decimalMark: settings.decimalMark };
+  // A configured funnel reads a date column per stage (`mql_on`, `sql_on`) and learns each step, as calibrate --funnel does.
+  const historyFunnel = isDefaultFunnel(settings.funnel) ? undefined : settings.funnel;
+  const historyOptions = flags.history === undefined ? undefined : { ...historyOptionsOf(flags, { funnel: historyFunnel }), decimalMark: settings.decimalMark };
   if (flags.history === "-" && quotasPath === "-") {
     throw new InputError({ code: "option.invalid", file: "--history", expected: "a file: QUOTAS reads standard input already", found: "-" });
   }
@@ -96,7 +102,10 @@ export async function loadPlan(
     (path): path is string => path !== undefined,
   );
   if (flags.out !== undefined) checkOutputPath(flags.out, environment.cwd, inputs);
-  const read = (path: string) => readTextFile(path, environment.cwd, environment.readStdin, flags.encoding);
+  const read = (path: string): TextInput => {
+    const held = environment.inMemory?.get(path);
+    return held === undefined ? readTextFile(path, environment.cwd, environment.readStdin, flags.encoding) : { name: path, content: held, warnings: [] };
+  };
 
   const quotasInput = read(quotasPath);
   const readOptions: ReadOptions = { decimalMark: settings.decimalMark, dateFormat };
@@ -122,7 +131,10 @@ export async function loadPlan(
   const assigned = assignAssumptions(quotas, scoped, settings, learned?.rows);
   for (const item of assigned.warnings) warnings.push(item);
   const loaded: LoadedPlan = { settings, quotas, segments: assigned.segments, warnings, inputs, read, readOptions };
-  if (learned) loaded.history = { file: learned.file, calibration: learned.calibration };
+  if (learned) {
+    const learnedScopeOf = learnedScopeResolver({ overrides: settings.overrides, scoped, learned: learned.rows, defaults: settings.defaults });
+    loaded.history = { file: learned.file, calibration: learned.calibration, learnedScopeOf };
+  }
   return loaded;
 }
 
@@ -135,7 +147,7 @@ export async function loadPlan(
 async function learnFromHistory(
   path: string,
   options: ReturnType<typeof historyOptionsOf>,
-  environment: CliEnvironment,
+  environment: ReadEnvironment,
   quotas: QuotaFile,
   warnings: InputIssue[],
   encoding: Encoding | undefined,
@@ -145,7 +157,8 @@ async function learnFromHistory(
     import("../core/calibrate.js"),
     import("../core/calibrate-assumptions.js"),
   ]);
-  const read = await loadHistory(path, options, environment, encoding);
+  // The won amounts are kept for `--confidence` to resample (a capped sample per scope).
+  const read = await loadHistory(path, { ...options, keepWonAmounts: true }, environment, encoding);
   for (const item of read.warnings) warnings.push(item);
   const kinds = options.byRep ? (["product", "rep"] as const) : (["product"] as const);
   for (const kind of kinds) {
@@ -155,6 +168,6 @@ async function learnFromHistory(
     warnings.push({ code: "value.invalid", file: read.file, expected: `skipped ${read.skipped.count} bad rows of ${read.rows} (--skip-bad-rows); the first ones follow` });
     for (const item of read.skipped.first) warnings.push(item);
   }
-  const calibration = calibrate(read.history, read.names, { asOf: options.asOf, shape: read.shape });
+  const calibration = calibrate(read.history, read.names, { asOf: options.asOf, shape: read.shape, funnel: options.funnel });
   return { file: read.file, calibration, rows: calibratedAssumptions(calibration, DEFAULT_MIN_LEADS).rows };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { InputError, printable } from "../io/input-issue.js";
 import { CheckFailed } from "./check-failed.js";
+import type { ConfigFlags } from "./config-flags.js";
 import type { CliEnvironment } from "./environment.js";
 import { exitCodeFor } from "./exit-code.js";
 import { ownFlagsFirst } from "./help-groups.js";
@@ -58,10 +59,18 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
   for (const command of program.commands) {
     ownFlagsFirst(command.configureOutput(output(`leadplan ${command.name()}`)).exitOverride());
   }
+  // Before the action runs: the config's keys become the values of the flags the command line left out.
+  let fromConfig: ConfigFlags | undefined;
+  program.hook("preAction", async (_program, command) => {
+    // Loaded only by a command that reads a config: `--version`, init and completion do not pay for it.
+    if (command.options.some((option) => option.long === "--config")) fromConfig = await (await import("./config-flags.js")).applyConfigFlags(command, environment);
+  });
   try {
     await program.parseAsync([...environment.args], { from: "user" });
     return exitCodeFor("done");
-  } catch (error) {
+  } catch (thrown) {
+    // A value the config gave is named as its key in the config file, not as the flag it stands for.
+    const error = fromConfig === undefined ? thrown : fromConfig.relabel(thrown);
     // A check that failed has printed its report already: one closing line says what failed and why it exits 1.
     if (error instanceof CheckFailed) {
       environment.stderr(`leadplan: ${printable(error.message, 1000)}\n`);

@@ -9,6 +9,7 @@ import { BUILT_IN, CONFIG_FILE, FORMATS, type RawSettings } from "../io/settings
 import { type DecimalFlags, addDecimalMarkOptions } from "./decimal-options.js";
 import { type EncodingFlags, addEncodingOption } from "./encoding-option.js";
 import { WIDE_HELP } from "./environment.js";
+import { PLAN_COMMANDS } from "./config-flags.js";
 import { HELP_GROUPS } from "./help-groups.js";
 import { type HistoryFlags, addHistoryReadOptions } from "./history-options.js";
 
@@ -24,6 +25,7 @@ export interface PlanFlags extends RawSettings, CapacityFlags, HistoryFlags, Dec
  * the plan (track, scenarios) takes too, so they mean the same everywhere.
  */
 export function addPlanOptions(command: Command): Command {
+  PLAN_COMMANDS.add(command);
   const files = command
     .optionsGroup(HELP_GROUPS.assumptions)
     .option("--ratios <FILE>", `closing-ratio CSV: ${columnsOf("ratios")} by rep/product`)
@@ -36,7 +38,7 @@ export function addPlanOptions(command: Command): Command {
     .option("--reps <FILE>", "reps CSV: rep, capacity, inquiry_capacity, availability by YYYY-MM; checks the plan against follow-up capacity")
     .addOption(new Option("--reps-count <N>", "check against N anonymous reps sharing the quota, with --rep-capacity").conflicts("reps"))
     .addOption(new Option("--rep-capacity <N>", "qualified leads each --reps-count rep can work in a month").conflicts("reps"))
-    .option("--capacity-stage <STAGE>", "with reps: the stage their capacity is for (default: the stage before won), e.g. --funnel inquiry,mql,sql,won --capacity-stage mql")
+    .option("--capacity-stage <STAGE>", "with reps: the one stage their capacity is for (default: the stage before won, and every stage the reps file has a <stage>_capacity of), e.g. --funnel inquiry,mql,sql,won --capacity-stage mql")
     .option("--respect-capacity", "build pipeline earlier instead of overloading reps; what cannot be placed is quota at risk")
     .option("--strict", "exit 1 (after printing) when the reps cannot follow up every lead: short for --fail-on capacity,inquiry-capacity,at-risk (track: and behind)")
     .addOption(new Option("--view <TABLE>", "with reps: the plan and a capacity section, or only the capacity per rep, or per team month").choices(CAPACITY_VIEWS))

@@ -1,59 +1,28 @@
 import { Command, Option } from "commander";
 import { describeColumns, scenarioOrdered } from "../core/assumptions.js";
-import { monthNeeds } from "../core/month-needs.js";
-import { type Plan, computePlan } from "../core/plan.js";
-import { capacityFindings, checkCapacity } from "../core/capacity.js";
-import { type Scenario, compareScenarios, gridSize, scenarioGrid, sensitivity } from "../core/scenarios.js";
-import { fixedMix, optimalMix } from "../core/source-mix.js";
-import { capacityStageOf, resolveCapacitySettings } from "../io/capacity-settings.js";
-import { InputError, type InputIssue, formatIssue } from "../io/input-issue.js";
-import { LIMITS, grouped } from "../io/limits.js";
-import type { MarkInForce } from "../io/number-text.js";
-import { checkVariations, parseVariation, readScenarios } from "../io/scenario-overrides.js";
-import { SOURCE_RATE_COLUMNS, readSources } from "../io/sources-file.js";
-import { parsePercent } from "../io/values.js";
-import { type ScenariosReport, sourceWarnings } from "../render/scenarios/report.js";
-import { capacityFailures, failIfChecksFail, loadTeam } from "./capacity.js";
-import { type Failure, SCENARIOS_CHECKS, failOnHelp, resolveFailOn, warningName } from "./fail-on.js";
-import { type CsvFlags, addCsvOptions, csvOptionsOf } from "./csv-options.js";
+import { SOURCE_RATE_COLUMNS } from "../io/sources-file.js";
+import { SECTIONS, type ScenariosFlags, runScenarios } from "../api/scenarios-run.js";
+import { CheckFailed } from "./check-failed.js";
+import { SCENARIOS_CHECKS, failOnHelp } from "./fail-on.js";
+import { addCsvOptions } from "./csv-options.js";
 import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js";
-import { funnelAssumptions } from "../core/funnel-assumptions.js";
-import { isDefaultFunnel } from "../core/funnel.js";
-import { refuseConfiguredFunnel } from "./funnel-support.js";
-import { loadPlan, resolvePlanSettings } from "./load-plan.js";
-import { type PlanFlags, addPlanOptions } from "./plan-options.js";
-import { renderReport } from "./render-report.js";
+import { addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
 import { hideRefused } from "./help-groups.js";
-import { checkResultSize } from "./result-size.js";
-
-interface ScenariosFlags extends PlanFlags, CsvFlags {
-  scenarios?: string;
-  vary: string[];
-  sensitivity?: string;
-  sources?: string;
-  optimizeMix?: boolean;
-  section?: string;
-  failOn?: string;
-}
-
-/** The tables of a scenarios report, by the name `--section` takes; each but the first needs its flag. */
-const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
-
-/** Above this many combinations the grid is announced on stderr (never asked: CI runs have no one to answer). */
-export const ANNOUNCED_GRID = 1_000;
-/** Above this many the run is refused: a grid that large is almost always a typing slip. */
-export const LARGEST_GRID = LIMITS.scenarios;
+import { addConfidenceOptions } from "./confidence.js";
 
 const EXAMPLES = `
 Examples:
   $ leadplan scenarios examples/quotas.csv --ratios examples/ratios.csv --cycles examples/cycles.csv --scenarios examples/scenarios.csv
   $ leadplan scenarios quotas.csv ... --vary cost_per_inquiry=40,60,80 --vary qualified_to_won=20%,25%
+  $ leadplan scenarios quotas.csv ... --vary cost_per_inquiry=+20% --vary qualified_to_won=-3pp   (each segment's own value moved)
   $ leadplan scenarios quotas.csv ... --sensitivity 10%
   $ leadplan scenarios quotas.csv --funnel inquiry,mql,sql,won ... --vary mql_to_sql=40%,50% --vary mql_to_sql_days=20,40
   $ leadplan scenarios quotas.csv ... --sources examples/sources.csv --optimize-mix
   $ leadplan scenarios quotas.csv ... --sensitivity 10% --wide   (full width, however narrow the terminal)
   $ leadplan scenarios quotas.csv ... --vary qualified_to_won=20%,25% --reps reps.csv --fail-on capacity
+  $ leadplan scenarios examples/worked-example.csv --deal-size 75000 --close-rate 20% --qualify-rate 10% \\
+      --cycle-months 2 --surge 0 --cost-per-inquiry 45 --vary confidence=average,75,90,95   (the price of certainty)
 
 Exit codes: 0 report written; 1 with a team, a check of --fail-on (or --strict) failed in some
 scenario: the report still prints, then one summary line on stderr; 2 bad input or usage (one line
@@ -69,149 +38,34 @@ export function scenariosCommand(environment: CliEnvironment): Command {
         "deal, quota per marketing dollar, and the change against the baseline. Files are read once for all scenarios.",
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin");
-  return addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))
-    .option("--scenarios <FILE>", `scenarios CSV: scenario, then any of ${describeColumns(scenarioOrdered())}`)
-    .option("--vary <NAME=V1,V2>", "a grid dimension; repeat for every combination (amounts without thousands separators)", (value: string, previous: string[]) => [...previous, value], [])
+  // --confidence-by, --trials and --seed as compute reads them; the level is a dimension (--vary confidence=90), so --confidence is refused.
+  return addCsvOptions(hideRefused(addConfidenceOptions(addPlanOptions(command)), ["--view", "--confidence"]))
+    .option("--scenarios <FILE>", `scenarios CSV: scenario, then any of ${describeColumns(scenarioOrdered())}, confidence`)
+    .option(
+      "--vary <NAME=V1,V2>",
+      "a grid dimension; repeat for every combination (amounts without thousands separators); a value may be relative to each segment's own: +20%, -10%, x1.2, -3pp (rates); confidence=average,90 plans each row at that certainty",
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .option("--sensitivity <PCT>", "move each assumption down and up by PCT, one at a time, sorted by budget impact")
-    .option("--sources <FILE>", `lead sources: source,share,${SOURCE_RATE_COLUMNS.join(",")}[,max_inquiries_per_month]`)
+    .option("--sources <FILE>", `lead sources: source,share,${SOURCE_RATE_COLUMNS.join(",")}[,max_inquiries_per_month]; with --funnel a rate per step instead, e.g. source,share,sql_to_won,mql_to_sql,inquiry_to_mql,cost_per_inquiry`)
     .option("--optimize-mix", "with --sources: the cheapest mix per won deal within each source's monthly cap")
     .addOption(new Option("--section <NAME>", "with --format csv: the table to write (one per file; default: scenarios)").choices(SECTIONS))
     .option("--fail-on <LIST>", `${failOnHelp(SCENARIOS_CHECKS)}; with --reps or --reps-count`)
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, flags: ScenariosFlags) => {
-      const { csv, format: formatFlag } = csvOptionsOf(flags);
-      const capacitySettings = resolveCapacitySettings(flags);
-      if (capacitySettings.view !== "plan") {
-        throw new InputError({ code: "option.invalid", file: "--view", expected: "plan for scenarios (capacity shows as a column per scenario)", found: capacitySettings.view });
-      }
-      const failOn = resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, SCENARIOS_CHECKS);
-      if (flags.optimizeMix && flags.sources === undefined) {
-        throw new InputError({ code: "option.invalid", file: "--optimize-mix", expected: "expected --sources FILE to choose the mix from" });
-      }
-      const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
-      const { decimalMark, funnel } = resolved.settings;
-      // A configured funnel's scenario columns and --vary names are its step columns.
-      const entries = funnelAssumptions(funnel);
-      // TODO: a source's rates are the default funnel's two steps (inquiry_to_qualified, qualified_to_won).
-      if (flags.sources !== undefined) refuseConfiguredFunnel(funnel, "scenarios --sources");
-      const checkedStage = capacitySettings.team === undefined ? undefined : capacityStageOf(capacitySettings.stage, funnel);
-      checkSection(flags, resolved.settings.format);
-      const share = flags.sensitivity === undefined ? undefined : parseShare(flags.sensitivity, decimalMark);
-      const variations = flags.vary.map((text) => parseVariation(text, decimalMark, entries));
-      checkVariations(variations);
-      const size = gridSize(variations);
-      if (size > LARGEST_GRID) {
-        throw new InputError({ code: "option.invalid", file: "--vary", expected: `expected at most ${LARGEST_GRID.toLocaleString("en-US")} combinations, found ${size.toLocaleString("en-US")}` });
-      }
-      if (size > ANNOUNCED_GRID) environment.stderr(`scenarios: ${size} combinations\n`);
-      const teamFile = capacitySettings.team?.kind === "file" ? capacitySettings.team.file : undefined;
-      const extra = [flags.scenarios, flags.sources, teamFile].filter((path): path is string => path !== undefined);
-      const loaded = await loadPlan(quotasPath, flags, environment, extra, resolved);
-      let scenarios: Scenario[] = [];
-      const fileWarnings: InputIssue[] = [];
-      if (flags.scenarios !== undefined) {
-        const input = loaded.read(flags.scenarios);
-        for (const item of input.warnings) fileWarnings.push(item);
-        scenarios = readScenarios(input.content, input.name, loaded.readOptions, entries);
-        // The grid was checked alone before any file was read; with the file's rows it must still fit.
-        if (scenarios.length + size > LIMITS.scenarios) {
-          const found = `${grouped(scenarios.length)} in the file and ${grouped(size)} in the --vary grid`;
-          throw new InputError({ code: "option.invalid", file: input.name, expected: `at most ${grouped(LIMITS.scenarios)} scenarios in one run`, found });
-        }
-      }
-      const grid = scenarioGrid(variations);
-      // A grid row named like a row of the file would make two rows no reader can tell apart.
-      const clash = grid.find((row) => scenarios.some((named) => named.name === row.name));
-      if (clash !== undefined) {
-        throw new InputError({ code: "option.invalid", file: "--vary", expected: `a grid row named "${clash.name}", as a row of ${flags.scenarios ?? "--scenarios"} is: expected each scenario name once` });
-      }
-      scenarios = [...scenarios, ...grid];
-      const { surge } = loaded.settings;
-      // The team is read once; each scenario's plan is checked against it.
-      const team = loadTeam(capacitySettings, loaded);
-      // Each scenario's failures, as --fail-on counts them; the column counts the rep-months over.
-      const failuresByScenario: Failure[][] = [];
-      const check = team
-        ? (plan: Plan) => {
-            const findings = capacityFindings(checkCapacity(plan, team.team, { respectCapacity: capacitySettings.respectCapacity, stage: checkedStage?.index ?? 0 }));
-            failuresByScenario.push(capacityFailures(findings, capacitySettings.respectCapacity));
-            return new Set(findings.map((finding) => `${finding.month}\u0000${finding.rep}`)).size;
-          }
-        : undefined;
-      const rows = compareScenarios(loaded.segments, surge, scenarios, check, funnel);
-      const overloaded = rows.filter((row) => (row.overCapacity ?? 0) > 0);
-      const report: ScenariosReport = {
-        rows,
-        sensitivity: share === undefined ? null : { share, rows: sensitivity(loaded.segments, surge, share, funnel) },
-        sources: null,
-        ...(isDefaultFunnel(funnel) ? {} : { funnel }),
-        warnings: [
-          ...[...loaded.warnings, ...fileWarnings].map(formatIssue),
-          ...(team?.warnings ?? []),
-          ...overloaded.map((row) => `${row.name}: ${row.overCapacity} rep-month${row.overCapacity === 1 ? "" : "s"} over capacity`),
-        ],
-      };
-      if (flags.sources !== undefined) {
-        const input = loaded.read(flags.sources);
-        const sources = readSources(input.content, input.name, flags.optimizeMix !== true, loaded.readOptions);
-        report.warnings = [...report.warnings, ...input.warnings.map(formatIssue)];
-        const needs = monthNeeds(computePlan(loaded.segments, surge));
-        const months = needs.map((need) => (flags.optimizeMix ? optimalMix(sources, need.month, need.won, need.qualifiedLeads) : fixedMix(sources, need.month, need.qualifiedLeads, need.won)));
-        report.sources = { optimized: flags.optimizeMix === true, sources, months };
-        report.warnings = [...report.warnings, ...sourceWarnings(report.sources)];
-      }
-      checkResultSize(report, "the scenarios");
-      const color = flags.out === undefined && wantsColor(environment);
+      const run = await runScenarios(quotasPath, flags, environment, (text) => environment.stderr(`${text}\n`));
       let leftOut: readonly string[] = [];
-      const format = loaded.settings.format;
-      const text = await renderReport(
-        format,
-        {
-          json: async () => (await import("../render/scenarios/json.js")).renderScenariosJson(report),
-          document: async () => (await import("../render/scenarios/build.js")).buildScenariosDocument(report),
+      const text = await run.output(run.format, {
+        color: flags.out === undefined && wantsColor(environment),
+        width: terminalWidth(environment, flags),
+        // A CSV holds one table: the others are named on stderr, never dropped without a word.
+        onSectionsLeftOut: (names) => {
+          if (flags.section === undefined && names.length > 0) leftOut = names;
         },
-        {
-          color,
-          width: terminalWidth(environment, flags),
-          csv,
-          section: flags.section,
-          // A CSV holds one table: the others are named on stderr, never dropped without a word.
-          onSectionsLeftOut: (names) => {
-            if (flags.section === undefined && names.length > 0) leftOut = names;
-          },
-        },
-      );
-      await writeOutput(text, report.warnings, flags.out, environment);
+      });
+      await writeOutput(text, run.warnings, flags.out, environment);
       if (leftOut.length > 0) environment.stderr(`note: the CSV holds the scenarios table; ${leftOut.map((name) => `--section ${name}`).join(", ")} ${leftOut.length === 1 ? "writes the other" : "write the others"}\n`);
-      failIfChecksFail(failOn, scenarioFailures(failuresByScenario));
+      if (run.failure !== undefined) throw new CheckFailed(run.failure);
     });
-}
-
-/**
- * The scenarios (the baseline among them) each check fails in, one count per check:
- * `2 scenarios with capacity warnings`.
- */
-function scenarioFailures(byScenario: readonly Failure[][]): Failure[] {
-  const counts = new Map<string, { checks: Failure["checks"]; count: number }>();
-  for (const failures of byScenario) {
-    for (const { checks } of failures) counts.set(checks.join(","), { checks, count: (counts.get(checks.join(","))?.count ?? 0) + 1 });
-  }
-  return [...counts.values()].map(({ checks, count }) => ({ checks, text: `${count} scenario${count === 1 ? "" : "s"} with ${warningName(checks)}s` }));
-}
-
-/** `--section` before any file is read: CSV only, and a table this run makes. */
-function checkSection(flags: ScenariosFlags, format: string): void {
-  const { section } = flags;
-  if (section === undefined) return;
-  if (format !== "csv") throw new InputError({ code: "option.invalid", file: "--section", expected: "--format csv: the other formats show every section", found: section });
-  const needs = section === "sensitivity" ? (flags.sensitivity === undefined ? "--sensitivity PCT" : undefined) : section === "sources" ? (flags.sources === undefined ? "--sources FILE" : undefined) : undefined;
-  if (needs !== undefined) throw new InputError({ code: "option.invalid", file: "--section", expected: `a table this run makes: ${section} needs ${needs}`, found: section });
-}
-
-function parseShare(text: string, mark: MarkInForce): number {
-  const parsed = parsePercent(text, mark);
-  if (parsed.ok && parsed.value > 0 && parsed.value < 1) return parsed.value;
-  const issue: InputIssue = { code: "option.invalid", file: "--sensitivity", expected: "a percentage above 0 and below 100, like 10 or 10%", found: text };
-  if (!parsed.ok && parsed.hint !== undefined) issue.hint = parsed.hint;
-  throw new InputError(issue);
 }

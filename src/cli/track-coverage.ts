@@ -10,7 +10,7 @@ import { type Parsed, parsePositiveAmount } from "../io/values.js";
 
 /** Track's pipeline coverage flag (issue 15). */
 export interface CoverageFlags {
-  coverageTarget?: string;
+  coverageTarget?: string | undefined;
 }
 
 /** The common inbound norm: three times the quota due in open pipeline. */

@@ -1,3 +1,4 @@
+import { WonAmounts } from "./calibrate-amounts.js";
 import { type DayNumber, lastDayOfMonth } from "./calibrate-days.js";
 import type { MonthIndex } from "./month.js";
 
@@ -114,9 +115,12 @@ export class GroupCounts {
   costedLeads = 0;
   /** A configured funnel's steps above the last, top first; empty for the default funnel. */
   readonly steps: StepCounts[];
+  /** The won amounts, when the accumulator keeps them (`keepWonAmounts`); null otherwise. */
+  readonly wonAmounts: WonAmounts | null;
 
-  constructor(months: number, detailed: boolean, chainSteps = 0) {
+  constructor(months: number, detailed: boolean, chainSteps = 0, keepWonAmounts = false) {
     this.steps = Array.from({ length: chainSteps }, () => new StepCounts(months, detailed));
+    this.wonAmounts = keepWonAmounts ? new WonAmounts() : null;
     this.inquiries = new Float64Array(months);
     this.qualifiedByCreated = new Float64Array(months);
     this.qualifyDaysByCreated = new Float64Array(months);
@@ -169,11 +173,17 @@ export class HistoryAccumulator {
   readonly byRep: boolean;
   /** A configured funnel's steps above the last (its stages between the top and won); 0 for the default funnel. */
   readonly chainSteps: number;
+  /**
+   * Keep each scope's won amounts (all leads, products, rep × product; not sources) for the
+   * confidence plan to resample; a reservoir caps them (`MAX_KEPT_AMOUNTS`). Off for `calibrate`.
+   */
+  readonly keepWonAmounts: boolean;
 
-  constructor(options: { byRep: boolean; chainSteps?: number }) {
+  constructor(options: { byRep: boolean; chainSteps?: number; keepWonAmounts?: boolean }) {
     this.byRep = options.byRep;
     this.chainSteps = options.chainSteps ?? 0;
-    this.all = new GroupCounts(0, true, this.chainSteps);
+    this.keepWonAmounts = options.keepWonAmounts === true;
+    this.all = new GroupCounts(0, true, this.chainSteps, this.keepWonAmounts);
   }
 
   /** Every group, for widening. */
@@ -198,7 +208,7 @@ export class HistoryAccumulator {
   }
 
   private product(index: number): GroupCounts {
-    return (this.products[index] ??= new GroupCounts(this.months, true, this.chainSteps));
+    return (this.products[index] ??= new GroupCounts(this.months, true, this.chainSteps, this.keepWonAmounts));
   }
 
   private source(index: number): GroupCounts {
@@ -207,7 +217,7 @@ export class HistoryAccumulator {
 
   private repProduct(rep: number, product: number): GroupCounts {
     const row = (this.repProducts[rep] ??= []);
-    return (row[product] ??= new GroupCounts(this.months, false, this.chainSteps));
+    return (row[product] ??= new GroupCounts(this.months, false, this.chainSteps, this.keepWonAmounts));
   }
 
   /** Adds one lead. The reader has checked it (dates in order, a won lead qualified, closed and priced). */
@@ -280,6 +290,7 @@ function addTo(counts: GroupCounts, lead: LeadFacts, created: number, qualified:
   if (lead.amount !== null) {
     counts.revenue += lead.amount;
     counts.pricedDeals++;
+    counts.wonAmounts?.add(lead.amount);
   }
 }
 

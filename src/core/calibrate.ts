@@ -36,6 +36,8 @@ export interface GroupCalibration {
   /** The denominators of the two rates: inquiries and qualified leads of the mature cohorts. */
   cohortInquiries: number;
   cohortQualified: number;
+  /** The qualification rate's numerator: those mature inquiries that qualified (the close rate's is `cohortWon`). */
+  cohortQualifiedOfInquiries: number;
   /** Won deals behind the deal size and the sales cycle. */
   cohortWon: number;
   qualifyRate: number | null;
@@ -64,6 +66,8 @@ export interface GroupCalibration {
 export interface ScopeCalibration extends GroupCalibration {
   rep: string;
   product: string;
+  /** The scope's won amounts (a sample past `MAX_KEPT_AMOUNTS`), when the history kept them. */
+  wonAmounts?: { values: Float64Array; seen: number };
 }
 
 export interface SourceCalibration extends GroupCalibration {
@@ -135,20 +139,20 @@ export function calibrate(
     return { ...result.calibration, steps: [intoWon(result.calibration, funnel), ...above.steps.reverse()] };
   };
 
-  const scopes: ScopeCalibration[] = [{ rep: "", product: "", ...group(history.all, allWindows) }];
+  const scopes: ScopeCalibration[] = [withAmounts({ rep: "", product: "", ...group(history.all, allWindows) }, history.all)];
   const productWindows: Windows[] = [];
   for (const index of sortedIndices(names.products, history.products)) {
     const counts = history.products[index];
     if (!counts) continue;
     productWindows[index] = windowsOf(counts);
-    scopes.push({ rep: "", product: names.products[index] ?? "", ...group(counts, productWindows[index] ?? allWindows) });
+    scopes.push(withAmounts({ rep: "", product: names.products[index] ?? "", ...group(counts, productWindows[index] ?? allWindows) }, counts));
   }
   const repOrder = sortedIndices(names.reps, history.repProducts);
   for (const rep of repOrder) {
     const row = history.repProducts[rep] ?? [];
     for (const product of sortedIndices(names.products, row)) {
       const counts = row[product];
-      if (counts) scopes.push({ rep: names.reps[rep] ?? "", product: names.products[product] ?? "", ...group(counts, productWindows[product] ?? allWindows) });
+      if (counts) scopes.push(withAmounts({ rep: names.reps[rep] ?? "", product: names.products[product] ?? "", ...group(counts, productWindows[product] ?? allWindows) }, counts));
     }
   }
   const total = history.all.leads;
@@ -160,6 +164,11 @@ export function calibrate(
     .sort(bySourceQuality);
   const calibration: Calibration = { shape: options.shape, asOf, leads: total, scopes, sources, baseline: baselineOf(history.all, history.firstMonth, asOf), immature };
   return funnel === undefined ? calibration : { ...calibration, funnel };
+}
+
+/** A scope with its won amounts, when the accumulator kept them. */
+function withAmounts(scope: ScopeCalibration, counts: GroupCounts): ScopeCalibration {
+  return counts.wonAmounts === null ? scope : { ...scope, wonAmounts: { values: counts.wonAmounts.values(), seen: counts.wonAmounts.seen } };
 }
 
 /** A configured funnel's step into won: the group's close step, its "qualified" stage the one before won. */
@@ -242,6 +251,7 @@ function calibrateGroup(
       openLeads: leadLevel ? counts.openLeads : null,
       cohortInquiries,
       cohortQualified,
+      cohortQualifiedOfInquiries,
       cohortWon,
       qualifyRate,
       closeRate,

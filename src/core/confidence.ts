@@ -231,7 +231,7 @@ function simulatedStage(problem: StageProblem, simulation: StageSimulation, leve
 }
 
 /** Lower sample quantiles: the ⌈q·n⌉-th smallest revenue, the same rule as the exact path. */
-function samplePercentiles(revenues: Float64Array): RevenuePercentiles {
+export function samplePercentiles(revenues: Float64Array): RevenuePercentiles {
   const sorted = Float64Array.from(revenues).sort();
   const at = (q: number): number => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
   return { p10: at(0.1), p50: at(0.5), p90: at(0.9) };
@@ -253,8 +253,9 @@ function validate(segments: readonly ConfidenceSegment[], options: ConfidenceOpt
       if (stage.volumes.some((volume) => !(volume >= 0 && Number.isFinite(volume)))) throw new RangeError(`${stage.name}: volumes must be finite and ≥ 0`);
     }
     const value = segment.dealValue;
-    if (value.kind === "resampled" && (value.amounts.length === 0 || value.amounts.some((amount) => !(amount > 0 && Number.isFinite(amount))))) {
-      throw new RangeError("resampled deal values need at least one positive amount");
+    // A won deal of 0 is a real outcome of a history (it brings nothing); a list of zeros is no deal value.
+    if (value.kind === "resampled" && (!value.amounts.some((amount) => amount > 0) || value.amounts.some((amount) => !(amount >= 0 && Number.isFinite(amount))))) {
+      throw new RangeError("resampled deal values need at least one positive amount, none negative");
     }
     if (value.kind === "fixed" && !(value.value > 0 && Number.isFinite(value.value))) throw new RangeError(`deal value must be positive, found ${value.value}`);
   }

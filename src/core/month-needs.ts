@@ -7,10 +7,14 @@ export function monthNeeds(plan: Plan): MonthNeed[] {
   const rows = groupPlan(plan, "month").rows;
   return rows.map((row, at) => {
     let won = 0;
+    let surgeWon = 0;
     for (const segment of plan.segments) {
       const qualified = segment.stages[0];
-      if (qualified) won += surgedVolume(plan, qualified, at) * segment.assumptions.closeRate;
+      if (!qualified) continue;
+      const surged = surgedVolume(plan, qualified, at);
+      won += surged * segment.assumptions.closeRate;
+      surgeWon += (surged - (qualified.beforeSurge[at] ?? 0)) * segment.assumptions.closeRate;
     }
-    return { month: row.key.month ?? "", qualifiedLeads: row.qualifiedLeads, won };
+    return { month: row.key.month ?? "", qualifiedLeads: row.qualifiedLeads, won, surgeWon };
   });
 }

@@ -68,26 +68,10 @@ const scopeKey = (rep: string, product: string) => `${rep}\u0000${product}`;
  * of its step into won; the other steps' times default to none, as the qualification time does.
  */
 export function assumptionResolver(layers: AssumptionLayers): (rep: string, product: string, needsDealSize: boolean) => Resolution {
-  const byScope = (rows: readonly ScopedAssumptions[]) => {
-    const rowsByScope = new Map<string, AssumptionValues>();
-    for (const row of rows) {
-      const key = scopeKey(row.rep, row.product);
-      rowsByScope.set(key, { ...rowsByScope.get(key), ...row.values });
-    }
-    return rowsByScope;
-  };
-  const fileRows = byScope(layers.scoped);
-  const learnedRows = byScope(layers.learned ?? []);
+  const chainOf = layerChain(layers);
   const configured = layers.funnel === undefined || isDefaultFunnel(layers.funnel) ? undefined : funnelSteps(layers.funnel);
   return (rep, product, needsDealSize) => {
-    const chain: AssumptionValues[] = [layers.overrides];
-    for (const rowsByScope of [fileRows, learnedRows]) {
-      for (const key of [scopeKey(rep, product), scopeKey("", product), scopeKey(rep, ""), scopeKey("", "")]) {
-        const values = rowsByScope.get(key);
-        if (values) chain.push(values);
-      }
-    }
-    chain.push(layers.defaults);
+    const chain = chainOf(rep, product).map((layer) => layer.values);
     const pick = <Name extends AssumptionName>(name: Name): AssumptionValues[Name] | undefined => {
       for (const values of chain) if (values[name] !== undefined) return values[name];
       return undefined;
@@ -150,4 +134,57 @@ function commissionOf(chain: readonly AssumptionValues[]): Pick<SegmentAssumptio
     if (values.commissionPerDeal !== undefined) return { commissionPerDeal: values.commissionPerDeal };
   }
   return {};
+}
+
+/** A scope of rows learned from history: the calibrated scope (empty = all) a value came from. */
+export interface LearnedScope {
+  rep: string;
+  product: string;
+}
+
+/** One layer of a segment's lookup, strongest first; `learned` names the history scope it came from. */
+interface Layer {
+  values: AssumptionValues;
+  learned: LearnedScope | null;
+}
+
+/** The layers a segment's values are picked from, strongest first (see {@link assumptionResolver}). */
+function layerChain(layers: AssumptionLayers): (rep: string, product: string) => Layer[] {
+  const byScope = (rows: readonly ScopedAssumptions[]) => {
+    const rowsByScope = new Map<string, AssumptionValues>();
+    for (const row of rows) {
+      const key = scopeKey(row.rep, row.product);
+      rowsByScope.set(key, { ...rowsByScope.get(key), ...row.values });
+    }
+    return rowsByScope;
+  };
+  const fileRows = byScope(layers.scoped);
+  const learnedRows = byScope(layers.learned ?? []);
+  return (rep, product) => {
+    const chain: Layer[] = [{ values: layers.overrides, learned: null }];
+    for (const rowsByScope of [fileRows, learnedRows]) {
+      for (const [scopeRep, scopeProduct] of [[rep, product], ["", product], [rep, ""], ["", ""]] as const) {
+        const values = rowsByScope.get(scopeKey(scopeRep, scopeProduct));
+        if (values) chain.push({ values, learned: rowsByScope === learnedRows ? { rep: scopeRep, product: scopeProduct } : null });
+      }
+    }
+    chain.push({ values: layers.defaults, learned: null });
+    return chain;
+  };
+}
+
+/**
+ * Where a segment's value comes from, when it is learned from history: the calibrated scope whose
+ * row gives it, as {@link assumptionResolver} picks it. Null when a flag, a file row or the config
+ * gives it (or nothing does): the value is then the planner's, not the history's.
+ *
+ * Example: with `--close-rate 20%` and `--history`, a segment's close rate is from no scope
+ * (null); its qualification rate is from its product's scope when that had enough leads.
+ */
+export function learnedScopeResolver(layers: AssumptionLayers): (rep: string, product: string, name: AssumptionName) => LearnedScope | null {
+  const chainOf = layerChain(layers);
+  return (rep, product, name) => {
+    for (const layer of chainOf(rep, product)) if (layer.values[name] !== undefined) return layer.learned;
+    return null;
+  };
 }

@@ -6,17 +6,23 @@ import { groupPlan } from "./group.js";
 import { type LagDistribution, lagFromMonths, meanLag } from "./lag.js";
 import { type Plan, type SegmentInput, type SurgePolicy, computePlan } from "./plan.js";
 import { type AssumptionValues, type FixedAssumptionName, lagField, rateField } from "./resolve.js";
+import { type RelativeChange, changedSurge, changedValues } from "./relative-change.js";
 import { roundCents } from "./rounding.js";
+import type { ScenarioCertainty } from "./scenario-confidence.js";
 
 /** What a scenario changes, for every segment at once (as a command-line flag would). */
 export interface ScenarioOverrides extends AssumptionValues {
   /** The surge as a share (0.3 for 30%). */
   surge?: number;
+  /** The confidence level to plan at (0.9 for 90%); null for the average plan, said explicitly (`average`). */
+  confidence?: number | null;
 }
 
 export interface Scenario {
   name: string;
   overrides: ScenarioOverrides;
+  /** Changes relative to each segment's own value (`+20%`, `-3pp`), applied after the overrides. */
+  changes?: readonly RelativeChange[];
 }
 
 /** A change against the baseline: absolute, and relative (null against a zero or unknown base). */
@@ -46,10 +52,19 @@ export interface ScenarioFigures {
   revenuePerDollar: number | null;
   /** With a team: rep-months over capacity in this scenario's plan (null without a team). */
   overCapacity: number | null;
+  /** In a run with a confidence dimension: the row's level and how often its plan makes quota. */
+  certainty?: ScenarioCertainty;
 }
 
 /** A check every scenario's plan goes through (the capacity check), counting what fails. */
 export type PlanCheck = (plan: Plan) => number;
+
+/**
+ * A run with a confidence dimension: each scenario's plan raised to its level (null: kept as
+ * the average plan), with its certainty. Passed in, as the check is, so that a run without one
+ * never loads the confidence planner.
+ */
+export type PlanAtLevel = (plan: Plan, level: number | null) => { plan: Plan; certainty: ScenarioCertainty };
 
 export interface ScenarioRow extends ScenarioFigures {
   budgetChange: Change;
@@ -62,10 +77,16 @@ export interface ScenarioRow extends ScenarioFigures {
  * (`rate:mql_to_sql`, `lag:mql_to_sql`) replace that step's, and its two-stage fields are
  * collapsed again from the steps, as compute does.
  */
-export function withOverrides(segments: readonly SegmentInput[], overrides: ScenarioOverrides, funnel: FunnelStages = DEFAULT_FUNNEL): SegmentInput[] {
-  const { surge: _surge, ...values } = overrides;
-  if (Object.keys(values).length === 0) return [...segments];
-  return segments.map((segment) => ({ ...segment, assumptions: overridden(segment.assumptions, values, funnel) }));
+export function withOverrides(segments: readonly SegmentInput[], overrides: ScenarioOverrides, funnel: FunnelStages = DEFAULT_FUNNEL, changes: readonly RelativeChange[] = []): SegmentInput[] {
+  const { surge: _surge, confidence: _confidence, ...values } = overrides;
+  const segmentChanges = changes.filter((change) => change.name !== "surge");
+  if (Object.keys(values).length === 0 && segmentChanges.length === 0) return [...segments];
+  return segments.map((segment) => {
+    const set = Object.keys(values).length === 0 ? segment.assumptions : overridden(segment.assumptions, values, funnel);
+    // Each segment's own value moves (`+20%` of 55 and of 35), after the absolute values are in place.
+    const moved = segmentChanges.length === 0 ? set : overridden(set, changedValues(set, segmentChanges, funnel), funnel);
+    return { ...segment, assumptions: moved };
+  });
 }
 
 function overridden(assumptions: SegmentAssumptions, values: AssumptionValues, funnel: FunnelStages): SegmentAssumptions {
@@ -94,9 +115,21 @@ function commissionFields(assumptions: SegmentAssumptions): Pick<SegmentAssumpti
 }
 
 /** Plans one scenario from already-read segments: nothing is read again. */
-export function scenarioFigures(segments: readonly SegmentInput[], surge: SurgePolicy, scenario: Scenario, check?: PlanCheck, funnel: FunnelStages = DEFAULT_FUNNEL): ScenarioFigures {
-  const policy = scenario.overrides.surge === undefined ? surge : { ...surge, rate: scenario.overrides.surge };
-  const plan = computePlan(withOverrides(segments, scenario.overrides, funnel), policy);
+export function scenarioFigures(
+  segments: readonly SegmentInput[],
+  surge: SurgePolicy,
+  scenario: Scenario,
+  check?: PlanCheck,
+  funnel: FunnelStages = DEFAULT_FUNNEL,
+  atLevel?: PlanAtLevel,
+): ScenarioFigures {
+  const changes = scenario.changes ?? [];
+  const rate = changedSurge(scenario.overrides.surge ?? surge.rate, changes);
+  const policy = rate === surge.rate ? surge : { ...surge, rate };
+  const average = computePlan(withOverrides(segments, scenario.overrides, funnel, changes), policy);
+  // Every figure below, the capacity check's included, reads the plan at the row's level.
+  const leveled = atLevel?.(average, scenario.overrides.confidence ?? null);
+  const plan = leveled?.plan ?? average;
   const quarters = groupPlan(plan, "quarter");
   const { totals } = quarters;
   const ratio = (numerator: number | null, denominator: number | null) =>
@@ -116,6 +149,7 @@ export function scenarioFigures(segments: readonly SegmentInput[], surge: SurgeP
     revenuePerDollar: ratio(totals.quota, totals.budget),
     overCapacity: check ? check(plan) : null,
     ...(totals.commission === undefined ? {} : { commissionPerDeal: totals.commission.perDeal }),
+    ...(leveled === undefined ? {} : { certainty: leveled.certainty }),
   };
 }
 
@@ -126,9 +160,16 @@ export function changeOf(value: number | null, base: number | null): Change {
 }
 
 /** The baseline (no override) first, then every scenario with its change against the baseline. */
-export function compareScenarios(segments: readonly SegmentInput[], surge: SurgePolicy, scenarios: readonly Scenario[], check?: PlanCheck, funnel: FunnelStages = DEFAULT_FUNNEL): ScenarioRow[] {
-  const baseline = scenarioFigures(segments, surge, { name: "baseline", overrides: {} }, check, funnel);
-  const rows = [baseline, ...scenarios.map((scenario) => scenarioFigures(segments, surge, scenario, check, funnel))];
+export function compareScenarios(
+  segments: readonly SegmentInput[],
+  surge: SurgePolicy,
+  scenarios: readonly Scenario[],
+  check?: PlanCheck,
+  funnel: FunnelStages = DEFAULT_FUNNEL,
+  atLevel?: PlanAtLevel,
+): ScenarioRow[] {
+  const baseline = scenarioFigures(segments, surge, { name: "baseline", overrides: {} }, check, funnel, atLevel);
+  const rows = [baseline, ...scenarios.map((scenario) => scenarioFigures(segments, surge, scenario, check, funnel, atLevel))];
   const quarters = allQuarters(rows);
   return rows.map((row) => ({
     ...row,
@@ -159,7 +200,7 @@ export interface Variation {
   /** The column name, e.g. `cost_per_inquiry`, used in scenario names. */
   name: string;
   /** Each value as the user wrote it (for the name) and as overrides. */
-  values: { text: string; overrides: ScenarioOverrides }[];
+  values: { text: string; overrides: ScenarioOverrides; changes?: readonly RelativeChange[] }[];
 }
 
 /** Every combination of the variations' values: 3 × 2 values make 6 scenarios. */
@@ -175,6 +216,7 @@ export function scenarioGrid(variations: readonly Variation[]): Scenario[] {
       variation.values.map((value) => ({
         name: `${scenario.name}${scenario.name === "" ? "" : " "}${variation.name}=${value.text}`,
         overrides: { ...scenario.overrides, ...value.overrides },
+        changes: [...(scenario.changes ?? []), ...(value.changes ?? [])],
       })),
     );
   }

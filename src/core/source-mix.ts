@@ -10,6 +10,13 @@ export interface LeadSource {
   costPerInquiry: number;
   /** Most inquiries the source can give in a month (null: no cap). */
   maxInquiriesPerMonth: number | null;
+  /** Inquiries the source produced in the history (calibrate's `inquiries` column), when the file has it. */
+  historyInquiries?: number;
+  /**
+   * A configured funnel's step rates, nearest won first (absent: the default funnel). The mix
+   * uses them collapsed: `closeRate` the step into won, `qualifyRate` the product of the others.
+   */
+  steps?: number[];
 }
 
 /** Won deals one inquiry from this source brings: its qualification rate × its close rate. */
@@ -91,4 +98,6 @@ export interface MonthNeed {
   qualifiedLeads: number;
   /** Σ over segments of the month's (surged, exact) qualified leads × the segment's close rate. */
   won: number;
+  /** The part of `won` the surge's extra leads close into (0 outside surge months). */
+  surgeWon?: number;
 }

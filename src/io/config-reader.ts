@@ -1,51 +1,24 @@
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import { z } from "zod";
-import { type AssumptionConfigKey, assumptionSpellings } from "../core/assumptions.js";
+import { CONFIG_KEYS, EXPECTED_OTHER, EXPECTED_VALUE, type FlagKey, configDocument, configValueKind } from "../schemas/config.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { jsonErrorOffset } from "./json-error.js";
+import type { RawSettings } from "./settings.js";
 
-// A JSON number stays a number: it is always written with a decimal point, whatever the run's mark.
-const text = z.union([z.string(), z.number()]);
+/** A flag key's value made like the flag's: text, a switch, a repeatable flag's list, or a bare `--excel` (true). */
+export type FlagValue = string | number | boolean | string[];
 
-/** Every assumption's config key, from the registry, in its order (`dealSize`, `closeRate`, …, `surge`). */
-const assumptionKeys = Object.fromEntries(assumptionSpellings().map(({ spelling }) => [spelling.configKey, text.optional()])) as Record<
-  AssumptionConfigKey,
-  z.ZodOptional<typeof text>
->;
+/** A config file read: the settings the plan reads (as flags type them) and the values of other flags, by key. */
+export type ConfigValues = RawSettings & { [Key in FlagKey]?: FlagValue | undefined };
 
-/** Keys mirror the long flags in camelCase; values are what the flags take (`"25%"` or `0.25`). */
-const configSchema = z.strictObject({
-  funnel: z.union([z.string(), z.array(z.string()).transform((stages) => stages.join(","))]).optional(),
-  ratios: z.string().optional(),
-  cycles: z.string().optional(),
-  ...assumptionKeys,
-  // A configured funnel's steps, by key: {"sql_to_won": "25%"}, {"mql_to_sql": "30d"}, {"inquiry": 10}.
-  rate: z.record(z.string(), text).optional(),
-  lag: z.record(z.string(), text).optional(),
-  cost: z.record(z.string(), text).optional(),
-  surgeQuarters: z.union([z.string(), z.array(z.string()).transform((quarters) => (quarters.length === 0 ? "none" : quarters.join(",")))]).optional(),
-  fiscalYearStart: text.optional(),
-  by: z.string().optional(),
-  format: z.string().optional(),
-  decimalMark: z.string().optional(),
-  // compute's confidence plan (README, "Confidence planning"): `--confidence`, `--confidence-by`, `--trials`, `--seed`.
-  confidence: text.optional(),
-  confidenceBy: z.string().optional(),
-  trials: text.optional(),
-  seed: text.optional(),
-  // Where an editor finds the file's JSON schema: read as text and otherwise ignored.
-  $schema: z.string().optional(),
-});
-
-export type ConfigValues = z.output<typeof configSchema>;
-
-/** The settings an unknown key's message lists: `$schema` is no setting. */
-const SETTINGS = Object.keys(configSchema.shape).filter((key) => key !== "$schema");
+/** What one value of a step map is, for a value of the wrong JSON type. */
+const STEP_VALUE = { rate: "a rate like 25% or 0.25", lag: "a duration like 30d or 2m", cost: "an amount like 10" } as const;
 
 /**
- * Reads and validates a config file. Paths inside it (`ratios`, `cycles`) are relative to the
- * file's own folder, so a config works from any working directory.
+ * Reads and validates a config file against its schema (src/schemas/config.ts, shipped as
+ * schemas/config.json). Paths inside it (`ratios`, `reps`, `history`, …) are relative to the
+ * file's own folder, so a config works from any working directory; lists are made what the
+ * flags give (`["Q4", "Q1"]` is `Q4,Q1`).
  */
 export function readConfig(path: string, shownAs: string): ConfigValues {
   let text: string;
@@ -63,24 +36,50 @@ export function readConfig(path: string, shownAs: string): ConfigValues {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new InputError({ code: "config.invalid", file: shownAs, expected: `expected an object of settings, found ${describeJson(raw)}` });
   }
-  const parsed = configSchema.safeParse(raw);
+  const parsed = configDocument.safeParse(raw);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     if (issue?.code === "unrecognized_keys") {
-      throw new InputError({ code: "config.invalid", file: shownAs, column: issue.keys.join(", "), expected: `unknown setting: expected one of ${SETTINGS.join(", ")}` });
+      // Every flag has a key now: the list is too long for one line, so the message says how keys are named.
+      const meant = issue.keys.map(knownSpelling).find((key) => key !== undefined);
+      throw new InputError({
+        code: "config.invalid",
+        file: shownAs,
+        column: issue.keys.join(", "),
+        expected: "unknown setting: expected a flag's name in camelCase (--close-rate is closeRate; every key is in schemas/config.json)",
+        ...(meant === undefined ? {} : { hint: `did you mean ${meant}?` }),
+      });
     }
     const key = String(issue?.path[0] ?? "");
     const value = (raw as Record<string, unknown>)[key];
-    const expected = key === "funnel" ? "text or a list of stages" : key === "rate" || key === "lag" || key === "cost" ? "an object of values by step, like {\"sql_to_won\": \"25%\"}" : key === "$schema" || key === "ratios" || key === "cycles" || key === "by" || key === "format" || key === "decimalMark" || key === "confidenceBy" ? "text" : key === "surgeQuarters" ? "text or a list of quarters" : "text or a number";
+    const inner = issue?.path[1];
+    if ((key === "rate" || key === "lag" || key === "cost") && inner !== undefined && typeof value === "object" && value !== null) {
+      // One step's value of a type no flag takes (true, null, a list): named by its key, as a bad text value is.
+      const found = (value as Record<string, unknown>)[String(inner)];
+      throw new InputError({ code: "config.invalid", file: shownAs, column: `${key}.${String(inner)}`, expected: `expected ${STEP_VALUE[key]}, found ${describeJson(found)}` });
+    }
+    const kind = configValueKind(key);
+    const expected = EXPECTED_OTHER[key] ?? (kind === undefined ? "text or a number" : EXPECTED_VALUE[kind]);
     // JSON values are shown as JSON (true, 5, "x"), not quoted again as text found in a CSV cell.
     throw new InputError({ code: "config.invalid", file: shownAs, column: key, expected: `expected ${expected}, found ${describeJson(value)}` });
   }
-  const config = parsed.data;
   const folder = dirname(shownAs);
-  const besideConfig = (file: string) => (isAbsolute(file) ? file : join(folder, file));
-  if (config.ratios !== undefined) config.ratios = besideConfig(config.ratios);
-  if (config.cycles !== undefined) config.cycles = besideConfig(config.cycles);
-  return config;
+  const config: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parsed.data)) {
+    if (value === undefined || key === "$schema") continue;
+    const kind = configValueKind(key);
+    if (kind === "path" && typeof value === "string") config[key] = value === "-" || isAbsolute(value) ? value : join(folder, value);
+    else if (kind === "joined" && Array.isArray(value)) config[key] = value.length === 0 && key === "surgeQuarters" ? "none" : value.join(",");
+    else if (kind === "list" && typeof value === "string") config[key] = [value];
+    else config[key] = value;
+  }
+  return config as ConfigValues;
+}
+
+/** The key a near spelling means: `close_rate`, `close-rate` or `CloseRate` is `closeRate`. */
+function knownSpelling(key: string): string | undefined {
+  const folded = key.replace(/^-+/, "").replace(/[-_]+(.)/g, (_, letter: string) => letter.toUpperCase()).toLowerCase();
+  return CONFIG_KEYS.find((known) => known.toLowerCase() === folded);
 }
 
 function describeJson(value: unknown): string {

@@ -29,6 +29,8 @@ export interface HistoryOptions {
   decimalMark?: DecimalMark | undefined;
   /** A configured funnel's stages, top first: a date column per stage between the top and won. Absent: the default funnel. */
   funnel?: readonly string[] | undefined;
+  /** Keep each scope's won amounts (`compute --history`, for the confidence plan to resample). */
+  keepWonAmounts?: boolean;
 }
 
 /** A history to read: its name for messages, its size when known, and how to stream it. */
@@ -115,7 +117,7 @@ const KEPT_SKIPPED = 5;
 export async function readHistory(source: HistorySource, options: HistoryOptions, progress?: (bytesRead: number) => void): Promise<HistoryRead> {
   const file = source.name;
   const stageColumns = options.funnel === undefined ? undefined : stageDateColumns(options.funnel);
-  const history = new HistoryAccumulator({ byRep: options.byRep, chainSteps: stageColumns?.length ?? 0 });
+  const history = new HistoryAccumulator({ byRep: options.byRep, chainSteps: stageColumns?.length ?? 0, keepWonAmounts: options.keepWonAmounts === true });
   const skipped: SkippedRows = { count: 0, first: [] };
   const warnings: InputIssue[] = [];
   let shape: HistoryShape | null = null;

@@ -106,4 +106,16 @@ export class InputError extends Error {
   get code(): IssueCode {
     return this.issue.code;
   }
+  /** The file (or flag, or option) the problem is in. */
+  get file(): string {
+    return this.issue.file;
+  }
+  /** The line of `file`, from 1 (the header), when the problem has one. */
+  get line(): number | undefined {
+    return this.issue.line;
+  }
+  /** The column (or config key) the problem is in, when it has one. */
+  get column(): string | undefined {
+    return this.issue.column;
+  }
 }

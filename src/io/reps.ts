@@ -17,6 +17,8 @@ export interface RepsFile {
   /** The file line of each rep, in the same order. */
   lines: number[];
   warnings: InputIssue[];
+  /** With `checkEvery`: the other stages before won with a `<stage>_capacity` column, nearest won first (the top's is the follow-up). */
+  otherStages: string[];
 }
 
 /** Where the team came from, for messages: a reps file, or `--reps-count` anonymous reps. */
@@ -30,6 +32,13 @@ export type TeamOrigin = { kind: "file"; file: string } | { kind: "count" };
 export interface CapacityStages {
   funnel: FunnelStages;
   checked: string;
+  /**
+   * Every stage with a `<stage>_capacity` column is checked in this run (no `--capacity-stage`):
+   * the others are listed in `RepsFile.otherStages`, not warned about as ignored.
+   */
+  checkEvery?: boolean;
+  /** Only `<checked>_capacity` gives the capacity: a plain `capacity` is the stage before won's, read apart. */
+  named?: boolean;
 }
 
 /** The default funnel's: qualified leads worked, inquiries followed up. */
@@ -43,24 +52,29 @@ const capacityStageOf = (column: string): string | undefined => (column.endsWith
  * follow-up's. A `<stage>_capacity` of a stage the funnel does not have before won is an error;
  * one of another stage of the funnel is warned about (one stage is checked per run).
  */
-function capacityColumns(header: readonly string[], file: string, stages: CapacityStages, warnings: InputIssue[]): { checked: string; followUp: string | undefined } {
+function capacityColumns(header: readonly string[], file: string, stages: CapacityStages, warnings: InputIssue[]): { checked: string; followUp: string | undefined; others: string[] } {
   const { funnel, checked } = stages;
   const beforeWon = funnel.slice(0, -1);
   const top = funnel[0] ?? "";
   const followUp = top === checked ? undefined : `${top}_capacity`;
+  const others: string[] = [];
   for (const name of header) {
     const stage = capacityStageOf(name);
     if (stage === undefined || stage === checked || stage === top) continue;
     if (!beforeWon.includes(stage)) {
       throw new InputError({ code: "column.unknown", file, line: 1, column: name, expected: `not a stage of the funnel ${funnel.join(",")} before won: expected one of ${beforeWon.map((one) => `${one}_capacity`).join(", ")}` });
     }
-    warnings.push({ code: "column.unknown", file, line: 1, column: name, expected: `not checked in this run (--capacity-stage ${stage} checks it), ignored` });
+    if (stages.checkEvery === true) others.push(stage);
+    else warnings.push({ code: "column.unknown", file, line: 1, column: name, expected: `not checked in this run (--capacity-stage ${stage} checks it), ignored` });
   }
   const named = `${checked}_capacity`;
+  if (stages.named === true) return { checked: named, followUp, others };
   if (header.includes("capacity") && header.includes(named)) {
     throw new InputError({ code: "column.conflict", file, line: 1, column: named, expected: `expected one of capacity and ${named}, which give the same stage's capacity, found both` });
   }
-  return { checked: header.includes(named) ? named : "capacity", followUp };
+  // Nearest won first, as a segment's stages are: the order the checks are reported in.
+  others.sort((a, b) => beforeWon.indexOf(b) - beforeWon.indexOf(a));
+  return { checked: header.includes(named) ? named : "capacity", followUp, others };
 }
 
 /** A count of leads a person can work in a month: above 0, fractions allowed (a thousands comma too). */
@@ -161,7 +175,7 @@ export function readReps(content: string, file: string, options: ReadOptions = {
       availability,
     };
   });
-  return { file, reps, lines: reps.map((rep) => firstLine.get(rep.name) ?? 0), warnings };
+  return { file, reps, lines: reps.map((rep) => firstLine.get(rep.name) ?? 0), warnings, otherStages: columns.others };
 }
 
 /** `--reps-count N --rep-capacity C`: N anonymous reps, `rep 1` to `rep N`, all there every month. */

@@ -1,21 +1,39 @@
 import { type AssumptionEntry, assumptionSlot, scenarioOrdered } from "../core/assumptions.js";
+import type { ChangeOutOfRange, RelativeChange } from "../core/relative-change.js";
 import type { Scenario, ScenarioOverrides, Variation } from "../core/scenarios.js";
-import { columnReaders } from "./assumption-values.js";
+import { type ScenarioValue, type ScenarioValueReader, columnReaders } from "./assumption-values.js";
+import { parseConfidenceLevel } from "./confidence-settings.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { readName } from "./formula-guard.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import type { MarkInForce } from "./number-text.js";
-import type { Parsed } from "./values.js";
 
 /**
  * The assumptions a scenario may set, by the column names the ratio and cycle files use (every
  * registry spelling, the surge included), each read by the same parser as its flag (`25%` and
- * `0.25` alike; `surge` as the --surge percent).
+ * `0.25` alike; `surge` as the --surge percent), or as a change relative to each segment's own
+ * value (`+20%`, `-3pp`, `x1.2`).
  */
-export const OVERRIDE_COLUMNS: Readonly<Record<string, ColumnReader>> = columnReaders(scenarioOrdered());
+type ColumnReader = ScenarioValueReader;
 
-type ColumnReader = (text: string, mark?: MarkInForce) => Parsed<ScenarioOverrides>;
+/** The word for the average plan in a `confidence` cell or `--vary` value (an empty cell says it too). */
+export const AVERAGE_PLAN = "average";
+
+/**
+ * `confidence`: the level to plan the scenario at, in percent points as `compute --confidence`
+ * reads it (`90`, `90%`), or `average` for the average plan (not 50: that is the median plan).
+ * Not an assumption of the funnel, so not in the registry: a scenario column only.
+ */
+const confidenceColumn: ColumnReader = (text, mark) => {
+  if (text.toLowerCase() === AVERAGE_PLAN) return { ok: true, value: { overrides: { confidence: null }, changes: [] } };
+  const parsed = parseConfidenceLevel(text, mark, `a confidence above 0 and below 100 percent, like 90 or 90%, or ${AVERAGE_PLAN} for the average plan`);
+  return parsed.ok ? { ok: true, value: { overrides: { confidence: parsed.value }, changes: [] } } : parsed;
+};
+
+const withConfidence = (columns: Record<string, ColumnReader>): Readonly<Record<string, ColumnReader>> => ({ ...columns, confidence: confidenceColumn });
+
+export const OVERRIDE_COLUMNS: Readonly<Record<string, ColumnReader>> = withConfidence(columnReaders(scenarioOrdered()));
 
 const byFunnel = new Map<readonly AssumptionEntry[], Readonly<Record<string, ColumnReader>>>();
 
@@ -24,7 +42,7 @@ export function overrideColumns(entries?: readonly AssumptionEntry[]): Readonly<
   if (entries === undefined) return OVERRIDE_COLUMNS;
   const known = byFunnel.get(entries);
   if (known !== undefined) return known;
-  const columns = columnReaders(scenarioOrdered(entries));
+  const columns = withConfidence(columnReaders(scenarioOrdered(entries)));
   byFunnel.set(entries, columns);
   return columns;
 }
@@ -59,6 +77,7 @@ export function readScenarios(content: string, file: string, options: ReadOption
     }
     seen.set(name, line);
     let overrides: ScenarioOverrides = {};
+    const changes: RelativeChange[] = [];
     // Which column set each assumption: two spellings of one (days and months) would silently keep the last.
     const setBy = new Map<string, string>();
     table.header.forEach((column, at) => {
@@ -71,16 +90,17 @@ export function readScenarios(content: string, file: string, options: ReadOption
         if (parsed.hint !== undefined) issue.hint = parsed.hint;
         throw new InputError(issue);
       }
-      for (const key of Object.keys(parsed.value).map(assumptionSlot)) {
+      for (const key of fieldsOf(parsed.value)) {
         const other = setBy.get(key);
         if (other !== undefined) {
           throw new InputError({ code: "column.conflict", file, line, column, expected: `expected one of ${other} and ${column}, which set the same assumption, found both` });
         }
         setBy.set(key, column);
       }
-      overrides = { ...overrides, ...parsed.value };
+      overrides = { ...overrides, ...parsed.value.overrides };
+      changes.push(...parsed.value.changes);
     });
-    return { name, overrides };
+    return changes.length === 0 ? { name, overrides } : { name, overrides, changes };
   });
 }
 
@@ -112,14 +132,14 @@ export function parseVariation(text: string, mark?: MarkInForce, entries?: reado
         const hint = "hint" in parsed && parsed.hint !== undefined ? parsed.hint : undefined;
         throw new InputError({ code: "option.invalid", file: "--vary", column: name, expected: parsed.expected, found: value, ...(hint === undefined ? {} : { hint }) });
       }
-      // `40,40` (or `40,40.0`) would price one scenario twice under two rows of the same name.
-      const key = JSON.stringify(parsed.value);
+      // `40,40` (or `40,40.0`, `+20%,x1.2`) would price one scenario twice under two rows of the same name.
+      const key = JSON.stringify({ overrides: parsed.value.overrides, changes: parsed.value.changes.map(({ operation, amount }) => ({ operation, amount: Math.round(amount * 1e9) / 1e9 })) });
       const earlier = seen.get(key);
       if (earlier !== undefined) {
         throw new InputError({ code: "option.invalid", file: "--vary", column: name, expected: earlier === value ? `expected each value once, found ${JSON.stringify(value)} twice` : `expected each value once, found ${JSON.stringify(value)}, the same as ${JSON.stringify(earlier)}` });
       }
       seen.set(key, value);
-      return { text: value, overrides: parsed.value };
+      return parsed.value.changes.length === 0 ? { text: value, overrides: parsed.value.overrides } : { text: value, overrides: parsed.value.overrides, changes: parsed.value.changes };
     }),
   };
 }
@@ -132,7 +152,9 @@ export function parseVariation(text: string, mark?: MarkInForce, entries?: reado
 export function checkVariations(variations: readonly Variation[]): void {
   const setBy = new Map<string, string>();
   for (const variation of variations) {
-    for (const key of Object.keys(variation.values[0]?.overrides ?? {}).map(assumptionSlot)) {
+    // Every value of a dimension sets the same field, absolute or relative: any value names it.
+    const first = variation.values[0];
+    for (const key of first === undefined ? [] : fieldsOf({ overrides: first.overrides, changes: [...(first.changes ?? [])] })) {
       const other = setBy.get(key);
       if (other !== undefined) {
         const expected = other === variation.name ? `expected each assumption varied once, found ${other} twice` : `expected one of ${other} and ${variation.name}, which set the same assumption, found both`;
@@ -145,5 +167,32 @@ export function checkVariations(variations: readonly Variation[]): void {
   }
 }
 
+/** The assumptions a cell sets, absolute or relative: two columns setting one of them conflict. */
+function fieldsOf(value: ScenarioValue): string[] {
+  return [...Object.keys(value.overrides), ...value.changes.map((change) => change.name)].map(assumptionSlot);
+}
+
 /** The name of the row without overrides that every scenario is compared with. */
 export const BASELINE = "baseline";
+
+/**
+ * A relative change that takes a value out of its range, as one line: the scenario, the segment
+ * and both values (`-3pp` takes 2% to -1%). Never clamped: a plan at a rate nobody wrote is a
+ * silently wrong budget.
+ */
+export function changeOutOfRangeError(scenario: string, problem: ChangeOutOfRange, file: string): InputError {
+  const { change, segment, from, to } = problem;
+  const shown = (value: number) =>
+    change.kind === "rate" || change.kind === "percent"
+      ? `${Math.round(value * 1e6) / 1e4}%`
+      : change.kind === "duration"
+        ? `${Math.round(value * 100) / 100} months`
+        : String(Math.round(value * 100) / 100);
+  const where = segment === null ? "the surge" : `rep "${segment.rep}", product "${segment.product}"`;
+  return new InputError({
+    code: "value.invalid",
+    file,
+    column: change.column,
+    expected: `scenario "${scenario}", ${where}: ${change.text} takes ${shown(from)} to ${shown(to)}; expected ${problem.expected} (a change is never clamped)`,
+  });
+}

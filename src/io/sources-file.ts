@@ -1,4 +1,5 @@
 import { assumptionEntry } from "../core/assumptions.js";
+import { type FunnelStages, funnelSteps, isDefaultFunnel, stepKey } from "../core/funnel.js";
 import type { LeadSource } from "../core/source-mix.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
@@ -14,7 +15,6 @@ const CLOSE = assumptionEntry("closeRate").stem;
 const COST = assumptionEntry("costPerInquiry").stem;
 /** The assumption columns of a lead-source file, in its order. */
 export const SOURCE_RATE_COLUMNS: readonly string[] = [QUALIFY, CLOSE, COST];
-const REQUIRED = ["source", ...SOURCE_RATE_COLUMNS];
 const NUMBER_COLUMNS: readonly string[] = ["share", ...SOURCE_RATE_COLUMNS, "max_inquiries_per_month"];
 
 /**
@@ -22,12 +22,16 @@ const NUMBER_COLUMNS: readonly string[] = ["share", ...SOURCE_RATE_COLUMNS, "max
  * and optionally `max_inquiries_per_month` (calibrate's `--sources-out` file has these columns).
  * Other columns are left alone. Shares are needed, and must sum to 100%, only for a fixed mix.
  */
-export function readSources(content: string, file: string, needShares: boolean, options: ReadOptions = {}): LeadSource[] {
+export function readSources(content: string, file: string, needShares: boolean, options: ReadOptions = {}, funnel?: FunnelStages): LeadSource[] {
+  const form = funnel === undefined || isDefaultFunnel(funnel) ? undefined : funnelForm(funnel);
+  const rateColumns = form?.rateColumns ?? SOURCE_RATE_COLUMNS;
+  const required = ["source", ...rateColumns];
+  const numbers = form === undefined ? NUMBER_COLUMNS : ["share", ...rateColumns, "max_inquiries_per_month"];
   const table = readCsvTable(content, file);
-  const mark = fileDecimalMark(table, (name) => NUMBER_COLUMNS.includes(name), options.decimalMark);
-  for (const column of needShares ? [...REQUIRED, "share"] : REQUIRED) {
+  const mark = fileDecimalMark(table, (name) => numbers.includes(name), options.decimalMark);
+  for (const column of needShares ? [...required, "share"] : required) {
     if (!table.header.includes(column)) {
-      throw new InputError({ code: "column.missing", file, line: 1, column, expected: `missing column: expected ${[...REQUIRED, "share"].join(", ")}` });
+      throw new InputError({ code: "column.missing", file, line: 1, column, expected: `missing column: expected ${[...required, "share"].join(", ")}` });
     }
   }
   if (table.records.length === 0) {
@@ -54,9 +58,33 @@ export function readSources(content: string, file: string, needShares: boolean, 
     seen.set(foldCase(source), line);
     // A rate is empty only where nothing could measure it, as calibrate writes it: no inquiries
     // for the qualification rate, no qualified lead for the close rate. Such a source is never bought.
-    const noInquiries = table.header.includes("inquiries") && /^0+$/.test(text("inquiries"));
+    const noInquiries = table.header.includes(form?.top ?? "inquiries") && /^0+$/.test(text(form?.top ?? "inquiries"));
+    if (form !== undefined) {
+      // Top down: a step's rate may be empty only where no lead can reach its stage (no entries, or a 0 above it).
+      const steps: number[] = [];
+      let reach = noInquiries ? 0 : 1;
+      for (const key of [...form.stepKeys].reverse()) {
+        const rate = text(key) === "" && reach === 0 ? 0 : value(key, parseShare);
+        steps.unshift(rate);
+        reach *= rate;
+      }
+      const [closeRate = 0, ...above] = steps;
+      return {
+        source,
+        share: shareText === "" ? null : value("share", parseShare),
+        // The mix buys top-stage entries for the stage before won: the steps above it multiply into one rate.
+        qualifyRate: above.reduce((product, rate) => product * rate, 1),
+        closeRate,
+        costPerInquiry: value(form.cost, parseCost),
+        maxInquiriesPerMonth: capText === "" ? null : value("max_inquiries_per_month", parseAmount),
+        steps,
+      };
+    }
     const qualifyRate = text(QUALIFY) === "" && noInquiries ? 0 : value(QUALIFY, parseShare);
     const closeRate = text(CLOSE) === "" && qualifyRate === 0 ? 0 : value(CLOSE, parseShare);
+    // Calibrate's `inquiries`: what the source produced in the history, set beside an uncapped
+    // optimum. Only a figure to quote: a cell that does not read as a count is left alone, as before.
+    const history = table.header.includes("inquiries") ? parseAmount(text("inquiries"), mark()) : undefined;
     return {
       source,
       share: shareText === "" ? null : value("share", parseShare),
@@ -64,6 +92,7 @@ export function readSources(content: string, file: string, needShares: boolean, 
       closeRate,
       costPerInquiry: value(COST, parseCost),
       maxInquiriesPerMonth: capText === "" ? null : value("max_inquiries_per_month", parseAmount),
+      ...(history?.ok === true && text("inquiries") !== "" ? { historyInquiries: history.value } : {}),
     };
   });
   if (needShares) {
@@ -73,6 +102,17 @@ export function readSources(content: string, file: string, needShares: boolean, 
     }
   }
   return sources;
+}
+
+/**
+ * A configured funnel's source columns: a rate per step, nearest won first (`sql_to_won,mql_to_sql,
+ * inquiry_to_mql`), and the top stage's cost (`cost_per_inquiry`), as calibrate --funnel --sources-out writes them.
+ */
+function funnelForm(funnel: FunnelStages): { top: string; stepKeys: string[]; cost: string; rateColumns: string[] } {
+  const top = funnel[0] ?? "";
+  const stepKeys = funnelSteps(funnel).map(([from, to]) => stepKey(from, to));
+  const cost = `cost_per_${top}`;
+  return { top, stepKeys, cost, rateColumns: [...stepKeys, cost] };
 }
 
 /** A share of the mix, or a source's rate: like a rate, but 0 is allowed. */

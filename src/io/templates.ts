@@ -9,9 +9,9 @@ export const TEMPLATES: readonly { file: string; content: string }[] = [
   { file: "cycles.csv", content: "rep,product,sales_cycle_days,qualification_days\n,,90,15\nBen,Platform,60,10\n" },
   { file: "reps.csv", content: "rep,capacity,inquiry_capacity\nAna,50,450\nBen,35,300\n" },
   { file: "actuals.csv", content: "month,rep,inquiries,qualified,won,revenue\n2027-01,Ana,450,35,4,280000\n2027-01,Ben,270,31,0,0\n" },
-  // No "$schema" key: the config's JSON schema is not published yet, and a link must point to something real.
+  // "$schema" points where the package ships its schema when leadplan is a dependency of the project (npm i -D leadplan).
   {
     file: "leadplan.config.json",
-    content: `${JSON.stringify({ ratios: "ratios.csv", cycles: "cycles.csv", surge: "30%", surgeQuarters: ["Q4", "Q1"], fiscalYearStart: 1 }, null, 2)}\n`,
+    content: `${JSON.stringify({ $schema: "./node_modules/leadplan/schemas/config.json", ratios: "ratios.csv", cycles: "cycles.csv", surge: "30%", surgeQuarters: ["Q4", "Q1"], fiscalYearStart: 1 }, null, 2)}\n`,
   },
 ];

@@ -44,7 +44,7 @@ describe("everything calibrate writes, compute and scenarios read", () => {
     expect([planned.code, planned.stderr]).toEqual([0, ""]);
     const mixed = await runIn(dir, ["scenarios", "quotas.csv", "--ratios", "ratios.csv", "--cycle-months", "2", "--sources", "sources.csv", "--format", "csv", "--section", "sources"]);
     expect([mixed.code, mixed.stderr]).toEqual([0, ""]);
-    expect(mixed.stdout.split("\n")[0]).toBe("source,share,inquiries,won_deals,budget,cost_per_won_deal,monthly_cap");
+    expect(mixed.stdout.split("\n")[0]).toBe("line,source,share,inquiries,won_deals,budget,cost_per_won_deal,monthly_cap");
   });
 });
 

@@ -28,7 +28,8 @@ describe("capacity with a configured funnel", () => {
     const plain = await compute("rep,capacity\nAna,150\n", ["--format", "json"]);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toBe(named.stdout);
-    expect(JSON.parse(plain.stdout).capacity).toMatchObject({ stage: "sql", follow_up_stage: "inquiry" });
+    // A configured funnel's JSON names the key after the checked stage.
+    expect(JSON.parse(plain.stdout).sql_capacity).toMatchObject({ stage: "sql", follow_up_stage: "inquiry" });
   });
 
   it("checks the stage --capacity-stage names, with --respect-capacity counting its deals at risk", async () => {
@@ -39,7 +40,28 @@ describe("capacity with a configured funnel", () => {
       "warning: reps.csv:1: sql_capacity: not checked in this run (--capacity-stage sql checks it), ignored\n" +
         "warning: 2027-03: Ana must work 800 MQLs, capacity 300 (267%): 500 fit in no earlier month, quota at risk 625,000\n",
     );
-    expect(JSON.parse(run.stdout).capacity.totals).toMatchObject({ qualified_leads: 800, at_risk: 500, at_risk_deals: 62.5, at_risk_quota: 625000 });
+    expect(JSON.parse(run.stdout).mql_capacity.totals).toMatchObject({ qualified_leads: 800, at_risk: 500, at_risk_deals: 62.5, at_risk_quota: 625000 });
+  });
+
+  it("checks every stage the reps file gives a capacity of in one run, each named: AEs on SQLs and SDRs on MQLs", async () => {
+    // 400 SQLs in April against 150 each (two reps), 800 MQLs in March against 300 each: both over.
+    const reps = "rep,mql_capacity,sql_capacity,inquiry_capacity\nAna,300,150,5000\nBo,300,150,5000\n";
+    const run = await compute(reps, ["--format", "json", "--strict"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "warning: 2027-04: Ana must work 200 SQLs, capacity 150 (133%)\n" +
+        "warning: 2027-04: Bo must work 200 SQLs, capacity 150 (133%)\n" +
+        "warning: 2027-03: Ana must work 400 MQLs, capacity 300 (133%)\n" +
+        "warning: 2027-03: Bo must work 400 MQLs, capacity 300 (133%)\n" +
+        "leadplan: 4 capacity warnings; exit 1 (--strict)\n",
+    );
+    const json = JSON.parse(run.stdout) as Record<string, { stage: string; totals: { qualified_leads: number; peak_extra_follow_up: number | null } }>;
+    expect(Object.keys(json).filter((key) => key.endsWith("capacity"))).toEqual(["sql_capacity", "mql_capacity"]);
+    expect(json.sql_capacity).toMatchObject({ stage: "sql", totals: { qualified_leads: 400, peak_extra_follow_up: 0 } });
+    // The follow-up (inquiry_capacity) is checked once, with the stage before won.
+    expect(json.mql_capacity).toMatchObject({ stage: "mql", totals: { qualified_leads: 800, peak_extra_follow_up: null } });
+    const table = await compute(reps, ["--view", "team"]);
+    expect(table.stdout).toMatch(/│ Month +│ SQL │ Capacity │[\s\S]*│ Month +│ MQL │ Capacity │/);
   });
 
   it("keeps the default funnel's capacity: qualified_capacity is capacity", async () => {
@@ -96,7 +118,21 @@ describe("track with a team and a configured funnel", () => {
         "warning: 2027-10: Ana must work 240 SQLs, capacity 190 (126%)\n" +
         "leadplan: 2 capacity warnings; exit 1 (--fail-on capacity)\n",
     );
-    expect(JSON.parse(run.stdout).capacity).toMatchObject({ plan: "catch-up", from: "2027-07", stage: "sql", follow_up_stage: "inquiry", totals: { qualified_leads: 640 } });
+    expect(JSON.parse(run.stdout).sql_capacity).toMatchObject({ plan: "catch-up", from: "2027-07", stage: "sql", follow_up_stage: "inquiry", totals: { qualified_leads: 640 } });
+  });
+
+  it("checks every stage the reps file gives a capacity of, ahead of as-of only", async () => {
+    // The SQL check as above; MQLs: 400 in March and June (past), 480 in September against 420.
+    const run = await track({ ...FILES, "reps.csv": "rep,sql_capacity,mql_capacity\nAna,190,420\n" }, ["--reps", "reps.csv", "--fail-on", "capacity", "--format", "json"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "warning: 2027-07: Ana must work 200 SQLs, capacity 190 (105%)\n" +
+        "warning: 2027-10: Ana must work 240 SQLs, capacity 190 (126%)\n" +
+        "warning: 2027-09: Ana must work 480 MQLs, capacity 420 (114%)\n" +
+        "leadplan: 3 capacity warnings; exit 1 (--fail-on capacity)\n",
+    );
+    const json = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(json.mql_capacity).toMatchObject({ plan: "catch-up", stage: "mql" });
   });
 
   it("checks the stage --capacity-stage names", async () => {

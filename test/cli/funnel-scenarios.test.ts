@@ -60,11 +60,11 @@ describe("scenarios with a configured funnel", () => {
     expect({ code: run.code, stderr: run.stderr }).toStrictEqual({
       code: 2,
       stderr:
-        'leadplan: --vary: expected NAME=V1,V2,... with NAME one of avg_deal_size, units_per_deal, sql_to_won, mql_to_sql, inquiry_to_mql, cost_per_inquiry, surge, sql_to_won_days, sql_to_won_months, mql_to_sql_days, mql_to_sql_months, inquiry_to_mql_days, inquiry_to_mql_months, found "qualified_to_won=20%"\n',
+        'leadplan: --vary: expected NAME=V1,V2,... with NAME one of avg_deal_size, units_per_deal, sql_to_won, mql_to_sql, inquiry_to_mql, cost_per_inquiry, surge, sql_to_won_days, sql_to_won_months, mql_to_sql_days, mql_to_sql_months, inquiry_to_mql_days, inquiry_to_mql_months, confidence, found "qualified_to_won=20%"\n',
     });
     const file = await scenarios(["--scenarios", "s.csv"], { "s.csv": "scenario,inquiry_to_qualified\nx,10%\n" });
     expect(file.stderr).toBe(
-      "leadplan: s.csv:1: inquiry_to_qualified: unknown assumption: expected any of avg_deal_size, units_per_deal, sql_to_won, mql_to_sql, inquiry_to_mql, cost_per_inquiry, surge, sql_to_won_days, sql_to_won_months, mql_to_sql_days, mql_to_sql_months, inquiry_to_mql_days, inquiry_to_mql_months\n",
+      "leadplan: s.csv:1: inquiry_to_qualified: unknown assumption: expected any of avg_deal_size, units_per_deal, sql_to_won, mql_to_sql, inquiry_to_mql, cost_per_inquiry, surge, sql_to_won_days, sql_to_won_months, mql_to_sql_days, mql_to_sql_months, inquiry_to_mql_days, inquiry_to_mql_months, confidence\n",
     );
   });
 });

@@ -3,7 +3,7 @@ import type { AssumptionEntry, AssumptionSpelling } from "../../src/core/assumpt
 import { funnelAssumptions } from "../../src/core/funnel-assumptions.js";
 import { ASSUMPTIONS } from "../../src/core/assumptions.js";
 import { parserOf } from "../../src/io/assumption-values.js";
-import { compute, folderWith, removeFolders, runIn } from "./harness.js";
+import { compute, removeFolders } from "./harness.js";
 
 afterAll(removeFolders);
 
@@ -92,19 +92,21 @@ describe("compute --funnel", () => {
     });
   });
 
-  it("names the step flag and column of a missing step", async () => {
-    await refused([...FUNNEL, "--deal-size", "10000", "--rate", "sql_to_won=25%", "--lag", "sql_to_won=2m", "--rate", "inquiry_to_mql=20%"], "quotas.csv:2: unassigned quota: no value applies for mql_to_sql (give --ratios FILE, or --rate mql_to_sql=…)");
+  it.each([
+    [{ rate: { mql_to_sql: "abc" } }, 'rate.mql_to_sql: expected a rate above 0 and at most 100%, like 25% or 0.25, found "abc"'],
+    [{ rate: { mql_to_sql: true } }, "rate.mql_to_sql: expected a rate like 25% or 0.25, found true"],
+    [{ lag: { mql_to_sql: "abc" } }, 'lag.mql_to_sql: expected a duration in days or months, like 30d or 2m, found "abc"'],
+    [{ lag: { mql_to_sql: null } }, "lag.mql_to_sql: expected a duration like 30d or 2m, found null"],
+    [{ lag: { sql_to_won: ["2m"] } }, "lag.sql_to_won: expected a duration like 30d or 2m, found a list"],
+    [{ cost: { inquiry: "abc" } }, 'cost.inquiry: expected an amount, found "abc"'],
+    [{ cost: { inquiry: { amount: 10 } } }, "cost.inquiry: expected an amount like 10, found an object"],
+    [{ rate: "25%" }, 'rate: expected an object of values by step, like {"sql_to_won": "25%"}, found "25%"'],
+  ])("names the inner key and the bad value of a config step map: %j", async (config, message) => {
+    await refused([], `leadplan.config.json: ${message}`, { "leadplan.config.json": JSON.stringify({ funnel: "inquiry,mql,sql,won", ...config }) });
   });
 
-  it.each([
-    ["scenarios --sources", ["scenarios", "quotas.csv", ...FUNNEL, "--sources", "sources.csv"]],
-    ["compute --history", ["compute", "quotas.csv", ...FUNNEL, "--history", "history.csv"]],
-  ])("%s refuses a configured funnel before reading a file", async (what, args) => {
-    const run = await runIn(folderWith(QUOTAS), args);
-    expect({ code: run.code, stderr: run.stderr }).toStrictEqual({
-      code: 2,
-      stderr: `leadplan: --funnel: expected the default funnel inquiry,qualified,won: ${what} does not support a configured funnel yet, found "inquiry,mql,sql,won"\n`,
-    });
+  it("names the step flag and column of a missing step", async () => {
+    await refused([...FUNNEL, "--deal-size", "10000", "--rate", "sql_to_won=25%", "--lag", "sql_to_won=2m", "--rate", "inquiry_to_mql=20%"], "quotas.csv:2: unassigned quota: no value applies for mql_to_sql (give --ratios FILE, or --rate mql_to_sql=…)");
   });
 });
 

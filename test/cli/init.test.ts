@@ -36,9 +36,10 @@ describe("leadplan init", () => {
     expect([compared.code, compared.stderr]).toEqual([0, ""]);
   });
 
-  it("writes a config today's config reader takes (no $schema: no schema is published to point at yet)", async () => {
+  it("writes a config whose $schema is the shipped schema, as installed in node_modules", async () => {
     const config = JSON.parse(TEMPLATES.find((template) => template.file === "leadplan.config.json")?.content ?? "") as Record<string, unknown>;
-    expect(config).not.toHaveProperty("$schema");
+    expect(config).toHaveProperty("$schema", "./node_modules/leadplan/schemas/config.json");
+    expect(existsSync(join("schemas", "config.json"))).toBe(true);
     expect(config).toMatchObject({ ratios: "ratios.csv", cycles: "cycles.csv" });
   });
 

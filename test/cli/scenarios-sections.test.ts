@@ -42,9 +42,11 @@ describe("scenarios --section: every table of the report in CSV, one per file", 
     expect(rows).toContain("cost_per_inquiry,-10%,-450,-10,0,0,+10%,450,10,0,0,450");
   });
 
-  it("writes the source mix", async () => {
+  it("writes the source mix, its total and the plan at its own cost per inquiry, each line named in the line column", async () => {
     const run = await scenarios(["--format", "csv", "--section", "sources", "--sources", "sources.csv"]);
-    expect(run.stdout).toBe("source,share,inquiries,won_deals,budget,cost_per_won_deal,monthly_cap\nWeb,1,100,2,4500,2250,\n");
+    expect(run.stdout).toBe(
+      "line,source,share,inquiries,won_deals,budget,cost_per_won_deal,monthly_cap\nsource,Web,1,100,2,4500,2250,\ntotal,Total,1,100,2,4500,2250,\nplan,Plan at its cost per inquiry,,100,2,4500,2250,\n",
+    );
   });
 
   it("refuses a section the run does not make, before any file is read", async () => {

@@ -25,6 +25,7 @@ describe("readReps", () => {
       ],
       lines: [2, 3],
       warnings: [],
+      otherStages: [],
     });
   });
 

@@ -93,8 +93,46 @@ function funnelRatiosFile(rows: readonly ScopedAssumptions[], guard: boolean, fu
 }
 
 /** The lead-source quality table as CSV (`--sources-out`): cheapest won deal first. */
-export function renderSourcesCsv(sources: readonly SourceCalibration[], options: Pick<CsvOptions, "guard"> = { guard: true }): string {
+export function renderSourcesCsv(sources: readonly SourceCalibration[], options: Pick<CsvOptions, "guard"> = { guard: true }, funnel?: readonly string[]): string {
+  if (funnel !== undefined) return funnelSourcesCsv(sources, options.guard, funnel);
   const columns = [["source", "name"] as const, ...SOURCE_COLUMNS.map((column) => [column.csv, figureKind(column.kind)] as const)];
   const records = sources.map((source) => [source.source, ...SOURCE_COLUMNS.map((column) => plainFigure(column.value(source), column.kind))]);
   return csv(columns, records, options.guard);
+}
+
+/**
+ * A configured funnel's lead-source file, as `scenarios --sources` reads it back for that funnel:
+ * `source,<top>,share,<step rates nearest won first>,won_deals,cost_per_<top>,cost_per_won_deal,
+ * revenue,median_cycle_days` (`sql_to_won,mql_to_sql,inquiry_to_mql`). A rate no lead could
+ * measure (none reached its stage) is empty, as in the default funnel's file.
+ */
+function funnelSourcesCsv(sources: readonly SourceCalibration[], guard: boolean, funnel: readonly string[]): string {
+  const top = funnel[0] ?? "";
+  const keys = funnelSteps(funnel).map(([from, to]) => stepKey(from, to));
+  const columns: [string, ColumnKind][] = [
+    ["source", "name"],
+    [top, "count"],
+    ["share", "ratio"],
+    ...keys.map((key): [string, ColumnKind] => [key, "ratio"]),
+    ["won_deals", "count"],
+    [`cost_per_${top}`, "money"],
+    ["cost_per_won_deal", "money"],
+    ["revenue", "money"],
+    ["median_cycle_days", "count"],
+  ];
+  const records = sources.map((source) => {
+    const rates = keys.map((key) => plainFigure(source.steps?.find((own) => stepKey(own.from, own.to) === key)?.rate ?? null, "rate"));
+    return [
+      source.source,
+      plainFigure(source.inquiries, "count"),
+      plainFigure(source.share, "rate"),
+      ...rates,
+      plainFigure(source.wonDeals, "count"),
+      plainFigure(source.costPerInquiry, "money"),
+      plainFigure(source.costPerWonDeal, "money"),
+      plainFigure(source.revenue, "money"),
+      plainFigure(source.medianCycleDays, "count"),
+    ];
+  });
+  return csv(columns, records, guard);
 }

@@ -6,6 +6,7 @@ import type { LagDistribution } from "../../core/lag.js";
 import { formatMonth } from "../../core/month.js";
 import type { CalibrationReport } from "./report.js";
 import { lagJson, plainJson, sixDecimals } from "../plain-number.js";
+import type { CalibrateJson } from "../../schemas/calibrate.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const CALIBRATION_JSON_SCHEMA = "leadplan.calibrate/1";
@@ -60,7 +61,8 @@ function stepJson(step: StepCalibration) {
 /** The calibration as JSON with a stable schema (README, "calibrate JSON"). */
 export function renderCalibrationJson(report: CalibrationReport): string {
   const { calibration } = report;
-  const document = {
+  // The shape is src/schemas/calibrate.ts (schemas/calibrate.json): typed from it, so the two cannot drift.
+  const document: CalibrateJson = {
     schema: CALIBRATION_JSON_SCHEMA,
     input: report.file,
     shape: calibration.shape,

@@ -2,12 +2,18 @@ import type { BaselineComparison, BaselineRow } from "../../core/calibrate-compa
 import type { Column, Section } from "../document.js";
 import { formatMultiple, formatNumber } from "../format.js";
 import { sixDecimals } from "../plain-number.js";
+import { stageLabel, stageTitle } from "./report.js";
 
 /** The plan against the history's baseline, as `compute --history` shows it under the plan. */
 export interface BaselineSection {
   /** The history file, as the user named it. */
   file: string;
   comparison: BaselineComparison;
+  /**
+   * A configured funnel's compared stages: its top (the history's created leads) and the one
+   * before won (its last stage date), which name the columns. Absent: today's inquiries and qualified leads.
+   */
+  stages?: { top: string; beforeWon: string };
 }
 
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -20,7 +26,7 @@ export function peakLine(section: BaselineSection): string {
   if (peak === null || from === null || to === null) return `No baseline: ${section.file} has no complete month to compare with.`;
   const monthName = `${MONTH_NAMES[Number(peak.month.slice(5, 7)) - 1] ?? peak.month} ${peak.month.slice(0, 4)}`;
   return (
-    `${monthName} needs ${formatMultiple(peak.inquiryMultiple)} last year's inquiries (${count(peak.inquiries)} against ${count(peak.baselineInquiries)}); ` +
+    `${monthName} needs ${formatMultiple(peak.inquiryMultiple)} last year's ${section.stages === undefined ? "inquiries" : `${stageLabel(section.stages.top)} entries`} (${count(peak.inquiries)} against ${count(peak.baselineInquiries)}); ` +
     `baseline: the same calendar month in ${from} to ${to} of ${section.file}.`
   );
 }
@@ -35,11 +41,25 @@ const BASELINE_COLUMNS: readonly Column<BaselineRow>[] = [
   { key: "qualified_leads_vs_baseline", title: "× qualified", kind: "ratio", value: (row) => row.qualifiedMultiple, text: (row) => formatMultiple(row.qualifiedMultiple) },
 ];
 
+/** A configured funnel's columns: named by its stages (`inquiry`, `baseline_inquiry`, `inquiry_vs_baseline`, `sql`, …). */
+function stageColumns(stages: NonNullable<BaselineSection["stages"]>): Column<BaselineRow>[] {
+  const { top, beforeWon } = stages;
+  return [
+    { key: "month", title: "Month", kind: "month", value: (row) => row.month },
+    { key: top, title: stageTitle(top), kind: "count", value: (row) => row.inquiries },
+    { key: `baseline_${top}`, title: "Last year", kind: "count", value: (row) => row.baselineInquiries },
+    { key: `${top}_vs_baseline`, title: `× ${stageLabel(top)}`, kind: "ratio", value: (row) => row.inquiryMultiple, text: (row) => formatMultiple(row.inquiryMultiple) },
+    { key: beforeWon, title: stageTitle(beforeWon), kind: "count", value: (row) => row.qualifiedLeads },
+    { key: `baseline_${beforeWon}`, title: "Last year", kind: "count", value: (row) => row.baselineQualified },
+    { key: `${beforeWon}_vs_baseline`, title: `× ${stageLabel(beforeWon)}`, kind: "ratio", value: (row) => row.qualifiedMultiple, text: (row) => formatMultiple(row.qualifiedMultiple) },
+  ];
+}
+
 /** The plan against the baseline as a document section, with the month that most exceeds it. */
 export function baselineDocumentSection(section: BaselineSection): Section {
   return {
     title: { text: "Against the baseline", style: "heading" },
-    table: { columns: BASELINE_COLUMNS, rows: section.comparison.rows },
+    table: { columns: section.stages === undefined ? BASELINE_COLUMNS : stageColumns(section.stages), rows: section.comparison.rows },
     notes: [peakLine(section)],
     csv: false,
   };
@@ -62,5 +82,23 @@ export function baselineJson(section: BaselineSection) {
       qualified_leads_vs_baseline: exact(row.qualifiedMultiple),
     })),
     peak: section.comparison.peak?.month ?? null,
+  };
+}
+
+/** A configured funnel's section in the JSON output: the compared stages by name, as its table's columns. */
+export function stageBaselineJson(section: BaselineSection, stages: NonNullable<BaselineSection["stages"]>) {
+  const exact = sixDecimals;
+  const { top, beforeWon } = stages;
+  return {
+    ...baselineJson(section),
+    rows: section.comparison.rows.map((row) => ({
+      month: row.month,
+      [top]: row.inquiries,
+      [`baseline_${top}`]: row.baselineInquiries,
+      [`${top}_vs_baseline`]: exact(row.inquiryMultiple),
+      [beforeWon]: row.qualifiedLeads,
+      [`baseline_${beforeWon}`]: row.baselineQualified,
+      [`${beforeWon}_vs_baseline`]: exact(row.qualifiedMultiple),
+    })),
   };
 }

@@ -117,7 +117,11 @@ function leadSeries(funnel: FunnelStages | undefined): ChartSeries<PlanLine>[] {
  */
 export function buildPlanDocument(report: PlanReport): Document {
   const { view, capacity, baseline } = report;
-  if (capacity !== undefined && capacity.view !== "plan") return buildCapacityDocument(capacity, report.warnings);
+  const more = report.moreCapacity ?? [];
+  if (capacity !== undefined && capacity.view !== "plan") {
+    const document = buildCapacityDocument(capacity, report.warnings);
+    return more.length === 0 ? document : { ...document, sections: [...document.sections, ...more.flatMap((section) => capacitySections(section))] };
+  }
   const surge = describeSurge(report.surge, report.funnel);
   const timeView = view.by === "month" || view.by === "quarter";
   const sections: Section[] = [
@@ -140,6 +144,7 @@ export function buildPlanDocument(report: PlanReport): Document {
     });
   }
   if (capacity) sections.push(...capacitySections(capacity));
+  for (const section of more) sections.push(...capacitySections(section));
   if (baseline) sections.push(baselineDocumentSection(baseline));
   if (report.confidence) sections.push(confidenceDocumentSection(report.confidence));
   return { title: `Lead plan: ${report.inputs.quotas}`, sections, warnings: report.warnings };

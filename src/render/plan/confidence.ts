@@ -1,3 +1,4 @@
+import type { EvidenceFigure, ThinEvidence } from "../../core/confidence-evidence.js";
 import type { ConfidencePeriodResult, PlanAtConfidence } from "../../core/confidence-plan.js";
 import type { RevenuePercentiles } from "../../core/confidence.js";
 import type { Chart, Column, Section } from "../document.js";
@@ -7,19 +8,59 @@ import { sixDecimals } from "../plain-number.js";
 /** The confidence plan as `compute --confidence` reports it, with what the history could not vouch for. */
 export interface ConfidenceSection {
   result: PlanAtConfidence;
-  /** Scopes whose rates rest on few counts (`--history`): their Beta posteriors are wide. */
-  thinScopes: readonly string[];
-  /** A run with `--history` whose rates are still taken as known (issue 13: their Beta posteriors are to come). */
-  historyRatesKnown?: boolean;
+  /** Scopes whose rates or deal sizes rest on few counts (`--history`): their spread is wide. */
+  thinScopes: readonly ThinEvidence[];
+  /** With `--history`: how many segments draw their rates from it and resample its won amounts. */
+  history?: { file: string; uncertainRates: number; resampledAmounts: number; amountsSampledTo: number | null; monthly: boolean };
 }
 
-const GRAIN_WORD = { month: "month", quarter: "fiscal quarter", year: "fiscal year" } as const;
+/** The column name of a figure a history vouches for (the default funnel's). */
+const FIGURE_COLUMN = { closeRate: "qualified_to_won", qualifyRate: "inquiry_to_qualified", avgDealSize: "avg_deal_size" } as const satisfies Record<EvidenceFigure, string>;
+
+const scopeText = (scope: { rep: string; product: string }): string => [scope.rep, scope.product].filter((part) => part !== "").join(" × ") || "all leads";
+
+/** `qualified_to_won 3 won of 12 mature qualified leads`: what stands behind a thin figure. */
+function thinText(thin: ThinEvidence): string {
+  const count = (value: number) => formatNumber(value, 0);
+  const counts =
+    thin.figure === "closeRate"
+      ? `${count(thin.successes ?? 0)} won of ${count(thin.sample)} mature qualified leads`
+      : thin.figure === "qualifyRate"
+        ? `${count(thin.successes ?? 0)} qualified of ${count(thin.sample)} mature inquiries`
+        : `${count(thin.sample)} won amounts`;
+  return `${FIGURE_COLUMN[thin.figure]} ${counts}`;
+}
+
+/** The thin figures grouped by scope, in the order first named: `all leads: a, b; Platform: c`. */
+function thinScopesText(thin: readonly ThinEvidence[]): string {
+  const byScope = new Map<string, string[]>();
+  for (const item of thin) {
+    const scope = scopeText(item);
+    byScope.set(scope, [...(byScope.get(scope) ?? []), thinText(item)]);
+  }
+  return [...byScope].map(([scope, figures]) => `${scope}: ${figures.join(", ")}`).join("; ");
+}
+
+/** What the plan took from `--history`, so a reader knows which figures carry its uncertainty. */
+function historyNote(history: NonNullable<ConfidenceSection["history"]>, segments: number): string {
+  if (history.uncertainRates === 0 && history.resampledAmounts === 0) return `Nothing the plan uses is learned from ${history.file} (flags and files give every rate and deal size): they are taken as known.`;
+  const parts: string[] = [];
+  if (history.uncertainRates > 0) parts.push(`rates learned from ${history.file} vary from trial to trial (Beta(converted + 1, not converted + 1) of each scope's mature counts; ${history.uncertainRates} of ${segments} segments)`);
+  if (history.resampledAmounts > 0) {
+    const sample = history.amountsSampledTo === null ? "" : `, a sample of ${formatNumber(history.amountsSampledTo, 0)} per scope where it holds more`;
+    parts.push(`deal sizes are its won amounts resampled (${history.resampledAmounts} of ${segments} segments${sample})`);
+  } else if (history.monthly) parts.push("a monthly history holds no won amounts: deal sizes stay at the average");
+  const text = parts.join("; ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+export const GRAIN_WORD = { month: "month", quarter: "fiscal quarter", year: "fiscal year" } as const;
 
 /** `90%`, `97.5%`: a level as a planner writes it. */
 export const levelText = (level: number): string => `${formatNumber(level * 100, 2).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "")}%`;
 
 /** `50.2%`: a probability to one decimal, so a coin flip does not read as a certainty. */
-const chance = (value: number | null): string => (value === null ? "–" : `${formatNumber(value * 100, 1, true)}%`);
+export const chance = (value: number | null): string => (value === null ? "–" : `${formatNumber(value * 100, 1, true)}%`);
 
 const percentileColumns = (prefix: string, title: string, kind: "money" | "count", of: (row: ConfidencePeriodResult) => RevenuePercentiles | null): Column<ConfidencePeriodResult>[] =>
   (["p10", "p50", "p90"] as const).map((q) => ({ key: `${prefix}_${q}`, title: `${title} ${q.toUpperCase()}`, kind, value: (row) => of(row)?.[q] ?? null }));
@@ -60,8 +101,10 @@ export function confidenceDocumentSection(section: ConfidenceSection): Section {
   ];
   if (result.periods.some((period) => period.quota === 0)) notes.push("– : no quota due in the period, nothing to be sure of (its budget buys leads for later periods).");
   if (result.outOfReach.length > 0) notes.push(`Out of reach at ${level}: ${result.outOfReach.join(", ")}; their months keep the average plan.`);
-  if (section.historyRatesKnown === true) notes.push("The rates learned from --history are taken as known here: their uncertainty (a thin history's wider plan) is not counted yet.");
-  if (section.thinScopes.length > 0) notes.push(`Thin history (few counts, wide rates, a dearer plan): ${section.thinScopes.join(", ")}.`);
+  if (section.history !== undefined) notes.push(historyNote(section.history, result.plan.segments.length));
+  if (section.thinScopes.length > 0) {
+    notes.push(`Thin history (a step under 30 mature leads or 10 conversions, a deal size under 30 won amounts: wide figures, a dearer plan): ${thinScopesText(section.thinScopes)}.`);
+  }
   return {
     title: { text: `Confidence: ${level} of making each ${grain}'s quota`, style: "heading" },
     table: { columns: confidenceColumns(result), rows: result.periods },
@@ -112,6 +155,6 @@ export function confidenceJson(section: ConfidenceSection) {
       budget: period.budget,
       extra_budget: period.extraBudget,
     })),
-    thin_scopes: section.thinScopes,
+    thin_scopes: section.thinScopes.map((thin) => ({ rep: thin.rep, product: thin.product, figure: FIGURE_COLUMN[thin.figure], sample: thin.sample, successes: thin.successes })),
   };
 }

@@ -1,14 +1,17 @@
 import { roundCents } from "../../core/rounding.js";
 import { type FunnelStages, type SegmentAssumptions, stepKey } from "../../core/funnel.js";
 import type { ExactFigures, PlanRow, PlanTotals } from "../../core/group.js";
-import { baselineJson } from "./baseline.js";
+import { baselineJson, stageBaselineJson } from "./baseline.js";
 import { confidenceJson } from "./confidence.js";
 import { capacityJson } from "../capacity/json.js";
 import { type PlanReport, configuredStages } from "./report.js";
 import { lagJson, plainJson, sixDecimals } from "../plain-number.js";
+import type { ComputeFunnelJson, ComputeJson } from "../../schemas/compute.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const PLAN_JSON_SCHEMA = "leadplan.compute/1";
+
+// The document's shape is src/schemas/compute.ts: the types below come from it, so the writer cannot drift from schemas/compute.json.
 
 const exact = sixDecimals;
 const exactOrNull = sixDecimals;
@@ -110,7 +113,7 @@ export function renderPlanJson(report: PlanReport): string {
   const { view } = report;
   const stages = configuredStages(report.funnel);
   if (stages !== undefined && report.funnel !== undefined) return renderFunnelPlanJson(report, report.funnel, stages);
-  const document = {
+  const document: ComputeJson = {
     schema: PLAN_JSON_SCHEMA,
     by: view.by,
     inputs: { quotas: report.inputs.quotas, ratios: report.inputs.ratios ?? null, cycles: report.inputs.cycles ?? null },
@@ -144,7 +147,7 @@ export function renderPlanJson(report: PlanReport): string {
  */
 function renderFunnelPlanJson(report: PlanReport, funnel: FunnelStages, stages: readonly string[]): string {
   const { view } = report;
-  const document = {
+  const document: ComputeFunnelJson = {
     schema: PLAN_JSON_SCHEMA,
     by: view.by,
     funnel,
@@ -162,9 +165,12 @@ function renderFunnelPlanJson(report: PlanReport, funnel: FunnelStages, stages: 
       cost_per_deal: view.totals.costPerDeal,
       ...commissionTotalsJson(view.totals),
     },
-    // With a team: the capacity check of the stage it names (`stage`), as the default funnel's.
-    ...(report.capacity ? { capacity: capacityJson(report.capacity) } : {}),
+    // With a team: one key per checked stage, named after it (`sql_capacity`, `mql_capacity`, as the
+    // reps file's columns), nearest won first; each holds what the default funnel's `capacity` does.
+    ...Object.fromEntries([report.capacity, ...(report.moreCapacity ?? [])].flatMap((section) => (section === undefined ? [] : [[`${section.stages?.checked ?? ""}_capacity`, capacityJson(section)]]))),
     ...(report.confidence ? { confidence: confidenceJson(report.confidence) } : {}),
+    // The baseline of a configured funnel names the stages it compares (set with the funnel: src/cli/compute.ts).
+    ...(report.baseline?.stages ? { baseline: stageBaselineJson(report.baseline, report.baseline.stages) } : {}),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;

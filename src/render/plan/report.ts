@@ -21,6 +21,8 @@ export interface PlanReport {
   warnings: readonly string[];
   /** The follow-up capacity check, when a team was given (`--reps`, `--reps-count`). */
   capacity?: CapacitySection;
+  /** A configured funnel's other checked stages (a reps file with `mql_capacity` beside `sql_capacity`), nearest won first. */
+  moreCapacity?: CapacitySection[];
   /** The plan by fiscal quarter next to a month view, for the report that charts the quarter budget (HTML). */
   quarters?: PlanView;
   /** The plan against the history's baseline, when `--history` was given. */

@@ -2,7 +2,8 @@ import type { ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
 import type { Chart, Column, Document, Section, Title } from "../document.js";
 import { formatNumber } from "../format.js";
 import { configuredStages, stageLabel, stageTitle } from "../plan/report.js";
-import { type ScenariosReport, bar, changeText, hasTeam, money, quarterTitles, sourceTotals } from "./report.js";
+import { CHANCE_COLUMN, LEVEL_COLUMN, certaintyNotes, hasCertainty } from "./confidence.js";
+import { type ScenariosReport, type SourceLine, bar, changeText, hasTeam, money, quarterTitles, sourceNotes, sourceSummaryLines, sourceTotals } from "./report.js";
 
 const caption = (text: string): Title => ({ text, style: "caption" });
 
@@ -14,7 +15,7 @@ const quarterBudget = (row: ScenarioRow, quarter: string): number | null => row.
  * has stable snake_case columns: the change in money and in percent apart, the inquiries' change,
  * and one `budget_<quarter>` column per fiscal quarter (people read those in their own table).
  */
-function scenarioColumns(quarters: readonly string[], team: boolean, stages: readonly string[] | undefined, commission = false): Column<ScenarioRow>[] {
+function scenarioColumns(quarters: readonly string[], team: boolean, stages: readonly string[] | undefined, certain: boolean, commission = false): Column<ScenarioRow>[] {
   const names = stageNames(stages);
   // A configured funnel: one column per stage before won, top first, and the cost of each stage below the top.
   const stageColumns: Column<ScenarioRow>[] =
@@ -34,11 +35,14 @@ function scenarioColumns(quarters: readonly string[], team: boolean, stages: rea
   return [
     // The scenario is a name (from --scenarios, or the grid's `cost_per_inquiry=40`); the rest are figures.
     { key: "scenario", title: "Scenario", kind: "name", value: (row) => row.name },
+    // A confidence dimension: the level of each row, and after its budget the chance its plan makes quota.
+    ...(certain ? [LEVEL_COLUMN] : []),
     ...stageColumns,
     { key: "deals", title: "Deals", kind: "count", value: (row) => row.deals },
     { key: "budget", title: "Budget", kind: "money", value: (row) => row.budget, text: (row) => money(row.budget) },
     { key: "budget_change", title: "Budget change", kind: "money", value: (row) => row.budgetChange.absolute, text: (row) => changeText(row.budgetChange, 2) },
     { key: "budget_change_percent", title: "Budget change %", kind: "percent", value: (row) => row.budgetChange.percent, only: "csv" },
+    ...(certain ? [CHANCE_COLUMN] : []),
     { key: `${names.csv}_change`, title: `${names.title} change`, kind: "count", value: (row) => row.inquiriesChange.absolute, only: "csv" },
     { key: `${names.csv}_change_percent`, title: `${names.title} change %`, kind: "percent", value: (row) => row.inquiriesChange.percent, only: "csv" },
     ...costColumns,
@@ -118,8 +122,10 @@ function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivit
   };
 }
 
-type SourceLine = ReturnType<typeof sourceTotals>[number];
 const SOURCE_COLUMNS: readonly Column<SourceLine>[] = [
+  // CSV tells the total and the comparison lines from the sources by this column, not by a name a source could have.
+  { key: "line", title: "Line", kind: "code", value: (line) => line.line, only: "csv" },
+  ...[
   ["source", "Source", "name"],
   ["share", "Share of inquiries", "percent"],
   ["inquiries", "Inquiries", "count"],
@@ -127,7 +133,8 @@ const SOURCE_COLUMNS: readonly Column<SourceLine>[] = [
   ["budget", "Budget", "money"],
   ["cost_per_won_deal", "Cost per won deal", "money"],
   ["monthly_cap", "Monthly cap", "count"],
-].map(([key = "", title = "", kind], at): Column<SourceLine> => ({ key, title, kind: kind as Column<SourceLine>["kind"], value: (line) => line.values[at] ?? null, text: (line) => line.text[at] ?? "" }));
+  ].map(([key = "", title = "", kind], at): Column<SourceLine> => ({ key, title, kind: kind as Column<SourceLine>["kind"], value: (line) => line.values[at] ?? null, text: (line) => line.text[at] ?? "" })),
+];
 
 // A bar per scenario reads up to a few dozen; a grid of thousands is a table's job.
 const MOST_SCENARIOS_CHARTED = 40;
@@ -175,11 +182,14 @@ export function buildScenariosDocument(report: ScenariosReport): Document {
   // Asked once: asked per row, it walked every row for each row (8,000 scenarios took 28 s).
   const team = hasTeam(report);
   const stages = configuredStages(report.funnel);
+  const certain = hasCertainty(report.rows);
+  const notes = certaintyNotes(report.rows);
   const sections: Section[] = [
     {
       title: caption("Scenarios against the baseline (budget change in money and percent)"),
       name: "scenarios",
-      table: { columns: scenarioColumns(quarters, team, stages, report.rows.some((row) => row.commissionPerDeal !== undefined)), rows: report.rows },
+      table: { columns: scenarioColumns(quarters, team, stages, certain, report.rows.some((row) => row.commissionPerDeal !== undefined)), rows: report.rows },
+      ...(notes.length > 0 ? { notes } : {}),
       ...(report.rows.length <= MOST_SCENARIOS_CHARTED ? { charts: [budgetChart] } : {}),
     },
     { title: caption("Budget per fiscal quarter"), table: { columns: quarterColumns(quarters), rows: report.rows }, csv: false, name: "quarters", coveredBy: "scenarios" },
@@ -187,7 +197,14 @@ export function buildScenariosDocument(report: ScenariosReport): Document {
   if (report.sensitivity) sections.push(sensitivitySection(report.sensitivity, stages));
   if (report.sources) {
     const how = report.sources.optimized ? "the cheapest mix per won deal within each source's cap" : "the given shares, blended";
-    sections.push({ title: caption(`Lead sources for the baseline plan: ${how}`), table: { columns: SOURCE_COLUMNS, rows: sourceTotals(report.sources) }, csv: false, name: "sources" });
+    const { summary, optimized } = report.sources;
+    sections.push({
+      title: caption(`Lead sources for the baseline plan: ${how}`),
+      table: { columns: SOURCE_COLUMNS, rows: sourceTotals(report.sources), ...(summary === undefined ? {} : { totals: sourceSummaryLines(summary, optimized), csvTotals: true }) },
+      ...(summary === undefined ? {} : { notes: sourceNotes(summary, optimized) }),
+      csv: false,
+      name: "sources",
+    });
     sections.push(sourceMonthsSection(report.sources));
   }
   return { title: "Lead budget scenarios", sections, warnings: report.warnings };

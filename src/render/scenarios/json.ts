@@ -1,7 +1,28 @@
+import { funnelSteps, stepKey } from "../../core/funnel.js";
 import type { ScenarioRow, SensitivityRow } from "../../core/scenarios.js";
 import { configuredStages } from "../plan/report.js";
 import { plainJson, sixDecimals } from "../plain-number.js";
 import type { ScenariosReport } from "./report.js";
+import type { MixLine, MixSummary } from "../../core/source-mix-summary.js";
+import type { ScenariosJson } from "../../schemas/scenarios.js";
+
+/** A run with a confidence dimension: the row's level (null for the average plan) and its chance of quota, per period. */
+function certaintyJson(row: ScenarioRow) {
+  const certainty = row.certainty;
+  if (certainty === undefined) return {};
+  return {
+    confidence: {
+      level: certainty.level,
+      by: certainty.by,
+      method: certainty.method,
+      trials: certainty.trials,
+      seed: certainty.seed,
+      probability_of_quota: sixDecimals(certainty.probability),
+      periods: certainty.periods.map((period) => ({ period: period.period, quota: sixDecimals(period.quota), probability: sixDecimals(period.probability) })),
+      out_of_reach: certainty.outOfReach,
+    },
+  };
+}
 
 export const SCENARIOS_JSON_SCHEMA = "leadplan.scenarios/1";
 
@@ -21,6 +42,7 @@ function rowJson(row: ScenarioRow) {
     budget_change: row.budgetChange,
     inquiries_change: row.inquiriesChange,
     rep_months_over_capacity: row.overCapacity,
+    ...certaintyJson(row),
   };
 }
 
@@ -44,6 +66,7 @@ function funnelRowJson(row: ScenarioRow, stages: readonly string[]) {
     budget_change: row.budgetChange,
     [`${top}_change`]: row.inquiriesChange,
     rep_months_over_capacity: row.overCapacity,
+    ...certaintyJson(row),
   };
 }
 
@@ -64,29 +87,67 @@ export function renderScenariosJson(report: ScenariosReport): string {
     stages === undefined || report.sensitivity === null
       ? report.sensitivity
       : { share: report.sensitivity.share, rows: report.sensitivity.rows.map((line) => ({ assumption: line.assumption, down: funnelMoveJson(line.down, top), up: funnelMoveJson(line.up, top), impact: line.impact })) };
-  const document = {
+  // The shape is src/schemas/scenarios.ts (schemas/scenarios.json): typed from it, so the two cannot drift.
+  const document: ScenariosJson = {
     schema: SCENARIOS_JSON_SCHEMA,
     ...(report.funnel === undefined ? {} : { funnel: report.funnel }),
     baseline: report.rows[0] ? row(report.rows[0]) : null,
     scenarios: report.rows.slice(1).map(row),
     sensitivity,
-    sources: report.sources === null ? null : sourcesJson(report.sources),
+    sources: report.sources === null ? null : sourcesJson(report.sources, report.funnel),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;
 }
 
-function sourcesJson(sources: NonNullable<ScenariosReport["sources"]>) {
+const lineJson = (line: MixLine) => ({ inquiries: line.inquiries, won_deals: sixDecimals(line.won), budget: sixDecimals(line.budget), cost_per_won_deal: sixDecimals(line.costPerWon) });
+
+/**
+ * The mix summed (`total`), the given shares bought for the same need beside the cheapest mix
+ * (`given_shares`, else null), the plan at its own cost per inquiry (`plan`: its whole deals),
+ * and what the won deals are made of (`won_deals`): the need in won deals at the ratio file's
+ * rates, its surge part, and the plan's whole deals.
+ */
+function summaryJson(summary: MixSummary) {
+  return {
+    total: { ...lineJson(summary.total), qualified_leads: sixDecimals(summary.total.qualifiedLeads) },
+    given_shares: summary.givenShares === null ? null : lineJson(summary.givenShares),
+    plan: lineJson(summary.plan),
+    won_deals: {
+      sized_on: summary.target === "won deals" ? ("won_deals" as const) : ("qualified_leads" as const),
+      qualified_leads: summary.qualifiedLeads,
+      at_ratio_file_rates: sixDecimals(summary.wonNeeded),
+      from_surge: sixDecimals(summary.surgeWon),
+      plan_deals: summary.plan.won,
+      in_mix: sixDecimals(summary.total.won),
+    },
+    one_source: summary.oneSource === null ? null : { source: summary.oneSource.source, inquiries: summary.oneSource.inquiries, history_inquiries: summary.oneSource.historyInquiries },
+  };
+}
+
+function sourcesJson(sources: NonNullable<ScenariosReport["sources"]>, funnel: ScenariosReport["funnel"]) {
   return {
     optimized: sources.optimized,
-    sources: sources.sources.map((source) => ({
+    sources: sources.sources.map((source) =>
+      funnel === undefined
+        ? {
       source: source.source,
       share: source.share,
       inquiry_to_qualified: source.qualifyRate,
       qualified_to_won: source.closeRate,
       cost_per_inquiry: source.costPerInquiry,
       max_inquiries_per_month: source.maxInquiriesPerMonth,
-    })),
+          }
+        : {
+            // A configured funnel's source carries its step rates by name, as its sources file does.
+            source: source.source,
+            share: source.share,
+            ...Object.fromEntries(funnelSteps(funnel).map(([from, to], at) => [stepKey(from, to), source.steps?.[at] ?? null])),
+            [`cost_per_${funnel[0] ?? ""}`]: source.costPerInquiry,
+            max_inquiries_per_month: source.maxInquiriesPerMonth,
+          },
+    ),
+    ...(sources.summary === undefined ? {} : summaryJson(sources.summary)),
     months: sources.months.map((month) => ({
       month: month.month,
       inquiries: Object.fromEntries(sources.sources.map((source, index) => [source.source, month.inquiries[index] ?? 0])),

@@ -8,6 +8,7 @@ import { KEY_KIND } from "../plan/build.js";
 import { catchUpColumns, measureTitle } from "./stage-names.js";
 import { followUpSection } from "./follow-up.js";
 import { coverageSection } from "./coverage.js";
+import { forecastSection } from "./forecast.js";
 import {
   STATUS_CODE,
   STATUS_TEXT,
@@ -137,14 +138,17 @@ export function buildTrackDocument(report: TrackReport): Document {
   const followUp = followUpSection(report);
   const coverage = coverageSection(report.coverage);
   const sections: Section[] = [
-    { title: { text: headline(report), style: "strong" }, table: checkpointTable(report), ...(followUp || coverage ? { name: "checkpoints" } : {}) },
+    // Named for `--section` (CSV writes one table per file): the checkpoints, or the forecast.
+    { title: { text: headline(report), style: "strong" }, table: checkpointTable(report), name: "checkpoints" },
     ...(followUp ? [followUp] : []),
     ...(coverage ? [coverage] : []),
     stageShareSection(report),
     ...(revenueToDate ? [revenueToDate] : []),
     leakSection(report, report.leak),
     catchUpSection(report, report.catchUp),
+    ...(report.forecast ? [forecastSection(report.forecast, report.asOf, report.checkpoints.order)] : []),
   ];
   if (report.capacity) sections.push(...capacitySections(report.capacity, [capacityTitle(report)]).map((section) => ({ ...section, csv: false })));
+  for (const more of report.moreCapacity ?? []) sections.push(...capacitySections(more).map((section) => ({ ...section, csv: false })));
   return { title: "Plan versus actual", sections, warnings: report.warnings };
 }

@@ -63,7 +63,7 @@ export function followUpJson(report: TrackReport) {
       [check.base]: row.base,
       followed_up: row.followedUp,
       rate: row.rate === null ? null : sixDecimals(row.rate),
-      status: row.below ? "below_target" : "met",
+      status: row.below ? ("below_target" as const) : ("met" as const),
     })),
     below: followUpMisses(report),
   };

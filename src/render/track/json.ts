@@ -1,4 +1,7 @@
+import { isDefaultFunnel } from "../../core/funnel.js";
 import type { CatchUpPlan } from "../../core/catch-up.js";
+import type { Forecast } from "../../core/forecast.js";
+import { probabilityFigure } from "./forecast.js";
 import type { LeakDiagnosis, RateCheck } from "../../core/leak.js";
 import type { Measure } from "../../core/track.js";
 import { formatMonth } from "../../core/month.js";
@@ -11,6 +14,7 @@ import { coverageJson } from "./coverage.js";
 import { STATUS_CODE, type TrackReport, percentFigure } from "./report.js";
 import { catchUpColumns, effectFault, effectName, rateKey } from "./stage-names.js";
 import { plainJson, sixDecimals } from "../plain-number.js";
+import type { TrackJson } from "../../schemas/track.js";
 
 /** Identifies the shape below; it changes only with a new number. */
 export const TRACK_JSON_SCHEMA = "leadplan.track/1";
@@ -79,6 +83,22 @@ function cutJson(period: TrackPeriod) {
   };
 }
 
+/** The forecast (with `--forecast`): the open quarter and the fiscal year, a probability as a fraction. */
+function forecastJson(forecast: Forecast) {
+  return {
+    method: forecast.method,
+    trials: forecast.trials,
+    seed: forecast.seed,
+    periods: forecast.periods.map((period) => ({
+      period: period.label,
+      quota: period.quota,
+      won_to_date: period.wonToDate,
+      probability: probabilityFigure(period.probability),
+      revenue: { p10: period.revenue.p10, p50: period.revenue.p50, p90: period.revenue.p90 },
+    })),
+  };
+}
+
 /**
  * The track report as JSON with a stable schema (README, "leadplan track"): the status that
  * decides the exit code, plan against actual per row and cumulatively, the leak diagnosis and
@@ -86,7 +106,8 @@ function cutJson(period: TrackPeriod) {
  */
 export function renderTrackJson(report: TrackReport): string {
   const { checkpoints } = report;
-  const document = {
+  // The shape is src/schemas/track.ts (schemas/track.json): typed from it, so the two cannot drift.
+  const document: TrackJson = {
     schema: TRACK_JSON_SCHEMA,
     as_of: formatMonth(report.asOf),
     ...(report.asOfDay === undefined ? {} : { as_of_date: formatDay(report.asOfDay) }),
@@ -103,7 +124,15 @@ export function renderTrackJson(report: TrackReport): string {
     ...(report.coverage === undefined ? {} : { coverage: coverageJson(report.coverage) }),
     leak: report.leak === null ? null : leakJson(report.leak, checkpoints.order),
     catch_up: report.catchUp === null ? null : catchUpJson(report.catchUp, report.bankSurplus, checkpoints.order),
-    ...(report.capacity ? { capacity: { plan: report.capacityPlan ?? "original", from: formatMonth(report.asOf + 1), ...capacityJson(report.capacity) } } : {}),
+    ...(report.forecast ? { forecast: forecastJson(report.forecast) } : {}),
+    // A configured funnel names each checked stage's key after it (`sql_capacity`, `mql_capacity`); the default keeps `capacity`.
+    ...Object.fromEntries(
+      [report.capacity, ...(report.moreCapacity ?? [])].flatMap((section) =>
+        section === undefined
+          ? []
+          : [[section.stages === undefined || isDefaultFunnel(section.stages.funnel) ? "capacity" : `${section.stages.checked}_capacity`, { plan: report.capacityPlan ?? "original", from: formatMonth(report.asOf + 1), ...capacityJson(section) }]],
+      ),
+    ),
     warnings: report.warnings,
   };
   return `${JSON.stringify(document, plainJson, 2)}\n`;

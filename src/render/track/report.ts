@@ -2,6 +2,7 @@ import type { CoverageCheck } from "../../core/coverage.js";
 import { coverageClause } from "./coverage.js";
 import type { CatchUpPlan, CatchUpScope, CatchUpWindow } from "../../core/catch-up.js";
 import { fiscalQuarterOf, formatFiscalQuarter } from "../../core/fiscal.js";
+import type { Forecast } from "../../core/forecast.js";
 import type { LeakDiagnosis } from "../../core/leak.js";
 import { type MonthIndex, formatMonth } from "../../core/month.js";
 import { type CheckStatus, type CheckpointRow, type Checkpoints, type Measure, type MeasureCheck, type TrackKey, type TrackPeriod, formatPeriod } from "../../core/track.js";
@@ -33,8 +34,12 @@ export interface TrackReport {
   inputs: { quotas: string; actuals: string; ratios?: string | undefined; cycles?: string | undefined };
   /** With a team (`--reps` or `--reps-count`): the capacity check of the plan ahead, from as-of + 1. */
   capacity?: CapacitySection | undefined;
+  /** A configured funnel's other checked stages (`mql_capacity` beside `sql_capacity`), nearest won first. */
+  moreCapacity?: CapacitySection[];
   /** Which plan the capacity check ran on: the catch-up plan when there is one, else the original. */
   capacityPlan?: "catch-up" | "original" | undefined;
+  /** With `--forecast` (or `--fail-below`): the chance of making the open quarter and the fiscal year. */
+  forecast?: Forecast | undefined;
   warnings: readonly string[];
 }
 
@@ -46,7 +51,7 @@ export function capacityTitle(report: TrackReport): string {
 
 export const STATUS_TEXT: Record<CheckStatus, string> = { "on-track": "on track", behind: "behind", "far-behind": "far behind" };
 /** Machine names, for CSV and JSON. */
-export const STATUS_CODE: Record<CheckStatus, string> = { "on-track": "on_track", behind: "behind", "far-behind": "far_behind" };
+export const STATUS_CODE = { "on-track": "on_track", behind: "behind", "far-behind": "far_behind" } as const satisfies Record<CheckStatus, string>;
 
 const KEY_TITLES: Record<keyof TrackKey, string> = { month: "Month", period: "Period", quarter: "Quarter", rep: "Rep", product: "Product" };
 

@@ -239,3 +239,26 @@ export function chartSvg(chart: Chart, rows: readonly unknown[]): string {
     instance.dispose();
   }
 }
+
+// ECharts' ids: the chart's renderer (`zr3`), its style classes (`zr3-cls-41`), its clip paths (`zr3-c0`),
+// as class names, CSS selectors and references (after `"`, `.`, `#`).
+const CHART_ID = /(?<=[".#])zr(\d+)-(?:cls-(\d+)|c(\d+))/g;
+
+/**
+ * The charts' ids numbered from 0 in each page, as a fresh process numbers them. ECharts counts
+ * renderers and style classes for the whole process, so a second report in one process (the
+ * library, tests) would otherwise differ from the CLI's page in every chart's ids.
+ */
+export function chartIdsFromZero(page: string): string {
+  let renderers: number | undefined;
+  let classes: number | undefined;
+  for (const match of page.matchAll(CHART_ID)) {
+    renderers = Math.min(renderers ?? Infinity, Number(match[1]));
+    if (match[2] !== undefined) classes = Math.min(classes ?? Infinity, Number(match[2]));
+  }
+  if (renderers === undefined) return page;
+  const [renderer0, class0] = [renderers, classes ?? 0];
+  return page.replace(CHART_ID, (_, renderer: string, cls: string | undefined, clip: string | undefined) =>
+    `zr${Number(renderer) - renderer0}-${cls === undefined ? `c${clip}` : `cls-${Number(cls) - class0}`}`,
+  );
+}

@@ -1,7 +1,7 @@
 import { type CellValue, type Document, type Section, type Table, alignsRight, columnsFor } from "../document.js";
 import { cellText, formatCell } from "../format.js";
 import { plainNumber } from "../plain-number.js";
-import { chartSvg } from "./html-charts.js";
+import { chartSvg, chartIdsFromZero } from "./html-charts.js";
 import { HTML_STYLE } from "./html-style.js";
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -83,6 +83,10 @@ function sectionHtml(section: Section): string {
  * on A4 and Letter. Warnings stand first: a reader of the page has no stderr.
  */
 export function writeHtml(document: Document): string {
+  return chartIdsFromZero(htmlPage(document));
+}
+
+function htmlPage(document: Document): string {
   const heading = document.title ?? "leadplan report";
   const shown = document.sections.filter((section) => section.only !== "csv");
   const warnings =

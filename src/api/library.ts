@@ -1,0 +1,156 @@
+import { ASSUMPTIONS } from "../core/assumptions.js";
+import type { CatchUpWindow } from "../core/catch-up.js";
+import type { ConfidenceGrain } from "../core/confidence-grain.js";
+import type { Every } from "../core/half-month.js";
+import { InputError } from "../io/input-issue.js";
+import type { ExcelLocale } from "../render/csv-writer.js";
+import { parseEncoding } from "../io/text-encoding.js";
+import type { CalibrateFlags, CalibrateRun, CalibrationFile } from "./calibrate-run.js";
+import { type Input, inputPlace } from "./inputs.js";
+import { type CalibrateOptions, type ComputeOptions, OWN_KEYS, type ScenariosOptions, type TrackOptions, optionText, planFlagsOf } from "./options.js";
+import { type CalibrateDocument, type ComputeDocument, Report, type ScenariosDocument, type TrackDocument } from "./report.js";
+import type { ReportRun } from "./report-run.js";
+
+// Each command's code loads when it is called: `import("leadplan")` alone stays light (BENCHMARKS.md).
+// The choices commander checks for the CLI, kept here so the library loads no command to check them.
+const CATCH_UP_WINDOWS: readonly CatchUpWindow[] = ["quarter", "year", "none"];
+const EXCEL_LOCALES: readonly ExcelLocale[] = ["us", "eu"];
+const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
+const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "forecast"] as const;
+const CONFIDENCE_GRAINS: readonly ConfidenceGrain[] = ["month", "quarter", "year"];
+const EVERY: readonly Every[] = ["month", "half-month"];
+
+/** What a wrong option is called in messages: the library's options, by key. */
+const OPTIONS = "options";
+
+/**
+ * The options each function takes: the config file's keys (src/schemas/config.ts, the one list of
+ * them), shared by plan, track and scenarios but for each command's own (`OWN_KEYS`), and the
+ * library's own `config`, `cwd` and step maps. Loaded with the call: zod stays out of the import.
+ */
+async function optionKeys(command: "compute" | "track" | "scenarios" | "calibrate"): Promise<readonly string[]> {
+  const { FLAG_KEYS, SETTINGS_KEYS } = await import("../schemas/config.js");
+  if (command === "calibrate") return [...OWN_KEYS.calibrate.filter((key) => !key.endsWith("Out")), "format", "excel", "formulaGuard", "funnel", "decimalMark", "encoding", "dateFormat", "map", "skipBadRows", "cwd"];
+  const own = new Set<string>(Object.values(OWN_KEYS).flat());
+  // The assumptions first: a misspelt one is the likeliest unknown key.
+  const assumptions = ASSUMPTIONS.flatMap((entry) => entry.spellings.map((spelling) => spelling.configKey as string));
+  const shared = [...new Set([...assumptions, ...Object.keys(SETTINGS_KEYS), ...Object.keys(FLAG_KEYS)])].filter((key) => !own.has(key));
+  return [...shared, "rate", "lag", "cost", "config", "cwd", ...OWN_KEYS[command]];
+}
+
+/**
+ * Options checked as commander checks the flags before any file is read: a key no command takes
+ * (a typo would otherwise go unnoticed), and the choices commander enforces for the CLI.
+ */
+function checkOptions(options: object, known: readonly string[], sections: readonly string[] = []): void {
+  const fail = (column: string, expected: string, found?: unknown): never => {
+    throw new InputError({ code: "config.invalid", file: OPTIONS, column, expected, ...(found === undefined ? {} : { found: String(found) }) });
+  };
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) fail(key, `unknown option: expected one of ${known.join(", ")}`);
+  }
+  const given = options as Record<string, unknown>;
+  const oneOf = (key: string, choices: readonly unknown[]) => {
+    if (given[key] !== undefined && !choices.includes(given[key])) fail(key, `one of ${choices.join(", ")}`, given[key]);
+  };
+  oneOf("catchUp", CATCH_UP_WINDOWS);
+  oneOf("confidenceBy", CONFIDENCE_GRAINS);
+  oneOf("every", EVERY);
+  oneOf("section", sections);
+  oneOf("excel", [...EXCEL_LOCALES, true]);
+  oneOf("decimalMark", ["comma", "point"]);
+  if (typeof given.encoding === "string" && !parseEncoding(given.encoding).ok) fail("encoding", "a known encoding", given.encoding);
+}
+
+/** The options given: one left undefined is one not given (as a flag left out). */
+function definedOnly<Options extends object>(options: Options): Partial<Options> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<Options>;
+}
+
+async function reportOf<Document extends { schema: string }>(run: ReportRun): Promise<Report<Document & Record<string, unknown>>> {
+  return new Report(run, await run.loadJson());
+}
+
+/**
+ * `leadplan compute` as a function: the quotas (a path, rows or CSV text) and the config file's
+ * options, to the plan in any format. Throws `InputError` for bad input, as the CLI exits 2.
+ * @example const report = await plan("quotas.csv", { ratios: "ratios.csv", cycles: "cycles.csv" });
+ *          process.stdout.write(await report.render("csv"));
+ */
+export async function plan(quotas: Input, options: ComputeOptions = {}): Promise<Report<ComputeDocument>> {
+  checkOptions(options, await optionKeys("compute"));
+  const place = inputPlace(options.cwd);
+  const { confidence, confidenceBy, trials, seed, ...planOptions } = options;
+  const flags = { ...planFlagsOf(planOptions, place), ...definedOnly({ confidence: optionText(confidence), confidenceBy, trials: optionText(trials), seed: optionText(seed) }) };
+  const { runPlan } = await import("./plan-run.js");
+  return reportOf(await runPlan(place.nameOf(quotas, "quotas"), flags, place.environment));
+}
+
+/** `leadplan track` as a function: the plan against the actuals, the leak and the catch-up. */
+export async function track(quotas: Input, actuals: Input, options: TrackOptions = {}): Promise<Report<TrackDocument>> {
+  checkOptions(options, await optionKeys("track"), TRACK_SECTIONS);
+  const place = inputPlace(options.cwd);
+  const { asOf, catchUp, tolerance, bankSurplus, every, followUpTarget, coverageTarget, forecast, failBelow, trials, seed, section, ...planOptions } = options;
+  const own = { asOf, catchUp, tolerance: optionText(tolerance), bankSurplus, every, followUpTarget: optionText(followUpTarget), coverageTarget: optionText(coverageTarget), forecast, failBelow: optionText(failBelow), trials: optionText(trials), seed: optionText(seed), section };
+  const flags = { ...planFlagsOf(planOptions, place), ...definedOnly(own) };
+  const { runTrack } = await import("./track-run.js");
+  return reportOf(await runTrack(place.nameOf(quotas, "quotas"), place.nameOf(actuals, "actuals"), flags, place.environment));
+}
+
+/**
+ * `leadplan scenarios` as a function. A grid of more than 1,000 combinations, which the CLI
+ * announces on stderr, runs without a word.
+ */
+export async function scenarios(quotas: Input, options: ScenariosOptions = {}): Promise<Report<ScenariosDocument>> {
+  checkOptions(options, await optionKeys("scenarios"), SECTIONS);
+  const place = inputPlace(options.cwd);
+  const { scenarios: file, vary, sensitivity, sources, optimizeMix, section, confidenceBy, trials, seed, ...planOptions } = options;
+  const flags = {
+    ...definedOnly({ confidenceBy, trials: optionText(trials), seed: optionText(seed) }),
+    ...planFlagsOf(planOptions, place),
+    scenarios: place.nameOf(file, "scenarios"),
+    vary: vary === undefined ? undefined : [...vary],
+    sensitivity: optionText(sensitivity),
+    sources: place.nameOf(sources, "sources"),
+    optimizeMix,
+    section,
+  };
+  const { runScenarios } = await import("./scenarios-run.js");
+  return reportOf(await runScenarios(place.nameOf(quotas, "quotas"), flags, place.environment));
+}
+
+/** calibrate's report, and the files `--ratios-out`, `--cycles-out` and `--sources-out` write. */
+export class CalibrateReport extends Report<CalibrateDocument> {
+  readonly #file: (name: CalibrationFile) => string;
+
+  /** @internal Made by {@link calibrate}. */
+  constructor(run: CalibrateRun, json: () => string) {
+    super(run, json);
+    this.#file = (name) => run.file(name);
+  }
+
+  /**
+   * A file compute (`ratios`, `cycles`) or scenarios (`sources`) reads, as calibrate writes it.
+   * Throws `InputError` when the history cannot fill it (no won deal for cycles, a source without cost).
+   */
+  file(name: CalibrationFile): string {
+    return this.#file(name);
+  }
+}
+
+/** `leadplan calibrate` as a function: a history of leads (a path, rows or CSV text) to the assumptions it teaches. */
+export async function calibrate(history: Input, options: CalibrateOptions = {}): Promise<CalibrateReport> {
+  checkOptions(options, await optionKeys("calibrate"));
+  const place = inputPlace(options.cwd);
+  const { funnel, minLeads, map, cwd: _cwd, ...rest } = options;
+  const flags = {
+    ...rest,
+    funnel: funnel === undefined || typeof funnel === "string" ? funnel : funnel.join(","),
+    minLeads: optionText(minLeads),
+    map: map === undefined ? undefined : Object.entries(map).map(([name, header]) => `${name}=${header}`),
+  };
+  for (const key of Object.keys(flags) as (keyof typeof flags)[]) if (flags[key] === undefined) delete flags[key];
+  const { runCalibrate } = await import("./calibrate-run.js");
+  const run = await runCalibrate(place.nameOf(history, "history"), flags as CalibrateFlags, place.environment);
+  return new CalibrateReport(run, await run.loadJson());
+}
