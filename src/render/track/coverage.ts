@@ -74,11 +74,11 @@ export function coverageJson(check: CoverageCheck) {
     cycle_months: sixDecimals(check.cycleMonths),
     cycle_within_period: check.cycleWithinPeriod,
     rows: check.rows.map((row) => ({
-      [time]: row.period,
+      ...(time === "period" ? { period: row.period } : { month: row.period }),
       open_pipeline: row.openPipeline,
       quota_due: row.quotaDue,
       coverage: row.coverage === null ? null : sixDecimals(row.coverage),
-      status: row.below ? "below_target" : "met",
+      status: row.below ? ("below_target" as const) : ("met" as const),
       past_plan: row.pastPlan,
     })),
     below: coverageMisses(check),
