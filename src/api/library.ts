@@ -16,7 +16,7 @@ import type { ReportRun } from "./report-run.js";
 const CATCH_UP_WINDOWS: readonly CatchUpWindow[] = ["quarter", "year", "none"];
 const EXCEL_LOCALES: readonly ExcelLocale[] = ["us", "eu"];
 const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
-const TRACK_SECTIONS = ["checkpoints", "follow-up", "forecast"] as const;
+const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "forecast"] as const;
 const CONFIDENCE_GRAINS: readonly ConfidenceGrain[] = ["month", "quarter", "year"];
 const EVERY: readonly Every[] = ["month", "half-month"];
 
@@ -90,8 +90,8 @@ export async function plan(quotas: Input, options: ComputeOptions = {}): Promise
 export async function track(quotas: Input, actuals: Input, options: TrackOptions = {}): Promise<Report<TrackDocument>> {
   checkOptions(options, await optionKeys("track"), TRACK_SECTIONS);
   const place = inputPlace(options.cwd);
-  const { asOf, catchUp, tolerance, bankSurplus, every, followUpTarget, forecast, failBelow, trials, seed, section, ...planOptions } = options;
-  const own = { asOf, catchUp, tolerance: optionText(tolerance), bankSurplus, every, followUpTarget: optionText(followUpTarget), forecast, failBelow: optionText(failBelow), trials: optionText(trials), seed: optionText(seed), section };
+  const { asOf, catchUp, tolerance, bankSurplus, every, followUpTarget, coverageTarget, forecast, failBelow, trials, seed, section, ...planOptions } = options;
+  const own = { asOf, catchUp, tolerance: optionText(tolerance), bankSurplus, every, followUpTarget: optionText(followUpTarget), coverageTarget: optionText(coverageTarget), forecast, failBelow: optionText(failBelow), trials: optionText(trials), seed: optionText(seed), section };
   const flags = { ...planFlagsOf(planOptions, place), ...definedOnly(own) };
   const { runTrack } = await import("./track-run.js");
   return reportOf(await runTrack(place.nameOf(quotas, "quotas"), place.nameOf(actuals, "actuals"), flags, place.environment));

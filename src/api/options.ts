@@ -95,7 +95,7 @@ export type ComputeOptions = PlanOptions &
     confidenceBy?: ConfidenceGrain | undefined;
   };
 
-/** {@link PlanOptions} and track's own (`--as-of`, `--catch-up`, `--tolerance`, `--bank-surplus`, the half-months, the follow-up and the forecast). */
+/** {@link PlanOptions} and track's own (`--as-of`, `--catch-up`, `--tolerance`, `--bank-surplus`, the half-months, the follow-up, the coverage and the forecast). */
 export type TrackOptions = PlanOptions &
   SimulationOptions & {
     /** The last month (`2027-03`) or day (`2027-03-20`, pro rata) of actuals to compare. */
@@ -107,12 +107,14 @@ export type TrackOptions = PlanOptions &
     every?: Every | undefined;
     /** With a followed_up column: the share each rep must follow up (default: 100). */
     followUpTarget?: OptionValue | undefined;
+    /** With an open_pipeline column: the open pipeline ÷ quota due in the next sales cycle each period should reach (default: 3). */
+    coverageTarget?: OptionValue | undefined;
     /** The chance of making the open quarter and the fiscal year. */
     forecast?: boolean | undefined;
     /** `failed` when the year's chance is under this percentage (implies `forecast`). */
     failBelow?: OptionValue | undefined;
-    /** The one table a CSV holds: checkpoints (default), follow-up or forecast. */
-    section?: "checkpoints" | "follow-up" | "forecast" | undefined;
+    /** The one table a CSV holds: checkpoints (default), follow-up, coverage or forecast. */
+    section?: "checkpoints" | "follow-up" | "coverage" | "forecast" | undefined;
   };
 
 /** {@link PlanOptions} and scenarios' own; a confidence scenario (`vary: ["confidence=average,90"]`) takes `confidenceBy`, `trials`, `seed`. */
@@ -150,7 +152,7 @@ export type CalibrateOptions = OutputOptions & {
  */
 export const OWN_KEYS = {
   compute: ["confidence", "confidenceBy", "trials", "seed"],
-  track: ["asOf", "catchUp", "tolerance", "bankSurplus", "every", "followUpTarget", "forecast", "failBelow", "section", "trials", "seed"],
+  track: ["asOf", "catchUp", "tolerance", "bankSurplus", "every", "followUpTarget", "coverageTarget", "forecast", "failBelow", "section", "trials", "seed"],
   scenarios: ["scenarios", "vary", "sensitivity", "sources", "optimizeMix", "section", "confidenceBy", "trials", "seed"],
   calibrate: ["asOf", "byRep", "minLeads", "ratiosOut", "cyclesOut", "sourcesOut"],
   cli: ["wide"],

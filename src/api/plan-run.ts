@@ -46,9 +46,14 @@ export async function runPlan(quotasPath: string, flags: ComputeFlags, environme
   if (capacitySettings.team !== undefined) {
     const capacityCode = await import("../cli/capacity.js");
     capacity = capacityCode.runCapacity(capacitySettings, loaded, plan);
-    if (capacity) failure = failureSummary(failOn, capacityCode.capacityFailures(capacityCode.allFindings(capacity), capacity.section.report.respectCapacity));
+    if (capacity) {
+      const failures = [...capacityCode.capacityFailures(capacityCode.allFindings(capacity), capacity.section.report.respectCapacity), ...capacityCode.vacationFailures(capacity.vacations)];
+      failure = failureSummary(failOn, failures);
+    }
   }
-  const warnings = [...loaded.warnings.map(formatIssue), ...(capacity?.warnings ?? [])];
+  // Reps away in surge months come last: advice next to the overloads they may cause.
+  const vacationLines = capacity === undefined ? [] : (await import("../render/capacity/report.js")).surgeVacationWarnings(capacity.vacations);
+  const warnings = [...loaded.warnings.map(formatIssue), ...(capacity?.warnings ?? []), ...vacationLines];
   const { by } = loaded.settings;
   const baseline = loaded.history ? await baselineSection(loaded.history, plan, loaded.settings.funnel) : undefined;
   const reportFor = (target: Format): PlanReport => {

@@ -18,6 +18,7 @@ import { formatNumber } from "../render/format.js";
 import { capacityWarnings } from "../render/capacity/report.js";
 import { type TrackReport, catchUpChanged } from "../render/track/report.js";
 import { allFindings, capacityFailures, capacityInputs, runCapacity } from "../cli/capacity.js";
+import { coverageOf, coverageTargetOf } from "../cli/track-coverage.js";
 import { type PeriodFlags, checkDating, followUpFailures, followUpOf, followUpTargetOf } from "../cli/track-periods.js";
 import { type ForecastFlags, checkForecastInputs, checkTrackSection, forecastFailures, forecastSettings, forecastWarnings, withForecastCheck } from "../cli/forecast-options.js";
 import { type CsvFlags, csvOptionsOf } from "../cli/csv-options.js";
@@ -34,6 +35,7 @@ import type { OutputSettings, ReportRun } from "./report-run.js";
 export interface TrackFlags extends PlanFlags, CsvFlags, ForecastFlags {
   every?: Every | undefined;
   followUpTarget?: string | undefined;
+  coverageTarget?: string | undefined;
   asOf?: string | undefined;
   catchUp?: CatchUpWindow | undefined;
   tolerance?: string | undefined;
@@ -43,7 +45,7 @@ export interface TrackFlags extends PlanFlags, CsvFlags, ForecastFlags {
 }
 
 /** The tables of a track report, by the name `--section` takes (CSV holds one). */
-export const TRACK_SECTIONS = ["checkpoints", "follow-up", "forecast"] as const;
+export const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "forecast"] as const;
 
 /** The tolerance: a percentage up to 100 (`10` and `10%` both mean 10 percent). */
 function parseTolerance(text: string, mark: MarkInForce): Parsed<number> {
@@ -80,6 +82,8 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
   const every = flags.every ?? "month";
   const periodFlags: PeriodFlags = { every, ...(flags.followUpTarget === undefined ? {} : { followUpTarget: flags.followUpTarget }) };
   const followUpTarget = followUpTargetOf(periodFlags, resolved.settings.decimalMark);
+  const coverageFlags = flags.coverageTarget === undefined ? {} : { coverageTarget: flags.coverageTarget };
+  const coverageTarget = coverageTargetOf(coverageFlags, resolved.settings.decimalMark);
   if (flags.section !== undefined && formatFlag !== "csv") throw new InputError({ code: "option.invalid", file: "--section", expected: "--format csv: the other formats show every section", found: flags.section });
   if (quotasPath === "-" && actualsPath === "-") {
     throw new InputError({ code: "option.invalid", file: "ACTUALS", expected: "a file: QUOTAS already reads standard input", found: "-" });
@@ -133,6 +137,8 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
   const checkpoints = trackCheckpoints(plan, { ...selected, period }, measures, by, options.tolerance, order);
   const followUp = followUpOf(actuals, selected, every, periodFlags, followUpTarget, failOn, warnings);
   if (flags.section === "follow-up" && followUp === undefined) throw new InputError({ code: "column.missing", file: actuals.file, line: 1, column: "followed_up", expected: "--section follow-up: expected a followed_up column in the actuals" });
+  const coverage = coverageOf(plan, actuals, selected, every, coverageFlags, coverageTarget, warnings);
+  if (flags.section === "coverage" && coverage === undefined) throw new InputError({ code: "column.missing", file: actuals.file, line: 1, column: "open_pipeline", expected: "--section coverage: expected an open_pipeline column in the actuals (and quotas in money)" });
   const window = flags.catchUp ?? "year";
   const catchUp =
     window === "none" || !measures.includes("revenue")
@@ -159,6 +165,7 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
     ...(asOfDay === undefined ? {} : { asOfDay }),
     checkpoints,
     ...(followUp === undefined ? {} : { followUp }),
+    ...(coverage === undefined ? {} : { coverage }),
     leak: diagnoseLeak(plan, selected.entries, period, measures, order),
     catchUpWindow: window,
     catchUp,
@@ -191,6 +198,7 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
     async output(target: Format, settings: OutputSettings = {}) {
       const section = settings.section ?? flags.section;
       let followUpLeftOut = false;
+      let coverageLeftOut = false;
       const text = await renderReport(
         target,
         { json, document: async () => (await import("../render/track/build.js")).buildTrackDocument(report) },
@@ -202,11 +210,13 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
           onSectionsLeftOut: (names) => {
             settings.onSectionsLeftOut?.(names);
             if (section === undefined && names.includes("follow-up")) followUpLeftOut = true;
+            if (section === undefined && names.includes("coverage")) coverageLeftOut = true;
           },
         },
       );
       // A CSV holds one table: the follow-up and the forecast are named, never dropped without a word.
       if (followUpLeftOut) settings.onNote?.("the CSV holds the checkpoints; --section follow-up writes the follow-up");
+      if (coverageLeftOut) settings.onNote?.("the CSV holds the checkpoints; --section coverage writes the pipeline coverage");
       if (forecast && target === "csv" && section === undefined) settings.onNote?.("the CSV holds the checkpoints table; --section forecast writes the other");
       return text;
     },

@@ -1,5 +1,6 @@
 import { type CapacityFinding, type RepCapacity, capacityFindings, checkCapacity } from "../core/capacity.js";
 import type { Plan } from "../core/plan.js";
+import { type SurgeVacation, surgeVacations } from "../core/surge-vacations.js";
 import { type CapacitySettings, capacityStageOf } from "../io/capacity-settings.js";
 import { formatIssue } from "../io/input-issue.js";
 import { anonymousTeam, checkRepNames, checkTeamCoversQuotas, readReps } from "../io/reps.js";
@@ -14,6 +15,8 @@ export interface CapacityRun {
   /** Reps-file warnings (unknown columns), then one line per finding. */
   warnings: string[];
   findings: CapacityFinding[];
+  /** Reps away for part of a surge month (compute warns about them: advice, `--fail-on vacation`). */
+  vacations: SurgeVacation[];
   /** The reps file's own warnings (unknown columns, names), without the findings' lines. */
   fileWarnings: string[];
   /**
@@ -55,7 +58,7 @@ export function runCapacity(settings: CapacitySettings, loaded: TeamInputs, plan
     for (const item of capacityWarnings(otherFindings, other.stages)) warnings.push(item);
     return { section: { report: otherReport, source: name, view: settings.view, stages: other.stages }, findings: otherFindings };
   });
-  return { section: { report, source: name, view: settings.view, stages }, warnings, findings, fileWarnings, more };
+  return { section: { report, source: name, view: settings.view, stages }, warnings, findings, fileWarnings, more, vacations: surgeVacations(plan, team) };
 }
 
 /** Every finding of a run, the other stages' too: what --fail-on counts. */
@@ -106,6 +109,11 @@ export function capacityFailures(findings: readonly CapacityFinding[], respectCa
     ...(respectCapacity ? counted(["capacity", "at-risk"], leads) : counted(["capacity"], leads)),
     ...counted(["inquiry-capacity"], inquiries),
   ];
+}
+
+/** Reps away in surge months, as `--fail-on vacation` counts them: one warning per rep-month. */
+export function vacationFailures(vacations: readonly SurgeVacation[]): Failure[] {
+  return counted(["vacation"], vacations.length);
 }
 
 /** A run whose checks failed ends so, after its report is written: exit 1 with the summary line. */

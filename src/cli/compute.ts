@@ -24,6 +24,7 @@ Examples:
   $ leadplan compute quotas.csv --reps reps.csv --respect-capacity --strict
   $ leadplan compute quotas.csv --funnel inquiry,mql,sql,won ... --reps reps.csv --capacity-stage mql   (SDRs working MQLs)
   $ leadplan compute quotas.csv --reps reps.csv --fail-on capacity   (CI: exit 1 on overloads only)
+  $ leadplan compute quotas.csv --reps reps.csv --fail-on capacity,vacation   (and on reps away in surge months)
   $ leadplan compute quotas.csv --reps reps.csv --wide | less -S   (tables fit the terminal unless --wide)
 
 Exit codes: 0 plan written; 1 a check of --fail-on (or --strict) failed: the plan still prints, then

@@ -2,7 +2,7 @@ import type { CapacitySettings } from "../io/capacity-settings.js";
 import { InputError } from "../io/input-issue.js";
 
 /** Every check a run can fail on, in the order a summary names them. */
-export const CHECKS = ["behind", "follow-up", "capacity", "inquiry-capacity", "at-risk", "forecast"] as const;
+export const CHECKS = ["behind", "follow-up", "capacity", "inquiry-capacity", "at-risk", "forecast", "vacation"] as const;
 export type Check = (typeof CHECKS)[number];
 
 /** The capacity checks: what `--strict` adds to a command's default checks. */
@@ -18,8 +18,14 @@ export interface CommandChecks {
   byDefault: readonly Check[];
 }
 
-export const COMPUTE_CHECKS: CommandChecks = { command: "compute", valid: CAPACITY_CHECKS, byDefault: [] };
-export const TRACK_CHECKS: CommandChecks = { command: "track", valid: CHECKS, byDefault: ["behind"] };
+/**
+ * Reps away in surge months: advice compute gives with a reps file, so `--strict` leaves it out;
+ * only `--fail-on vacation` fails on it.
+ */
+const VACATION_CHECKS: readonly Check[] = ["vacation"];
+
+export const COMPUTE_CHECKS: CommandChecks = { command: "compute", valid: [...CAPACITY_CHECKS, ...VACATION_CHECKS], byDefault: [] };
+export const TRACK_CHECKS: CommandChecks = { command: "track", valid: CHECKS.filter((check) => !VACATION_CHECKS.includes(check)), byDefault: ["behind"] };
 export const SCENARIOS_CHECKS: CommandChecks = { command: "scenarios", valid: CAPACITY_CHECKS, byDefault: [] };
 
 /** The checks a run fails on, and the switch that asked for them (named in the closing summary). */
@@ -32,7 +38,8 @@ export interface FailOn {
 /** `--fail-on`'s help: the values this command takes. */
 export function failOnHelp(checks: CommandChecks): string {
   const byDefault = checks.byDefault.length === 0 ? "none" : checks.byDefault.join(",");
-  return `exit 1 (after printing) when a check fails: a comma list of ${checks.valid.join(", ")}, or none (default: ${byDefault}; --strict adds every capacity check)`;
+  const vacation = checks.valid.includes("vacation") ? "; vacation, reps away in surge months, only when named" : "";
+  return `exit 1 (after printing) when a check fails: a comma list of ${checks.valid.join(", ")}, or none (default: ${byDefault}; --strict adds every capacity check${vacation})`;
 }
 
 /**
@@ -55,7 +62,7 @@ export function resolveFailOn(text: string | undefined, strict: boolean, capacit
   if (names.length === 1 && names[0] === "none") return { checks: new Set(), source: "--fail-on none" };
   for (const name of names) {
     if ((checks.valid as readonly string[]).includes(name)) continue;
-    const hint = name === "none" ? "none stands alone" : ACTUALS_CHECKS.includes(name as Check) ? `${name} is a track check` : undefined;
+    const hint = name === "none" ? "none stands alone" : ACTUALS_CHECKS.includes(name as Check) ? `${name} is a track check` : VACATION_CHECKS.includes(name as Check) ? `${name} is a compute check` : undefined;
     throw new InputError({ code: "option.invalid", file: "--fail-on", expected: `${expected} for ${checks.command}`, found: name, ...(hint === undefined ? {} : { hint }) });
   }
   const picked = new Set(names as Check[]);
@@ -65,11 +72,13 @@ export function resolveFailOn(text: string | undefined, strict: boolean, capacit
   }
   // A list whose team checks could none of them fail is refused: CI would pass it whatever the plan.
   const teamChecks = [...picked].filter((check) => !ACTUALS_CHECKS.includes(check));
-  const canFail = (check: Check) => (check === "at-risk" ? capacity.respectCapacity : check === "inquiry-capacity" ? capacity.team?.kind !== "count" : true);
+  const canFail = (check: Check) => (check === "at-risk" ? capacity.respectCapacity : check === "inquiry-capacity" || check === "vacation" ? capacity.team?.kind !== "count" : true);
   if (teamChecks.length > 0 && !teamChecks.some(canFail)) {
     const why = picked.has("at-risk") && !capacity.respectCapacity
       ? "at-risk: without --respect-capacity no lead is built earlier, so none is at risk: expected --respect-capacity, or --fail-on capacity"
-      : "inquiry-capacity: --reps-count reps have no inquiry capacity: expected --reps FILE with an inquiry_capacity column, or --fail-on capacity";
+      : picked.has("inquiry-capacity")
+        ? "inquiry-capacity: --reps-count reps have no inquiry capacity: expected --reps FILE with an inquiry_capacity column, or --fail-on capacity"
+        : "vacation: --reps-count reps are always available: expected --reps FILE with availability by month, or --fail-on capacity";
     throw new InputError({ code: "option.invalid", file: "--fail-on", expected: why });
   }
   return { checks: picked, source: `--fail-on ${[...picked].join(",")}` };

@@ -8,6 +8,7 @@ import { type CliEnvironment, terminalWidth, wantsColor } from "./environment.js
 import { addPlanOptions } from "./plan-options.js";
 import { writeOutput } from "./write-output.js";
 import { hideRefused } from "./help-groups.js";
+import { addCoverageOptions } from "./track-coverage.js";
 import { addPeriodOptions } from "./track-periods.js";
 
 const EXAMPLES = `
@@ -21,6 +22,7 @@ Examples:
   $ leadplan track quotas.csv actuals.csv --fail-on none   (report only: exit 0 even when behind)
   $ leadplan track quotas.csv daily.csv --every half-month --as-of 2027-01-20   (semimonthly; daily actuals: date,rep,inquiries,...)
   $ leadplan track quotas.csv actuals.csv --fail-on behind,follow-up   (followed_up column: every rep follows up 100%)
+  $ leadplan track quotas.csv actuals.csv --coverage-target 2.5x   (open_pipeline column: pipeline coverage per month)
   $ leadplan track examples/quotas.csv examples/actuals.csv --ratios examples/ratios.csv --cycles examples/cycles.csv --forecast
       (the chance of making the open quarter and the fiscal year, and revenue P10/P50/P90)
   $ leadplan track quotas.csv actuals.csv --fail-below 80 --fail-on forecast   (CI: exit 1 under an 80% chance of the year)
@@ -43,7 +45,7 @@ export function trackCommand(environment: CliEnvironment): Command {
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
     .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue (with --funnel: every stage, named as it names them, and revenue); - reads stdin");
-  return addPeriodOptions(addCsvOptions(hideRefused(addPlanOptions(command), ["--view"])))
+  return addCoverageOptions(addPeriodOptions(addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))))
     .option("--as-of <YYYY-MM>", "last month of actuals to compare, YYYY-MM or as the files write months; a day (2027-01-20) compares its period pro rata by working days (default: the last month in ACTUALS)")
     .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
     .option("--tolerance <PCT>", "on track within this much below plan; behind within twice it (default: 10)")
@@ -53,7 +55,7 @@ export function trackCommand(environment: CliEnvironment): Command {
     .option("--fail-below <PCT>", "exit 1 (after printing) when the chance of making the fiscal year is under PCT, like 80 or 80% (implies --forecast; the check forecast of --fail-on)")
     .option("--trials <N>", "simulation trials of the forecast, where deal sizes differ (default: 10000, at most 100000)")
     .option("--seed <N>", "the simulation's seed, 0 to 4294967295: the same seed gives the same figures on any machine (default: 13, as compute --confidence)")
-    .addOption(new Option("--section <NAME>", "with --format csv: the table to write (one per file; default: checkpoints; follow-up needs a followed_up column, forecast --forecast)").choices(TRACK_SECTIONS))
+    .addOption(new Option("--section <NAME>", "with --format csv: the table to write (one per file; default: checkpoints; follow-up needs a followed_up column, coverage an open_pipeline column, forecast --forecast)").choices(TRACK_SECTIONS))
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
       const run = await runTrack(quotasPath, actualsPath, flags, environment);

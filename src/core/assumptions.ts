@@ -121,6 +121,26 @@ export const ASSUMPTIONS = [
     spellings: [{ flag: "--cost-per-inquiry", placeholder: "<AMOUNT>", help: "what one raw inquiry costs (no cost: budget shows –)", configKey: "costPerInquiry", column: "cost_per_inquiry" }],
   },
   {
+    name: "commissionRate",
+    kind: "rate",
+    stem: "commission_rate",
+    file: "ratios",
+    stage: "won",
+    sensitive: false,
+    scenarioOrder: 8,
+    spellings: [{ flag: "--commission-rate", placeholder: "<RATE>", help: "commission as a share of each won deal's value, e.g. 10% (or --commission-per-deal)", configKey: "commissionRate", column: "commission_rate" }],
+  },
+  {
+    name: "commissionPerDeal",
+    kind: "cost",
+    stem: "commission_per_deal",
+    file: "ratios",
+    stage: "won",
+    sensitive: false,
+    scenarioOrder: 9,
+    spellings: [{ flag: "--commission-per-deal", placeholder: "<SUM>", help: "commission paid per won deal, e.g. 5000 (or --commission-rate)", configKey: "commissionPerDeal", column: "commission_per_deal" }],
+  },
+  {
     name: "salesCycle",
     kind: "duration",
     stem: "sales_cycle",
@@ -190,6 +210,14 @@ export function describeColumns(entries: readonly AssumptionEntry[]): string {
 /** Every spelling with its entry, in registry order (the order flags and config keys are listed in). */
 export function assumptionSpellings(entries: readonly AssumptionEntry[] = ASSUMPTIONS): { entry: AssumptionEntry; spelling: AssumptionSpelling }[] {
   return entries.flatMap((entry) => entry.spellings.map((spelling) => ({ entry, spelling })));
+}
+
+/**
+ * The assumption a field sets, for refusing two at once: the commission's two readings (a rate of
+ * deal value, an amount per deal) are one assumption, as a duration's days and months are.
+ */
+export function assumptionSlot(field: string): string {
+  return field === "commissionPerDeal" ? "commissionRate" : field;
 }
 
 /** The entry of an `AssumptionValues` field (every field has one). */

@@ -68,6 +68,10 @@ export interface SegmentAssumptions {
   qualifyRate: number;
   /** Null when no cost is known: the budget then has no value. The top stage's cost per entry. */
   costPerInquiry: number | null;
+  /** Commission as a share of a won deal's value (absent: none given; not with `commissionPerDeal`). */
+  commissionRate?: number;
+  /** Commission per won deal, in money (absent: none given; not with `commissionRate`). */
+  commissionPerDeal?: number;
   /** Qualified lead → close; in a configured funnel, the lag of its step into won. */
   salesCycle: LagDistribution;
   /** Inquiry → qualified lead; in a configured funnel, the lags above the last step composed. */
@@ -95,7 +99,7 @@ export function funnelStages(assumptions: SegmentAssumptions): FunnelStage[] {
  * multiplied (rates) and composed (lags).
  */
 export function stepAssumptions(
-  base: Pick<SegmentAssumptions, "avgDealSize" | "unitsPerDeal" | "costPerInquiry">,
+  base: Pick<SegmentAssumptions, "avgDealSize" | "unitsPerDeal" | "costPerInquiry" | "commissionRate" | "commissionPerDeal">,
   steps: readonly [StepAssumption, ...StepAssumption[]],
 ): SegmentAssumptions {
   const [last, ...above] = steps;

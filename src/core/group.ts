@@ -1,3 +1,4 @@
+import { type CommissionTotals, commissionTotals } from "./commission.js";
 import { fiscalQuarterOf, formatFiscalQuarter } from "./fiscal.js";
 import { formatMonth } from "./month.js";
 import type { Plan, SegmentPlan } from "./plan.js";
@@ -63,6 +64,8 @@ export interface PlanTotals extends Omit<PlanRow, "key" | "surge"> {
   costPerDeal: number | null;
   /** Budget per entry of every stage before won, nearest won first (a configured funnel's cost line). */
   costPerStage: (number | null)[];
+  /** The deals' commission, when some segment gives one (absent otherwise: the report says nothing of it). */
+  commission?: CommissionTotals;
 }
 
 export interface PlanView {
@@ -209,7 +212,10 @@ export function groupPlan(plan: Plan, by: PlanGrouping): PlanView {
   // Views that list only non-empty cells (segments) may leave out a segment without a cost; the
   // totals must still say the budget is unknown, as every other view does.
   const budgetKnown = plan.segments.every((segment) => segment.assumptions.costPerInquiry !== null);
-  return { by, rows, totals: totalsOf(rows, plan.hasAmounts, budgetKnown) };
+  const totals = totalsOf(rows, plan.hasAmounts, budgetKnown);
+  const commission = commissionTotals(plan);
+  if (commission !== undefined) totals.commission = commission;
+  return { by, rows, totals };
 }
 
 /**

@@ -8,6 +8,8 @@ export interface AssumptionValues {
   closeRate?: number;
   qualifyRate?: number;
   costPerInquiry?: number;
+  commissionRate?: number;
+  commissionPerDeal?: number;
   salesCycle?: LagDistribution;
   qualification?: LagDistribution;
   /** A configured funnel's step rate, by step key: `rate:mql_to_sql` (flat, so rows merge by spreading). */
@@ -75,6 +77,7 @@ export function assumptionResolver(layers: AssumptionLayers): (rep: string, prod
       return undefined;
     };
     const avgDealSize = pick("avgDealSize");
+    const commission = commissionOf(chain);
     if (configured) {
       const missing: AssumptionName[] = [];
       if (needsDealSize && avgDealSize === undefined) missing.push("avgDealSize");
@@ -90,7 +93,7 @@ export function assumptionResolver(layers: AssumptionLayers): (rep: string, prod
       });
       const [last, ...above] = steps;
       if (missing.length > 0 || last === undefined) return { ok: false, missing };
-      const base = { avgDealSize: avgDealSize ?? null, unitsPerDeal: pick("unitsPerDeal") ?? 1, costPerInquiry: pick("costPerInquiry") ?? null };
+      const base = { avgDealSize: avgDealSize ?? null, unitsPerDeal: pick("unitsPerDeal") ?? 1, costPerInquiry: pick("costPerInquiry") ?? null, ...commission };
       return { ok: true, assumptions: stepAssumptions(base, [last, ...above]) };
     }
     const closeRate = pick("closeRate");
@@ -114,9 +117,23 @@ export function assumptionResolver(layers: AssumptionLayers): (rep: string, prod
         costPerInquiry: pick("costPerInquiry") ?? null,
         salesCycle,
         qualification: pick("qualification") ?? NO_LAG,
+        ...commission,
       },
     };
   };
+}
+
+/**
+ * A segment's commission: a share of deal value or an amount per deal, from the strongest layer
+ * that gives either (a flag's per-deal amount beats a file's rate, as any flag beats a file). A
+ * layer giving both takes neither reading over the other: the readers refuse it before this.
+ */
+function commissionOf(chain: readonly AssumptionValues[]): Pick<SegmentAssumptions, "commissionRate" | "commissionPerDeal"> {
+  for (const values of chain) {
+    if (values.commissionRate !== undefined) return { commissionRate: values.commissionRate };
+    if (values.commissionPerDeal !== undefined) return { commissionPerDeal: values.commissionPerDeal };
+  }
+  return {};
 }
 
 /** A scope of rows learned from history: the calibrated scope (empty = all) a value came from. */

@@ -1,3 +1,4 @@
+import { withCommission } from "./commission.js";
 import type { AssumptionEntry } from "./assumptions.js";
 import { funnelAssumptions } from "./funnel-assumptions.js";
 import { DEFAULT_FUNNEL, type FunnelStages, type SegmentAssumptions, type StepAssumption, funnelSteps, stepAssumptions, stepKey } from "./funnel.js";
@@ -45,6 +46,8 @@ export interface ScenarioFigures {
   /** What an entry of each stage costs, nearest won first (the last is the top stage's own cost). */
   costPerStage: (number | null)[];
   costPerDeal: number | null;
+  /** Commission per closed deal, when some segment gives one (absent otherwise). */
+  commissionPerDeal?: number | null;
   /** Quota money per marketing dollar: quota ÷ budget. */
   revenuePerDollar: number | null;
   /** With a team: rep-months over capacity in this scenario's plan (null without a team). */
@@ -88,7 +91,7 @@ export function withOverrides(segments: readonly SegmentInput[], overrides: Scen
 
 function overridden(assumptions: SegmentAssumptions, values: AssumptionValues, funnel: FunnelStages): SegmentAssumptions {
   const { steps } = assumptions;
-  if (steps === undefined) return { ...assumptions, ...values } as SegmentAssumptions;
+  if (steps === undefined) return withCommission({ ...assumptions, ...values } as SegmentAssumptions, values);
   const keys = funnelSteps(funnel).map(([from, to]) => stepKey(from, to));
   const moved = steps.map((step, index): StepAssumption => {
     const key = keys[index] ?? "";
@@ -101,7 +104,14 @@ function overridden(assumptions: SegmentAssumptions, values: AssumptionValues, f
     unitsPerDeal: values.unitsPerDeal ?? assumptions.unitsPerDeal,
     costPerInquiry: values.costPerInquiry ?? assumptions.costPerInquiry,
   };
-  return stepAssumptions(base, [last, ...above]);
+  return withCommission(stepAssumptions({ ...base, ...commissionFields(assumptions) }, [last, ...above]), values);
+}
+
+/** A segment's commission fields, only those it has (exactOptionalPropertyTypes). */
+function commissionFields(assumptions: SegmentAssumptions): Pick<SegmentAssumptions, "commissionRate" | "commissionPerDeal"> {
+  if (assumptions.commissionRate !== undefined) return { commissionRate: assumptions.commissionRate };
+  if (assumptions.commissionPerDeal !== undefined) return { commissionPerDeal: assumptions.commissionPerDeal };
+  return {};
 }
 
 /** Plans one scenario from already-read segments: nothing is read again. */
@@ -138,6 +148,7 @@ export function scenarioFigures(
     costPerDeal: totals.costPerDeal,
     revenuePerDollar: ratio(totals.quota, totals.budget),
     overCapacity: check ? check(plan) : null,
+    ...(totals.commission === undefined ? {} : { commissionPerDeal: totals.commission.perDeal }),
     ...(leveled === undefined ? {} : { certainty: leveled.certainty }),
   };
 }

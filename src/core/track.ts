@@ -50,6 +50,8 @@ export interface ActualEntry {
   values: MeasureValues;
   /** Inquiries (or leads) the rep has contacted, of the row's follow-up base (`followed_up`). */
   followedUp?: number;
+  /** Value of open qualified opportunities at the row's date (`open_pipeline`): a level, not a flow. */
+  openPipeline?: number;
 }
 
 /** Actuals as read. Without a rep (product) column, each row covers every rep (product). */

@@ -20,6 +20,8 @@ export interface ActualsFile extends Actuals {
   dating: ActualsDating;
   /** With a `followed_up` column: the measure it follows up (`inquiries`, else `qualified`; a configured funnel's first stage). */
   followUpBase?: Measure;
+  /** With an `open_pipeline` column (pipeline coverage). */
+  hasOpenPipeline?: boolean;
   /** The file line of each entry, in the same order. */
   lines: number[];
   warnings: InputIssue[];
@@ -84,7 +86,7 @@ export function readActuals(content: string, file: string, options: ReadOptions 
         throw new InputError({ code: "column.duplicate", file, line: 1, column: name, expected: `a second column for ${measure} (first: ${earlier.name}): expected each measure once` });
       }
       columnOf.set(measure, { at, name });
-    } else if (name !== "month" && name !== "date" && name !== "rep" && name !== "product" && name !== "followed_up") {
+    } else if (name !== "month" && name !== "date" && name !== "rep" && name !== "product" && name !== "followed_up" && name !== "open_pipeline") {
       const expected = configured ? `unknown column, ignored (not a stage of --funnel ${funnelText})` : "unknown column, ignored";
       warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${at + 1}`, expected });
     }
@@ -125,6 +127,8 @@ export function readActuals(content: string, file: string, options: ReadOptions 
   }
   const measureColumns = new Set([...columnOf.values()].map(({ name }) => name));
   if (followUpAt >= 0) measureColumns.add("followed_up");
+  const openAt = table.header.indexOf("open_pipeline");
+  if (openAt >= 0) measureColumns.add("open_pipeline");
   const mark = fileDecimalMark(table, (name) => measureColumns.has(name), options.decimalMark, warnings);
   const dateAt = table.header.indexOf("date");
   const monthAt = dateAt >= 0 ? dateAt : table.header.indexOf("month");
@@ -184,6 +188,9 @@ export function readActuals(content: string, file: string, options: ReadOptions 
         read("followed_up", followUpAt, { ok: false, expected: `at most the row's ${followUpBase} (${base}): no one follows up more than came in` });
       }
     }
+    // Blank: no figure that day (a daily export writes the pipeline once a period, say); never 0.
+    const openText = openAt < 0 ? "" : (record[openAt] ?? "").trim();
+    const openPipeline = openText === "" ? undefined : read("open_pipeline", openAt, parseAmount(openText, mark()));
     const [unit, label] = dated.day !== undefined ? ["date", formatDay(dated.day)] : dated.half !== undefined ? ["half", formatHalf(dated.half)] : ["month", formatMonth(month)];
     const key = JSON.stringify([dated.day ?? dated.half ?? month, rep, product]);
     const first = firstLineOf.get(key);
@@ -201,6 +208,7 @@ export function readActuals(content: string, file: string, options: ReadOptions 
     if (dated.half !== undefined) entry.half = dated.half;
     if (dated.day !== undefined) entry.day = dated.day;
     if (followedUp !== undefined) entry.followedUp = followedUp;
+    if (openPipeline !== undefined) entry.openPipeline = openPipeline;
     entries.push(entry);
     lines.push(line);
   });
@@ -208,6 +216,7 @@ export function readActuals(content: string, file: string, options: ReadOptions 
     file,
     dating,
     ...(followUpBase === undefined ? {} : { followUpBase }),
+    ...(openAt < 0 ? {} : { hasOpenPipeline: true }),
     byRep: repAt >= 0,
     byProduct: productAt >= 0,
     measures,

@@ -1,4 +1,4 @@
-import { type AssumptionEntry, type AssumptionKind, type AssumptionSpelling, type DurationUnit, assumptionSpellings } from "../core/assumptions.js";
+import { type AssumptionEntry, type AssumptionKind, type AssumptionSpelling, type DurationUnit, assumptionSlot, assumptionSpellings } from "../core/assumptions.js";
 import { lagFromDays, lagFromMonths } from "../core/lag.js";
 import type { RelativeChange } from "../core/relative-change.js";
 import type { ScenarioOverrides } from "../core/scenarios.js";
@@ -50,6 +50,7 @@ export function valueOf(entry: AssumptionEntry, spelling: AssumptionSpelling, va
 export function assumptionRowReader(entries: readonly AssumptionEntry[]): RowReader {
   return (field, reject) => {
     let values: ScenarioOverrides = {};
+    const setBy = new Map<string, string>();
     for (const entry of entries) {
       const given: { spelling: AssumptionSpelling; value: number }[] = [];
       for (const spelling of entry.spellings) {
@@ -58,7 +59,11 @@ export function assumptionRowReader(entries: readonly AssumptionEntry[]): RowRea
       }
       const [first, second] = given;
       if (second !== undefined) reject(second.spelling.column, `both ${given.map(({ spelling }) => spelling.column).join(" and ")}: expected one of them per row`);
-      if (first !== undefined) values = { ...values, ...valueOf(entry, first.spelling, first.value) };
+      if (first === undefined) continue;
+      const other = setBy.get(assumptionSlot(entry.name));
+      if (other !== undefined) reject(first.spelling.column, `both ${other} and ${first.spelling.column}: expected one of them per row`);
+      setBy.set(assumptionSlot(entry.name), first.spelling.column);
+      values = { ...values, ...valueOf(entry, first.spelling, first.value) };
     }
     return values;
   };

@@ -1,4 +1,4 @@
-import { type AssumptionEntry, scenarioOrdered } from "../core/assumptions.js";
+import { type AssumptionEntry, assumptionSlot, scenarioOrdered } from "../core/assumptions.js";
 import type { ChangeOutOfRange, RelativeChange } from "../core/relative-change.js";
 import type { Scenario, ScenarioOverrides, Variation } from "../core/scenarios.js";
 import { type ScenarioValue, type ScenarioValueReader, columnReaders } from "./assumption-values.js";
@@ -169,7 +169,7 @@ export function checkVariations(variations: readonly Variation[]): void {
 
 /** The assumptions a cell sets, absolute or relative: two columns setting one of them conflict. */
 function fieldsOf(value: ScenarioValue): string[] {
-  return [...Object.keys(value.overrides), ...value.changes.map((change) => change.name)];
+  return [...Object.keys(value.overrides), ...value.changes.map((change) => change.name)].map(assumptionSlot);
 }
 
 /** The name of the row without overrides that every scenario is compared with. */

@@ -1,4 +1,4 @@
-import { type AssumptionConfigKey, type AssumptionSpelling, BUILT_IN_SURGE, FILE_ASSUMPTIONS, assumptionEntry, assumptionSpellings } from "../core/assumptions.js";
+import { type AssumptionConfigKey, type AssumptionSpelling, BUILT_IN_SURGE, FILE_ASSUMPTIONS, assumptionEntry, assumptionSlot, assumptionSpellings } from "../core/assumptions.js";
 import { funnelAssumptions } from "../core/funnel-assumptions.js";
 import { DEFAULT_FUNNEL, type FunnelStages } from "../core/funnel.js";
 import { PLAN_GROUPINGS, type PlanGrouping } from "../core/group.js";
@@ -105,6 +105,7 @@ const choice =
 /** The registry's file assumptions as a flag or the config gives them (the surge is a policy: see {@link resolveSettings}). */
 function assumptionsFrom(raw: RawSettings, origin: Origin, mark: MarkInForce): AssumptionValues {
   let values: AssumptionValues = {};
+  const setBy = new Map<string, AssumptionSpelling>();
   for (const entry of FILE_ASSUMPTIONS) {
     const given: { spelling: AssumptionSpelling; value: number }[] = [];
     for (const spelling of entry.spellings) {
@@ -120,7 +121,15 @@ function assumptionsFrom(raw: RawSettings, origin: Origin, mark: MarkInForce): A
           : { code: "config.invalid", file: origin.file, column: second.spelling.configKey, expected },
       );
     }
-    if (first !== undefined) values = { ...values, ...valueOf(entry, first.spelling, first.value) };
+    if (first === undefined) continue;
+    const other = setBy.get(assumptionSlot(entry.name));
+    if (other !== undefined) {
+      const [one, two] = origin.kind === "flag" ? [other.flag, first.spelling.flag] : [other.configKey, first.spelling.configKey];
+      const expected = `both ${one} and ${two}, which set the same assumption: expected one of them`;
+      throw new InputError(origin.kind === "flag" ? { code: "option.invalid", file: first.spelling.flag, expected } : { code: "config.invalid", file: origin.file, column: first.spelling.configKey, expected });
+    }
+    setBy.set(assumptionSlot(entry.name), first.spelling);
+    values = { ...values, ...valueOf(entry, first.spelling, first.value) };
   }
   return values;
 }

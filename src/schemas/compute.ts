@@ -45,6 +45,13 @@ const baseline = z.strictObject({
  */
 const stageBaseline = baseline.extend({ rows: z.array(z.object({ month: z.string() }).catchall(z.union([z.string(), figureOrNull]))) });
 
+/** Only when some segment pays commission: the plan's total, per closed deal, and a deal's marketing cost with it (null: not known). */
+const commissionTotals = {
+  commission: figureOrNull.optional(),
+  commission_per_deal: figureOrNull.optional(),
+  cost_per_deal_with_commission: figureOrNull.optional(),
+};
+
 const percentiles = z.strictObject({ p10: z.number(), p50: z.number(), p90: z.number() });
 
 /** `--confidence`: the plan that makes each period's quota with that certainty, period by period. */
@@ -97,10 +104,13 @@ export const computeDocument = documentOf({
       cost_per_inquiry: figureOrNull,
       sales_cycle: lag,
       qualification: lag,
+      // Only when the segment pays commission: a share of deal value, or an amount per deal.
+      commission_rate: z.number().optional(),
+      commission_per_deal: z.number().optional(),
     }),
   ),
   rows: z.array(z.strictObject({ ...rowKey, surge: z.boolean(), ...figures })),
-  totals: z.strictObject({ ...figures, cost_per_inquiry: figureOrNull, cost_per_qualified_lead: figureOrNull, cost_per_deal: figureOrNull }),
+  totals: z.strictObject({ ...figures, cost_per_inquiry: figureOrNull, cost_per_qualified_lead: figureOrNull, cost_per_deal: figureOrNull, ...commissionTotals }),
   capacity: capacityDocument.optional(),
   baseline: baseline.optional(),
   confidence: confidence.optional(),
@@ -121,7 +131,7 @@ export const computeFunnelDocument = documentOf({
   surge,
   assumptions: z.array(z.looseObject({ rep: z.string(), product: z.string(), avg_deal_size: figureOrNull, units_per_deal: z.number() })),
   rows: z.array(z.looseObject({ ...rowKey, surge: z.boolean(), quota: figureOrNull, units: z.number(), deals: z.number(), budget: figureOrNull, exact: z.looseObject({ deals: z.number(), budget: figureOrNull }) })),
-  totals: z.looseObject({ quota: figureOrNull, units: z.number(), deals: z.number(), budget: figureOrNull, cost_per_deal: figureOrNull }),
+  totals: z.looseObject({ quota: figureOrNull, units: z.number(), deals: z.number(), budget: figureOrNull, cost_per_deal: figureOrNull, ...commissionTotals }),
   confidence: confidence.optional(),
   baseline: stageBaseline.optional(),
   warnings,

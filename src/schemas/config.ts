@@ -71,6 +71,7 @@ export const FLAG_KEYS = {
   bankSurplus: "switch",
   every: "text",
   followUpTarget: "text",
+  coverageTarget: "text",
   forecast: "switch",
   failBelow: "text",
   // scenarios.

@@ -19,6 +19,8 @@ export const scenarioRow = z.strictObject({
   budget_by_quarter: budgetByQuarter,
   cost_per_qualified_lead: figureOrNull,
   cost_per_deal: figureOrNull,
+  // Only when a scenario or the baseline pays commission.
+  commission_per_deal: figureOrNull.optional(),
   quota_per_dollar: figureOrNull,
   budget_change: change,
   inquiries_change: change,
@@ -33,6 +35,7 @@ export const funnelScenarioRow = z.looseObject({
   budget: figureOrNull,
   budget_by_quarter: budgetByQuarter,
   cost_per_deal: figureOrNull,
+  commission_per_deal: figureOrNull.optional(),
   quota_per_dollar: figureOrNull,
   budget_change: change,
   rep_months_over_capacity: figureOrNull,

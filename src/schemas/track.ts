@@ -108,6 +108,29 @@ const followUp = z.strictObject({
   below: z.array(z.string()),
 });
 
+/**
+ * Pipeline coverage per period (an open_pipeline column in the actuals): open pipeline at the
+ * period's end ÷ the quota due in the next sales cycle, against the target (a multiple). Each
+ * row's time is `month`, or `period` by half-month; `below` names the periods below target.
+ */
+const coverage = z.strictObject({
+  target: z.number(),
+  cycle_months: z.number(),
+  cycle_within_period: z.boolean(),
+  rows: z.array(
+    z.strictObject({
+      month: month.optional(),
+      period: z.string().optional(),
+      open_pipeline: z.number(),
+      quota_due: z.number(),
+      coverage: figureOrNull,
+      status: z.enum(["met", "below_target"]),
+      past_plan: z.boolean(),
+    }),
+  ),
+  below: z.array(z.string()),
+});
+
 // With a team: checked on what is still ahead (`plan`: the original or the catch-up plan), from the month after as-of.
 const capacity = capacityDocument.extend({ plan: z.enum(["original", "catch-up"]), from: month });
 
@@ -131,6 +154,7 @@ export const trackDocument = documentOf({
   rows: z.array(z.strictObject({ ...rowKey, period: z.string().optional(), status, checks })),
   cumulative: z.strictObject({ status, checks }),
   follow_up: followUp.optional(),
+  coverage: coverage.optional(),
   leak: leak.nullable(),
   catch_up: catchUp.nullable(),
   forecast: forecast.optional(),

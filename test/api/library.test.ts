@@ -54,6 +54,16 @@ const cases: { name: string; args: string[]; run: () => Promise<Report<{ schema:
     args: ["scenarios", "examples/quotas.csv", ...fileFlags, "--vary", "confidence=average,90", "--trials", "500"],
     run: () => scenarios("examples/quotas.csv", { ...files, vary: ["confidence=average,90"], trials: 500, cwd: repo }),
   },
+  {
+    name: "compute --fail-on vacation with a commission",
+    args: ["compute", "examples/quotas.csv", ...fileFlags, "--reps", "examples/reps.csv", "--fail-on", "vacation", "--commission-rate", "10%"],
+    run: () => plan("examples/quotas.csv", { ...files, reps: "examples/reps.csv", failOn: ["vacation"], commissionRate: "10%", cwd: repo }),
+  },
+  {
+    name: "track --coverage-target",
+    args: ["track", "examples/quotas.csv", "examples/coverage-actuals.csv", ...fileFlags, "--coverage-target", "2.5x"],
+    run: () => track("examples/quotas.csv", "examples/coverage-actuals.csv", { ...files, coverageTarget: "2.5x", cwd: repo }),
+  },
   { name: "calibrate", args: ["calibrate", "examples/history.csv", "--min-leads", "5"], run: () => calibrate("examples/history.csv", { minLeads: 5, cwd: repo }) },
 ];
 

@@ -40,7 +40,7 @@ describe("leadplan scenarios", () => {
     const run = await scenarios(["--scenarios", "s.csv"], { ...FILES, "s.csv": "scenario,cost_per_lead,colour\nx,1,red\n" });
     expect([run.code, run.stdout]).toEqual([2, ""]);
     expect(run.stderr).toBe(
-      "leadplan: s.csv:1: cost_per_lead, colour: unknown assumption: expected any of avg_deal_size, units_per_deal, qualified_to_won, inquiry_to_qualified, cost_per_inquiry, surge, sales_cycle_days, sales_cycle_months, qualification_days, qualification_months, confidence\n",
+      "leadplan: s.csv:1: cost_per_lead, colour: unknown assumption: expected any of avg_deal_size, units_per_deal, qualified_to_won, inquiry_to_qualified, cost_per_inquiry, surge, sales_cycle_days, sales_cycle_months, qualification_days, qualification_months, commission_rate, commission_per_deal, confidence\n",
     );
   });
 

@@ -81,7 +81,7 @@ describe("readRatios errors", () => {
       "a file without any ratio column",
       "rep,win_rate\nAna,20%\n",
       "column.missing",
-      "ratios.csv:1: missing column: expected one of avg_deal_size, qualified_to_won, inquiry_to_qualified, units_per_deal, cost_per_inquiry (found rep,win_rate)",
+      "ratios.csv:1: missing column: expected one of avg_deal_size, qualified_to_won, inquiry_to_qualified, units_per_deal, cost_per_inquiry, commission_rate, commission_per_deal (found rep,win_rate)",
     ],
     ["a header without rows", "rep,qualified_to_won\n", "file.empty", "ratios.csv:2: no rows: expected at least one row after the header"],
     ["a rate of 0", "qualified_to_won\n0\n", "value.invalid", `ratios.csv:2: qualified_to_won: ${RATE}, found "0"`],

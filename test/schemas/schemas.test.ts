@@ -177,3 +177,41 @@ describe("JSON outputs beyond the golden cases", () => {
     expect([Object.keys(compute.baseline?.rows[0] ?? {}), compute.confidence !== undefined]).toEqual([["month", "inquiry", "baseline_inquiry", "inquiry_vs_baseline", "sql", "baseline_sql", "sql_vs_baseline"], true]);
   });
 });
+
+describe("issue 15's JSON fields", () => {
+  // Commission (compute totals and assumptions, a scenarios column) and pipeline coverage (track).
+  const ASSUME = ["--deal-size", "10000", "--close-rate", "50%", "--qualify-rate", "25%", "--cycle-months", "2", "--surge", "0", "--cost-per-inquiry", "10"];
+  const FILES = {
+    "quotas.csv": "month,quota\n2027-02,300000\n2027-03,300000\n2027-04,300000\n2027-05,300000\n",
+    "actuals.csv": "month,inquiries,open_pipeline\n2027-01,240,900000\n2027-02,240,1800000\n",
+    "funnel-quotas.csv": "month,quota\n2027-02,300000\n",
+  };
+  const FUNNEL = ["--funnel", "inquiry,mql,sql,won", "--deal-size", "10000", "--rate", "sql_to_won=25%", "--lag", "sql_to_won=2m", "--rate", "mql_to_sql=50%", "--rate", "inquiry_to_mql=20%", "--cost", "inquiry=10", "--surge", "0"];
+
+  it("are valid against the shipped schemas", async () => {
+    const dir = folderWith(FILES);
+    const runs = [
+      await runIn(dir, ["compute", "quotas.csv", ...ASSUME, "--commission-rate", "10%", "--format", "json"]),
+      await runIn(dir, ["compute", "funnel-quotas.csv", ...FUNNEL, "--commission-per-deal", "500", "--format", "json"]),
+      await runIn(dir, ["scenarios", "quotas.csv", ...ASSUME, "--vary", "commission_rate=5%,10%", "--format", "json"]),
+      await runIn(dir, ["track", "quotas.csv", "actuals.csv", ...ASSUME, "--fail-on", "none", "--format", "json"]),
+    ];
+    for (const run of runs) {
+      expect(run.stderr.startsWith("leadplan: ") ? run.stderr : "").toBe("");
+      expect(run.stdout).toMatch(/"commission|"coverage"/);
+      const document = JSON.parse(run.stdout) as { schema: string };
+      expect(validatorOf(DOCUMENT_SCHEMA_FILES[document.schema] ?? "")(document)).toBeUndefined();
+    }
+  });
+
+  it("refuse a coverage row with a field the schema does not name, and compute totals with a stray commission key", async () => {
+    const dir = folderWith(FILES);
+    const track = JSON.parse((await runIn(dir, ["track", "quotas.csv", "actuals.csv", ...ASSUME, "--fail-on", "none", "--format", "json"])).stdout) as { coverage: { rows: Record<string, unknown>[] } };
+    if (track.coverage.rows[0]) track.coverage.rows[0].pipeline = 1;
+    expect(validatorOf("track.json")(track)).toMatch(/coverage\/rows\/0 must NOT have additional properties/);
+    const compute = JSON.parse((await runIn(dir, ["compute", "quotas.csv", ...ASSUME, "--commission-rate", "10%", "--format", "json"])).stdout) as { totals: Record<string, unknown> };
+    expect(compute.totals.commission_per_deal).toBe(1000);
+    compute.totals.commission_share = 0.1;
+    expect(validatorOf("compute.json")(compute)).toMatch(/totals must NOT have additional properties/);
+  });
+});

@@ -1,6 +1,7 @@
 import { type CapacityFinding, type CapacityReport, type CapacityView } from "../../core/capacity.js";
 import { DEFAULT_FUNNEL, type FunnelStages, stageEntries } from "../../core/funnel.js";
 import { formatMonth } from "../../core/month.js";
+import type { SurgeVacation } from "../../core/surge-vacations.js";
 import { formatCapacity, formatFigure, formatNumber, formatUtilisation } from "../format.js";
 
 /** The capacity part of a report: the check, where the team came from, and the table asked for. */
@@ -50,6 +51,21 @@ export function capacityWarnings(findings: readonly CapacityFinding[], stages?: 
   });
   const more = findings.length - shown.length;
   if (more > 0) lines.push(`and ${formatNumber(more, 0)} more rep-months over capacity (the capacity table, --view capacity, lists every one)`);
+  return lines;
+}
+
+/**
+ * One line per rep away for part of a surge month (advice, not an overload):
+ * `2026-12: Ana is available 50% in a surge month (fiscal Q4): time off there costs the pipeline the next quarter closes`.
+ */
+export function surgeVacationWarnings(vacations: readonly SurgeVacation[]): string[] {
+  const lines = vacations.slice(0, CAPACITY_WARNINGS_SHOWN).map((vacation) => {
+    // Rounded down, so 99.9% never reads as a full 100% next to a warning.
+    const percent = Math.floor(vacation.availability * 100 + 1e-9);
+    return `${formatMonth(vacation.month)}: ${vacation.rep} is available ${percent}% in a surge month (fiscal Q${vacation.quarter}): time off there costs the pipeline the next quarter closes`;
+  });
+  const more = vacations.length - CAPACITY_WARNINGS_SHOWN;
+  if (more > 0) lines.push(`and ${formatNumber(more, 0)} more rep-months away in surge months (the capacity table's Available column lists every one)`);
   return lines;
 }
 

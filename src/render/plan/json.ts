@@ -1,3 +1,4 @@
+import { roundCents } from "../../core/rounding.js";
 import { type FunnelStages, type SegmentAssumptions, stepKey } from "../../core/funnel.js";
 import type { ExactFigures, PlanRow, PlanTotals } from "../../core/group.js";
 import { baselineJson, stageBaselineJson } from "./baseline.js";
@@ -24,6 +25,7 @@ function assumptionsJson(assumptions: SegmentAssumptions) {
     cost_per_inquiry: assumptions.costPerInquiry,
     sales_cycle: lagJson(assumptions.salesCycle),
     qualification: lagJson(assumptions.qualification),
+    ...commissionJson(assumptions),
   };
 }
 
@@ -31,6 +33,21 @@ function assumptionsJson(assumptions: SegmentAssumptions) {
  * A configured funnel's segment assumptions: each step's rate by its key and time as
  * `<key>_lag`, nearest won first, and the top stage's cost (`cost_per_<top>`).
  */
+/** A segment's commission, only when given: `commission_rate` or `commission_per_deal` (additive in leadplan.compute/1). */
+function commissionJson(assumptions: SegmentAssumptions) {
+  if (assumptions.commissionRate !== undefined) return { commission_rate: assumptions.commissionRate };
+  if (assumptions.commissionPerDeal !== undefined) return { commission_per_deal: assumptions.commissionPerDeal };
+  return {};
+}
+
+/** The totals' commission, only when some segment gives one: the total, per deal, and a deal's cost with it. */
+function commissionTotalsJson(totals: PlanTotals) {
+  const { commission } = totals;
+  if (commission === undefined) return {};
+  const sum = totals.costPerDeal === null || commission.perDeal === null ? null : roundCents(totals.costPerDeal + commission.perDeal);
+  return { commission: commission.total, commission_per_deal: commission.perDeal, cost_per_deal_with_commission: sum };
+}
+
 function stepAssumptionsJson(assumptions: SegmentAssumptions, funnel: FunnelStages) {
   const top = funnel[0] ?? "";
   const steps = assumptions.steps ?? [];
@@ -41,6 +58,7 @@ function stepAssumptionsJson(assumptions: SegmentAssumptions, funnel: FunnelStag
     ...Object.fromEntries(steps.map((step, index) => [stepKey(step.from, next(index)), step.rate])),
     [`cost_per_${top}`]: assumptions.costPerInquiry,
     ...Object.fromEntries(steps.map((step, index) => [`${stepKey(step.from, next(index))}_lag`, lagJson(step.lag)])),
+    ...commissionJson(assumptions),
   };
 }
 
@@ -111,6 +129,7 @@ export function renderPlanJson(report: PlanReport): string {
       cost_per_inquiry: view.totals.costPerInquiry,
       cost_per_qualified_lead: view.totals.costPerQualifiedLead,
       cost_per_deal: view.totals.costPerDeal,
+      ...commissionTotalsJson(view.totals),
     },
     // Only with a team: a plan without one keeps exactly the shape it had.
     ...(report.capacity ? { capacity: capacityJson(report.capacity) } : {}),
@@ -144,6 +163,7 @@ function renderFunnelPlanJson(report: PlanReport, funnel: FunnelStages, stages: 
       ...stageFiguresJson(view.totals, stages),
       ...Object.fromEntries(stages.map((stage, index) => [`cost_per_${stage}`, view.totals.costPerStage[index] ?? null]).reverse()),
       cost_per_deal: view.totals.costPerDeal,
+      ...commissionTotalsJson(view.totals),
     },
     // With a team: one key per checked stage, named after it (`sql_capacity`, `mql_capacity`, as the
     // reps file's columns), nearest won first; each holds what the default funnel's `capacity` does.

@@ -1,3 +1,4 @@
+import { roundCents } from "../../core/rounding.js";
 import { type FunnelStages, type SegmentAssumptions, isDefaultFunnel } from "../../core/funnel.js";
 import type { PlanRow, PlanTotals, PlanView, RowKey } from "../../core/group.js";
 import type { SurgePolicy } from "../../core/plan.js";
@@ -126,11 +127,23 @@ export function describeSurge(surge: SurgePolicy, funnel?: FunnelStages): string
 export function costLine(totals: PlanTotals, funnel?: FunnelStages): string {
   const money = (value: number | null) => (value === null ? "–" : formatNumber(value, 2, true));
   const stages = configuredStages(funnel);
+  const perDeal = perClosedDeal(totals, money);
   if (stages === undefined) {
-    return `Cost per inquiry ${money(totals.costPerInquiry)} · per qualified lead ${money(totals.costPerQualifiedLead)} · per closed deal ${money(totals.costPerDeal)}`;
+    return `Cost per inquiry ${money(totals.costPerInquiry)} · per qualified lead ${money(totals.costPerQualifiedLead)} · per closed deal ${perDeal}`;
   }
   const perStage = stages.map((stage, index) => `per ${stageLabel(stage)} ${money(totals.costPerStage[index] ?? null)}`).reverse();
-  return `Cost ${perStage.join(" · ")} · per closed deal ${money(totals.costPerDeal)}`;
+  return `Cost ${perStage.join(" · ")} · per closed deal ${perDeal}`;
+}
+
+/**
+ * A closed deal's cost: marketing alone, or with a commission marketing and commission side by
+ * side, their sum, and the commission in total (`1,795.47 marketing + 7,500.00 commission = 9,295.47 · commission 720,000.00 in total`).
+ */
+function perClosedDeal(totals: PlanTotals, money: (value: number | null) => string): string {
+  const { commission } = totals;
+  if (commission === undefined) return money(totals.costPerDeal);
+  const sum = totals.costPerDeal === null || commission.perDeal === null ? null : roundCents(totals.costPerDeal + commission.perDeal);
+  return `${money(totals.costPerDeal)} marketing + ${money(commission.perDeal)} commission = ${money(sum)} · commission ${money(commission.total)} in total`;
 }
 
 export function keyText(row: PlanRow, column: keyof RowKey): string {

@@ -15,7 +15,7 @@ const quarterBudget = (row: ScenarioRow, quarter: string): number | null => row.
  * has stable snake_case columns: the change in money and in percent apart, the inquiries' change,
  * and one `budget_<quarter>` column per fiscal quarter (people read those in their own table).
  */
-function scenarioColumns(quarters: readonly string[], team: boolean, stages: readonly string[] | undefined, certain: boolean): Column<ScenarioRow>[] {
+function scenarioColumns(quarters: readonly string[], team: boolean, stages: readonly string[] | undefined, certain: boolean, commission = false): Column<ScenarioRow>[] {
   const names = stageNames(stages);
   // A configured funnel: one column per stage before won, top first, and the cost of each stage below the top.
   const stageColumns: Column<ScenarioRow>[] =
@@ -47,6 +47,10 @@ function scenarioColumns(quarters: readonly string[], team: boolean, stages: rea
     { key: `${names.csv}_change_percent`, title: `${names.title} change %`, kind: "percent", value: (row) => row.inquiriesChange.percent, only: "csv" },
     ...costColumns,
     { key: "cost_per_deal", title: "Cost/deal", kind: "money", value: (row) => row.costPerDeal, text: (row) => money(row.costPerDeal) },
+    // Only when a scenario or the baseline pays commission: a plan without keeps its columns.
+    ...(commission
+      ? [{ key: "commission_per_deal", title: "Commission/deal", kind: "money", value: (row) => row.commissionPerDeal ?? null, text: (row) => money(row.commissionPerDeal ?? null) } satisfies Column<ScenarioRow>]
+      : []),
     {
       key: "quota_per_dollar",
       title: "Quota per $",
@@ -184,7 +188,7 @@ export function buildScenariosDocument(report: ScenariosReport): Document {
     {
       title: caption("Scenarios against the baseline (budget change in money and percent)"),
       name: "scenarios",
-      table: { columns: scenarioColumns(quarters, team, stages, certain), rows: report.rows },
+      table: { columns: scenarioColumns(quarters, team, stages, certain, report.rows.some((row) => row.commissionPerDeal !== undefined)), rows: report.rows },
       ...(notes.length > 0 ? { notes } : {}),
       ...(report.rows.length <= MOST_SCENARIOS_CHARTED ? { charts: [budgetChart] } : {}),
     },

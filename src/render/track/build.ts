@@ -7,6 +7,7 @@ import type { Column, Document, Section, Table } from "../document.js";
 import { KEY_KIND } from "../plan/build.js";
 import { catchUpColumns, measureTitle } from "./stage-names.js";
 import { followUpSection } from "./follow-up.js";
+import { coverageSection } from "./coverage.js";
 import { forecastSection } from "./forecast.js";
 import {
   STATUS_CODE,
@@ -135,10 +136,12 @@ function catchUpSection(report: TrackReport, plan: CatchUpPlan | null): Section 
 export function buildTrackDocument(report: TrackReport): Document {
   const revenueToDate = revenueToDateSection(report);
   const followUp = followUpSection(report);
+  const coverage = coverageSection(report.coverage);
   const sections: Section[] = [
     // Named for `--section` (CSV writes one table per file): the checkpoints, or the forecast.
     { title: { text: headline(report), style: "strong" }, table: checkpointTable(report), name: "checkpoints" },
     ...(followUp ? [followUp] : []),
+    ...(coverage ? [coverage] : []),
     stageShareSection(report),
     ...(revenueToDate ? [revenueToDate] : []),
     leakSection(report, report.leak),

@@ -10,6 +10,7 @@ import { type CheckpointRow, type TrackPeriod, formatPeriod } from "../../core/t
 import { capacityJson } from "../capacity/json.js";
 import { formatDay } from "../../core/calibrate-days.js";
 import { followUpJson } from "./follow-up.js";
+import { coverageJson } from "./coverage.js";
 import { STATUS_CODE, type TrackReport, percentFigure } from "./report.js";
 import { catchUpColumns, effectFault, effectName, rateKey } from "./stage-names.js";
 import { plainJson, sixDecimals } from "../plain-number.js";
@@ -120,6 +121,7 @@ export function renderTrackJson(report: TrackReport): string {
     rows: checkpoints.rows.map((row) => ({ ...row.key, status: STATUS_CODE[row.status], checks: checksJson(row) })),
     cumulative: { status: STATUS_CODE[checkpoints.cumulative.status], checks: checksJson(checkpoints.cumulative) },
     ...(report.followUp === undefined ? {} : { follow_up: followUpJson(report) }),
+    ...(report.coverage === undefined ? {} : { coverage: coverageJson(report.coverage) }),
     leak: report.leak === null ? null : leakJson(report.leak, checkpoints.order),
     catch_up: report.catchUp === null ? null : catchUpJson(report.catchUp, report.bankSurplus, checkpoints.order),
     ...(report.forecast ? { forecast: forecastJson(report.forecast) } : {}),

@@ -1,3 +1,5 @@
+import type { CoverageCheck } from "../../core/coverage.js";
+import { coverageClause } from "./coverage.js";
 import type { CatchUpPlan, CatchUpScope, CatchUpWindow } from "../../core/catch-up.js";
 import { fiscalQuarterOf, formatFiscalQuarter } from "../../core/fiscal.js";
 import type { Forecast } from "../../core/forecast.js";
@@ -18,6 +20,8 @@ export interface TrackReport {
   checkpoints: Checkpoints;
   /** With a followed_up column in the actuals: each rep's follow-up rate per period against the target. */
   followUp?: FollowUpCheck;
+  /** With an open_pipeline column in the actuals: pipeline coverage per period against the target. */
+  coverage?: CoverageCheck;
   /** Null when the actuals cannot explain a revenue gap (see {@link leakNote}). */
   leak: LeakDiagnosis | null;
   catchUpWindow: CatchUpWindow;
@@ -105,7 +109,7 @@ export function headline(report: TrackReport): string {
   const decidingCheck = cumulative.checks.find((check) => check.measure === deciding);
   const share = decidingCheck?.percentOfPlan === null || decidingCheck === undefined ? "" : ` (${percentText(decidingCheck.percentOfPlan)} of plan)`;
   const range = periodText(period);
-  return `Plan versus actual, ${range}, tolerance ${formatNumber(checkpoints.tolerance * 100, 2)}%: ${STATUS_TEXT[checkpoints.status]} on ${measureTitle(checkpoints.order, deciding).toLowerCase()}${share}${followUpClause(report)}`;
+  return `Plan versus actual, ${range}, tolerance ${formatNumber(checkpoints.tolerance * 100, 2)}%: ${STATUS_TEXT[checkpoints.status]} on ${measureTitle(checkpoints.order, deciding).toLowerCase()}${share}${followUpClause(report)}${coverageClause(report.coverage)}`;
 }
 
 /** How many follow-up misses the headline names before `and 3 more`. */
