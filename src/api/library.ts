@@ -1,6 +1,6 @@
 import { ASSUMPTIONS } from "../core/assumptions.js";
 import type { CatchUpWindow } from "../core/catch-up.js";
-import type { ConfidenceGrain } from "../core/confidence-grain.js";
+import { CONFIDENCE_GRAINS } from "../core/confidence-grain.js";
 import type { Every } from "../core/half-month.js";
 import { InputError } from "../io/input-issue.js";
 import type { ExcelLocale } from "../render/csv-writer.js";
@@ -17,7 +17,6 @@ const CATCH_UP_WINDOWS: readonly CatchUpWindow[] = ["quarter", "year", "none"];
 const EXCEL_LOCALES: readonly ExcelLocale[] = ["us", "eu"];
 const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
 const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "forecast"] as const;
-const CONFIDENCE_GRAINS: readonly ConfidenceGrain[] = ["month", "quarter", "year"];
 const EVERY: readonly Every[] = ["month", "half-month"];
 
 /** What a wrong option is called in messages: the library's options, by key. */

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { figureOrNull, month } from "./parts.js";
 
+/** What a rep's month and the team's month both carry: leads at risk, and inquiries against follow-up capacity (fresh schemas each time, so the JSON schema writes them inline, not as shared definitions). */
+const atRiskAndInquiryFields = () => ({
+  at_risk: z.number(),
+  at_risk_deals: z.number(),
+  at_risk_quota: figureOrNull,
+  inquiries: z.number(),
+  placed_inquiries: z.number(),
+  inquiry_capacity: figureOrNull,
+  inquiry_utilisation: figureOrNull,
+});
+
 /** Per rep and month (`capacity.reps[].months[]`, and the `--view capacity` CSV's columns). */
 export const repMonthFields = {
   month,
@@ -12,13 +23,7 @@ export const repMonthFields = {
   placed: z.number(),
   moved_in: z.number(),
   moved_out: z.number(),
-  at_risk: z.number(),
-  at_risk_deals: z.number(),
-  at_risk_quota: figureOrNull,
-  inquiries: z.number(),
-  placed_inquiries: z.number(),
-  inquiry_capacity: figureOrNull,
-  inquiry_utilisation: figureOrNull,
+  ...atRiskAndInquiryFields(),
   inquiry_over: z.boolean(),
 };
 
@@ -32,13 +37,7 @@ export const teamMonth = z.strictObject({
   extra_reps: z.number(),
   placed: z.number(),
   moved: z.number(),
-  at_risk: z.number(),
-  at_risk_deals: z.number(),
-  at_risk_quota: figureOrNull,
-  inquiries: z.number(),
-  placed_inquiries: z.number(),
-  inquiry_capacity: figureOrNull,
-  inquiry_utilisation: figureOrNull,
+  ...atRiskAndInquiryFields(),
   inquiry_excess: z.number(),
   extra_follow_up: figureOrNull,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONFIDENCE_GRAINS } from "../core/confidence-grain.js";
 import { capacityDocument } from "./capacity.js";
 import { documentOf, figureOrNull, lag, rowKey, stageKeys, warnings } from "./parts.js";
 
@@ -57,7 +58,7 @@ const percentiles = z.strictObject({ p10: z.number(), p50: z.number(), p90: z.nu
 /** `--confidence`: the plan that makes each period's quota with that certainty, period by period. */
 const confidence = z.strictObject({
   level: z.number(),
-  by: z.enum(["month", "quarter", "year"]),
+  by: z.enum(CONFIDENCE_GRAINS),
   method: z.enum(["exact", "simulation"]),
   trials: z.number().int(),
   seed: z.number().int(),

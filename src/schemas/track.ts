@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVERY } from "../core/half-month.js";
 import { capacityDocument } from "./capacity.js";
 import { documentOf, figureOrNull, month, rowKey, stageKeys, warnings } from "./parts.js";
 
@@ -61,7 +62,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const period = z.strictObject({
   first: month,
   last: month,
-  every: z.enum(["month", "half-month"]).optional(),
+  every: z.enum(EVERY).optional(),
   first_period: z.string().optional(),
   last_period: z.string().optional(),
   through: day.optional(),

@@ -9,7 +9,6 @@ import { CATCH_UP_WINDOWS } from "../../src/core/catch-up.js";
 import { EXCEL_LOCALES } from "../../src/render/csv-writer.js";
 import { SECTIONS } from "../../src/api/scenarios-run.js";
 import { TRACK_SECTIONS } from "../../src/api/track-run.js";
-import { CONFIDENCE_GRAINS } from "../../src/core/confidence-grain.js";
 import { EVERY } from "../../src/core/half-month.js";
 import { folderWith, runIn } from "../cli/harness.js";
 
@@ -146,7 +145,6 @@ describe("options", () => {
     expect(source).toContain(`EXCEL_LOCALES: readonly ExcelLocale[] = ${JSON.stringify(EXCEL_LOCALES).replaceAll(",", ", ")}`);
     expect(source).toContain(`SECTIONS = ${JSON.stringify(SECTIONS).replaceAll(",", ", ")} as const`);
     expect(source).toContain(`TRACK_SECTIONS = ${JSON.stringify(TRACK_SECTIONS).replaceAll(",", ", ")} as const`);
-    expect(source).toContain(`CONFIDENCE_GRAINS: readonly ConfidenceGrain[] = ${JSON.stringify(CONFIDENCE_GRAINS).replaceAll(",", ", ")}`);
     expect(source).toContain(`EVERY: readonly Every[] = ${JSON.stringify(EVERY).replaceAll(",", ", ")}`);
   });
 
