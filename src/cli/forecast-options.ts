@@ -2,7 +2,8 @@ import { type Forecast, monthSpan } from "../core/forecast.js";
 import type { Plan } from "../core/plan.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import type { MarkInForce } from "../io/number-text.js";
-import { type Parsed, parsePercent } from "../io/values.js";
+import type { Parsed } from "../io/values.js";
+import { parseFailBelow } from "../io/track-values.js";
 import { CONFIDENCE_DEFAULTS, parseSeed, parseTrials } from "../io/confidence-settings.js";
 import { formatNumber } from "../render/format.js";
 import { chanceText } from "../render/track/forecast.js";
@@ -37,13 +38,6 @@ function check<T>(flag: string, text: string, parsed: Parsed<T>): T {
   throw new InputError(issue);
 }
 
-/** `--fail-below`: a percentage above 0 and up to 100 (`80` and `80%` both mean 80 percent). */
-function parseFailBelow(text: string, mark: MarkInForce): Parsed<number> {
-  const parsed = parsePercent(text, mark);
-  if (parsed.ok && parsed.value > 0 && parsed.value <= 1) return parsed;
-  const expected = "a percentage above 0 and up to 100, like 80 or 80%";
-  return !parsed.ok && parsed.hint !== undefined ? { ok: false, expected, hint: parsed.hint } : { ok: false, expected };
-}
 
 /** Checks the forecast's flags, before any file is read. */
 export function forecastSettings(flags: ForecastFlags, mark: MarkInForce): ForecastSettings {

@@ -6,7 +6,7 @@ import type { SelectedActuals } from "../core/track.js";
 import type { ActualsFile } from "../io/actuals.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import type { MarkInForce } from "../io/number-text.js";
-import { type Parsed, parsePositiveAmount } from "../io/values.js";
+import { parseCoverageMultiple } from "../io/track-values.js";
 
 /** Track's pipeline coverage flag (issue 15). */
 export interface CoverageFlags {
@@ -21,17 +21,11 @@ export function addCoverageOptions(command: Command): Command {
   return command.option("--coverage-target <X>", "with an open_pipeline column in ACTUALS: open pipeline ÷ quota due in the next sales cycle each period should reach, e.g. 3 or 2.5x (default: 3)");
 }
 
-/** `3`, `2.5x`, `3×`: a multiple above 0. */
-function parseMultiple(text: string, mark: MarkInForce): Parsed<number> {
-  const expected = "a multiple of the quota due above 0, like 3 or 2.5x";
-  const parsed = parsePositiveAmount(text.trim().replace(/[x×]$/i, ""), mark);
-  return parsed.ok ? parsed : { ok: false, expected };
-}
 
 /** The coverage target, checked before any file is read; 3 by default. */
 export function coverageTargetOf(flags: CoverageFlags, mark: MarkInForce): number {
   if (flags.coverageTarget === undefined) return DEFAULT_COVERAGE_TARGET;
-  const parsed = parseMultiple(flags.coverageTarget, mark);
+  const parsed = parseCoverageMultiple(flags.coverageTarget, mark);
   if (parsed.ok) return parsed.value;
   throw new InputError({ code: "option.invalid", file: "--coverage-target", expected: parsed.expected, found: flags.coverageTarget });
 }

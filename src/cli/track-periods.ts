@@ -5,7 +5,7 @@ import type { SelectedActuals } from "../core/track.js";
 import type { ActualsFile } from "../io/actuals.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import type { MarkInForce } from "../io/number-text.js";
-import { type Parsed, parsePercent } from "../io/values.js";
+import { parseFollowUpTarget } from "../io/track-values.js";
 import type { Failure, FailOn } from "./fail-on.js";
 
 /** Track's semimonthly checkpoints and follow-up flags (issue 15). */
@@ -23,17 +23,11 @@ export function addPeriodOptions(command: Command): Command {
     .option("--follow-up-target <PCT>", "with a followed_up column in ACTUALS: the share of inquiries each rep must follow up in each period (default: 100)");
 }
 
-/** `--follow-up-target`: a percentage up to 100 (`95` and `95%` both mean 95 percent). */
-function parseTarget(text: string, mark: MarkInForce): Parsed<number> {
-  const parsed = parsePercent(text, mark);
-  if (parsed.ok && parsed.value <= 1) return parsed;
-  return { ok: false, expected: "a percentage from 0 to 100, like 100 or 95%" };
-}
 
 /** The follow-up target, checked before any file is read; 1 (the playbook's 100%) by default. */
 export function followUpTargetOf(flags: PeriodFlags, mark: MarkInForce): number {
   if (flags.followUpTarget === undefined) return 1;
-  const parsed = parseTarget(flags.followUpTarget, mark);
+  const parsed = parseFollowUpTarget(flags.followUpTarget, mark);
   if (parsed.ok) return parsed.value;
   throw new InputError({ code: "option.invalid", file: "--follow-up-target", expected: parsed.expected, found: flags.followUpTarget });
 }
