@@ -89,8 +89,9 @@ export async function plan(quotas: Input, options: ComputeOptions = {}): Promise
 export async function track(quotas: Input, actuals: Input, options: TrackOptions = {}): Promise<Report<TrackDocument>> {
   checkOptions(options, await optionKeys("track"), TRACK_SECTIONS);
   const place = inputPlace(options.cwd);
-  const { asOf, catchUp, tolerance, bankSurplus, every, followUpTarget, coverageTarget, forecast, failBelow, trials, seed, section, ...planOptions } = options;
-  const own = { asOf, catchUp, tolerance: optionText(tolerance), bankSurplus, every, followUpTarget: optionText(followUpTarget), coverageTarget: optionText(coverageTarget), forecast, failBelow: optionText(failBelow), trials: optionText(trials), seed: optionText(seed), section };
+  const { asOf, catchUp, tolerance, bankSurplus, every, followUpTarget, coverageTarget, sources, forecast, failBelow, trials, seed, section, by, ...planOptions } = options;
+  // `by: "source"` is track's own view: runTrack reads it before the plan's settings do.
+  const own = { by, sources: place.nameOf(sources, "sources"), asOf, catchUp, tolerance: optionText(tolerance), bankSurplus, every, followUpTarget: optionText(followUpTarget), coverageTarget: optionText(coverageTarget), forecast, failBelow: optionText(failBelow), trials: optionText(trials), seed: optionText(seed), section };
   const flags = { ...planFlagsOf(planOptions, place), ...definedOnly(own) };
   const { runTrack } = await import("./track-run.js");
   return reportOf(await runTrack(place.nameOf(quotas, "quotas"), place.nameOf(actuals, "actuals"), flags, place.environment));

@@ -95,8 +95,8 @@ export type ComputeOptions = PlanOptions &
     confidenceBy?: ConfidenceGrain | undefined;
   };
 
-/** {@link PlanOptions} and track's own (`--as-of`, `--catch-up`, `--tolerance`, `--bank-surplus`, the half-months, the follow-up, the coverage and the forecast). */
-export type TrackOptions = PlanOptions &
+/** {@link PlanOptions} and track's own (`--as-of`, `--catch-up`, `--tolerance`, `--bank-surplus`, the half-months, the follow-up, the coverage, lead quality by source and the forecast). */
+export type TrackOptions = Omit<PlanOptions, "by"> &
   SimulationOptions & {
     /** The last month (`2027-03`) or day (`2027-03-20`, pro rata) of actuals to compare. */
     asOf?: string | undefined;
@@ -114,7 +114,11 @@ export type TrackOptions = PlanOptions &
     /** `failed` when the year's chance is under this percentage (implies `forecast`). */
     failBelow?: OptionValue | undefined;
     /** The one table a CSV holds: checkpoints (default), follow-up, coverage or forecast. */
-    section?: "checkpoints" | "follow-up" | "coverage" | "forecast" | undefined;
+    section?: "checkpoints" | "follow-up" | "coverage" | "sources" | "forecast" | undefined;
+    /** Rows by the plan's views, or `source`: lead quality by source (a source column in the actuals), the checkpoints by month. */
+    by?: PlanGrouping | "source" | undefined;
+    /** Each source's expected rates, as calibrate's `sourcesOut` writes them (default: the plan's overall rates). */
+    sources?: Input | undefined;
   };
 
 /** {@link PlanOptions} and scenarios' own; a confidence scenario (`vary: ["confidence=average,90"]`) takes `confidenceBy`, `trials`, `seed`. */
@@ -152,7 +156,7 @@ export type CalibrateOptions = OutputOptions & {
  */
 export const OWN_KEYS = {
   compute: ["confidence", "confidenceBy", "trials", "seed"],
-  track: ["asOf", "catchUp", "tolerance", "bankSurplus", "every", "followUpTarget", "coverageTarget", "forecast", "failBelow", "section", "trials", "seed"],
+  track: ["asOf", "catchUp", "tolerance", "bankSurplus", "every", "followUpTarget", "coverageTarget", "sources", "forecast", "failBelow", "section", "trials", "seed"],
   scenarios: ["scenarios", "vary", "sensitivity", "sources", "optimizeMix", "section", "confidenceBy", "trials", "seed"],
   calibrate: ["asOf", "byRep", "minLeads", "ratiosOut", "cyclesOut", "sourcesOut"],
   cli: ["wide"],

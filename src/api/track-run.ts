@@ -29,6 +29,8 @@ import { loadPlan, resolvePlanSettings } from "../cli/load-plan.js";
 import type { PlanFlags } from "../cli/plan-options.js";
 import { renderReport } from "../cli/render-report.js";
 import { checkResultSize } from "../cli/result-size.js";
+import { type SourceFlags, checkSourceFlags, sourceFailures, sourceQualityOf } from "../cli/track-sources.js";
+import { readSources } from "../io/sources-file.js";
 import type { OutputSettings, ReportRun } from "./report-run.js";
 
 /** track's flags (or the library's options in their shape). */
@@ -42,10 +44,12 @@ export interface TrackFlags extends PlanFlags, CsvFlags, ForecastFlags {
   bankSurplus?: boolean | undefined;
   failOn?: string | undefined;
   section?: string | undefined;
+  /** The sources file of lead quality by source's expected rates (`--sources`). */
+  sources?: string | undefined;
 }
 
 /** The tables of a track report, by the name `--section` takes (CSV holds one). */
-export const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "forecast"] as const;
+export const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "sources", "forecast"] as const;
 
 /** The tolerance: a percentage up to 100 (`10` and `10%` both mean 10 percent). */
 function parseTolerance(text: string, mark: MarkInForce): Parsed<number> {
@@ -73,7 +77,11 @@ function trackOptions(flags: TrackFlags, mark: MarkInForce) {
  * `track`'s work: the plan against the actuals, the leak, the catch-up and the team ahead, ready
  * to write. The CLI writes the result; the library's `track()` wraps it.
  */
-export async function runTrack(quotasPath: string, actualsPath: string, flags: TrackFlags, environment: ReadEnvironment): Promise<ReportRun> {
+export async function runTrack(quotasPath: string, actualsPath: string, trackFlags: TrackFlags, environment: ReadEnvironment): Promise<ReportRun> {
+  // `--by source` is track's own view (the plan has no sources): the checkpoints are then by month.
+  const bySource = (trackFlags.by as string | undefined) === "source";
+  const flags: TrackFlags = bySource ? { ...trackFlags, by: "month" } : trackFlags;
+  const sourceFlags: SourceFlags = { bySource, sources: flags.sources };
   const { csv, format: formatFlag } = csvOptionsOf(flags);
   const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
   const { funnel } = resolved.settings;
@@ -99,7 +107,9 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
   const forecasting = forecastSettings({ ...flags, trials: flags.trials ?? simulation?.trials, seed: flags.seed ?? simulation?.seed }, resolved.settings.decimalMark);
   const failOn = withForecastCheck(resolveFailOn(flags.failOn, capacitySettings.strict, capacitySettings, TRACK_CHECKS), flags.failOn, forecasting);
   checkTrackSection(flags.section, resolved.settings.format, forecasting.wanted);
-  const loaded = await loadPlan(quotasPath, flags, environment, [actualsPath, ...capacityInputs(capacitySettings)], resolved);
+  checkSourceFlags(sourceFlags, failOn, funnel);
+  const extraInputs = [actualsPath, ...(flags.sources === undefined ? [] : [flags.sources]), ...capacityInputs(capacitySettings)];
+  const loaded = await loadPlan(quotasPath, flags, environment, extraInputs, resolved);
   const input = loaded.read(actualsPath);
   const actuals = readActuals(input.content, input.name, loaded.readOptions, funnel);
   checkDating(actuals, every);
@@ -138,6 +148,11 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
   const followUp = followUpOf(actuals, selected, every, periodFlags, followUpTarget, failOn, warnings);
   if (flags.section === "follow-up" && followUp === undefined) throw new InputError({ code: "column.missing", file: actuals.file, line: 1, column: "followed_up", expected: "--section follow-up: expected a followed_up column in the actuals" });
   const coverage = coverageOf(plan, actuals, selected, every, coverageFlags, coverageTarget, warnings);
+  const sourcesInput = flags.sources === undefined ? undefined : loaded.read(flags.sources);
+  const sources = sourcesInput === undefined ? undefined : { file: sourcesInput.name, rows: readSources(sourcesInput.content, sourcesInput.name, false, loaded.readOptions) };
+  if (sourcesInput !== undefined) warnings.push(...sourcesInput.warnings);
+  const sourceQuality = sourceQualityOf({ plan, actuals, selected, period, funnel, tolerance: options.tolerance, flags: sourceFlags, failOn, sources, warnings });
+  if (flags.section === "sources" && sourceQuality === undefined) throw new InputError({ code: "column.missing", file: actuals.file, line: 1, column: "source", expected: "--section sources: expected a source column in the actuals" });
   if (flags.section === "coverage" && coverage === undefined) throw new InputError({ code: "column.missing", file: actuals.file, line: 1, column: "open_pipeline", expected: "--section coverage: expected an open_pipeline column in the actuals (and quotas in money)" });
   const window = flags.catchUp ?? "year";
   const catchUp =
@@ -166,6 +181,8 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
     checkpoints,
     ...(followUp === undefined ? {} : { followUp }),
     ...(coverage === undefined ? {} : { coverage }),
+    ...(sourceQuality === undefined ? {} : { sourceQuality }),
+    ...(sources === undefined ? {} : { sourcesFile: sources.file }),
     leak: diagnoseLeak(plan, selected.entries, period, measures, order),
     catchUpWindow: window,
     catchUp,
@@ -183,6 +200,7 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
   // A check of --fail-on fails: behind plan (the default), or over capacity ahead.
   const failures: Failure[] = checkpoints.status === "on-track" ? [] : [{ checks: ["behind"], text: `${checkpoints.deciding} ${checkpoints.status.replace("-", " ")} plan` }];
   failures.push(...followUpFailures(followUp, `${formatNumber(followUpTarget * 100, 2)}%`));
+  failures.push(...sourceFailures(sourceQuality));
   if (capacity) failures.push(...capacityFailures(allFindings(capacity), capacity.section.report.respectCapacity));
   failures.push(...forecastFailures(forecast, forecasting));
   const json = async () => (await import("../render/track/json.js")).renderTrackJson(report);
@@ -199,6 +217,7 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
       const section = settings.section ?? flags.section;
       let followUpLeftOut = false;
       let coverageLeftOut = false;
+      let sourcesLeftOut = false;
       const text = await renderReport(
         target,
         { json, document: async () => (await import("../render/track/build.js")).buildTrackDocument(report) },
@@ -211,12 +230,14 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
             settings.onSectionsLeftOut?.(names);
             if (section === undefined && names.includes("follow-up")) followUpLeftOut = true;
             if (section === undefined && names.includes("coverage")) coverageLeftOut = true;
+            if (section === undefined && names.includes("sources")) sourcesLeftOut = true;
           },
         },
       );
       // A CSV holds one table: the follow-up and the forecast are named, never dropped without a word.
       if (followUpLeftOut) settings.onNote?.("the CSV holds the checkpoints; --section follow-up writes the follow-up");
       if (coverageLeftOut) settings.onNote?.("the CSV holds the checkpoints; --section coverage writes the pipeline coverage");
+      if (sourcesLeftOut) settings.onNote?.("the CSV holds the checkpoints; --section sources writes lead quality by source");
       if (forecast && target === "csv" && section === undefined) settings.onNote?.("the CSV holds the checkpoints table; --section forecast writes the other");
       return text;
     },

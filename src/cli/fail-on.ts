@@ -2,14 +2,14 @@ import type { CapacitySettings } from "../io/capacity-settings.js";
 import { InputError } from "../io/input-issue.js";
 
 /** Every check a run can fail on, in the order a summary names them. */
-export const CHECKS = ["behind", "follow-up", "capacity", "inquiry-capacity", "at-risk", "forecast", "vacation"] as const;
+export const CHECKS = ["behind", "follow-up", "source", "capacity", "inquiry-capacity", "at-risk", "forecast", "vacation"] as const;
 export type Check = (typeof CHECKS)[number];
 
 /** The capacity checks: what `--strict` adds to a command's default checks. */
 export const CAPACITY_CHECKS: readonly Check[] = ["capacity", "inquiry-capacity", "at-risk"];
 
-/** Track's checks of the actuals themselves, which need no team: plan against actual, and follow-up (needs a followed_up column). */
-const ACTUALS_CHECKS: readonly Check[] = ["behind", "follow-up", "forecast"];
+/** Track's checks of the actuals themselves, which need no team: plan against actual, follow-up (needs a followed_up column), lead quality by source (a source column). */
+const ACTUALS_CHECKS: readonly Check[] = ["behind", "follow-up", "source", "forecast"];
 
 /** What one command can check, and what it fails on when neither --fail-on nor --strict is given. */
 export interface CommandChecks {

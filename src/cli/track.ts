@@ -10,6 +10,7 @@ import { writeOutput } from "./write-output.js";
 import { hideRefused } from "./help-groups.js";
 import { addCoverageOptions } from "./track-coverage.js";
 import { addPeriodOptions } from "./track-periods.js";
+import { addSourceOptions } from "./track-sources.js";
 
 const EXAMPLES = `
 Examples:
@@ -22,6 +23,8 @@ Examples:
   $ leadplan track quotas.csv actuals.csv --fail-on none   (report only: exit 0 even when behind)
   $ leadplan track quotas.csv daily.csv --every half-month --as-of 2027-01-20   (semimonthly; daily actuals: date,rep,inquiries,...)
   $ leadplan track quotas.csv actuals.csv --fail-on behind,follow-up   (followed_up column: every rep follows up 100%)
+  $ leadplan track examples/quotas.csv examples/source-actuals.csv --ratios examples/ratios.csv --cycles examples/cycles.csv --by source --sources examples/sources.csv
+      (source,cost columns: lead quality per source and month against each source's expected rates)
   $ leadplan track quotas.csv actuals.csv --coverage-target 2.5x   (open_pipeline column: pipeline coverage per month)
   $ leadplan track examples/quotas.csv examples/actuals.csv --ratios examples/ratios.csv --cycles examples/cycles.csv --forecast
       (the chance of making the open quarter and the fiscal year, and revenue P10/P50/P90)
@@ -44,8 +47,8 @@ export function trackCommand(environment: CliEnvironment): Command {
         "can still reach within the window, with the extra leads and budget that takes.",
     )
     .argument("<QUOTAS>", "quota CSV, as compute reads it; - reads stdin")
-    .argument("<ACTUALS>", "actuals CSV: month[,rep][,product] and any of inquiries, qualified, won, revenue (with --funnel: every stage, named as it names them, and revenue); - reads stdin");
-  return addCoverageOptions(addPeriodOptions(addCsvOptions(hideRefused(addPlanOptions(command), ["--view"]))))
+    .argument("<ACTUALS>", "actuals CSV: month[,rep][,product][,source] and any of inquiries, qualified, won, revenue, cost (with --funnel: every stage, named as it names them, and revenue); - reads stdin");
+  return addSourceOptions(addCoverageOptions(addPeriodOptions(addCsvOptions(hideRefused(addPlanOptions(command), ["--view"])))))
     .option("--as-of <YYYY-MM>", "last month of actuals to compare, YYYY-MM or as the files write months; a day (2027-01-20) compares its period pro rata by working days (default: the last month in ACTUALS)")
     .addOption(new Option("--catch-up <WINDOW>", "where the shortfall is made up: the rest of the fiscal quarter or year, or none").choices(CATCH_UP_WINDOWS).default("year"))
     .option("--tolerance <PCT>", "on track within this much below plan; behind within twice it (default: 10)")
@@ -55,7 +58,7 @@ export function trackCommand(environment: CliEnvironment): Command {
     .option("--fail-below <PCT>", "exit 1 (after printing) when the chance of making the fiscal year is under PCT, like 80 or 80% (implies --forecast; the check forecast of --fail-on)")
     .option("--trials <N>", "simulation trials of the forecast, where deal sizes differ (default: 10000, at most 100000)")
     .option("--seed <N>", "the simulation's seed, 0 to 4294967295: the same seed gives the same figures on any machine (default: 13, as compute --confidence)")
-    .addOption(new Option("--section <NAME>", "with --format csv: the table to write (one per file; default: checkpoints; follow-up needs a followed_up column, coverage an open_pipeline column, forecast --forecast)").choices(TRACK_SECTIONS))
+    .addOption(new Option("--section <NAME>", "with --format csv: the table to write (one per file; default: checkpoints; follow-up needs a followed_up column, coverage an open_pipeline column, sources a source column, forecast --forecast)").choices(TRACK_SECTIONS))
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, actualsPath: string, flags: TrackFlags) => {
       const run = await runTrack(quotasPath, actualsPath, flags, environment);

@@ -52,6 +52,10 @@ export interface ActualEntry {
   followedUp?: number;
   /** Value of open qualified opportunities at the row's date (`open_pipeline`): a level, not a flow. */
   openPipeline?: number;
+  /** The lead source of the row's leads (a `source` column; "" = none given). */
+  source?: string;
+  /** Money spent on the row's leads (a `cost` column). */
+  cost?: number;
 }
 
 /** Actuals as read. Without a rep (product) column, each row covers every rep (product). */

@@ -22,6 +22,10 @@ export interface ActualsFile extends Actuals {
   followUpBase?: Measure;
   /** With an `open_pipeline` column (pipeline coverage). */
   hasOpenPipeline?: boolean;
+  /** With a `source` column (lead quality by source): every entry has a `source`. */
+  bySource?: boolean;
+  /** With a `cost` column: every entry has a `cost`. */
+  hasCost?: boolean;
   /** The file line of each entry, in the same order. */
   lines: number[];
   warnings: InputIssue[];
@@ -56,7 +60,9 @@ function parseCount(text: string, mark: MarkInForce): Parsed<number> {
  * day in a `date` column (`YYYY-MM-DD`, one row per day, rep and product): track sums them into
  * months or halves. A `followed_up` column counts the inquiries (without an inquiries column,
  * the qualified leads; a configured funnel's first stage) the rep has contacted: never more than
- * the row's.
+ * the row's. A `source` column names the lead source of each row (one row per period, rep,
+ * product and source; track sums over it and shows lead quality by source), a `cost` column the
+ * money spent on the row's leads.
  */
 export function readActuals(content: string, file: string, options: ReadOptions = {}, funnel: FunnelStages = DEFAULT_FUNNEL): ActualsFile {
   const dateFormat = options.dateFormat ?? "auto";
@@ -86,7 +92,7 @@ export function readActuals(content: string, file: string, options: ReadOptions 
         throw new InputError({ code: "column.duplicate", file, line: 1, column: name, expected: `a second column for ${measure} (first: ${earlier.name}): expected each measure once` });
       }
       columnOf.set(measure, { at, name });
-    } else if (name !== "month" && name !== "date" && name !== "rep" && name !== "product" && name !== "followed_up" && name !== "open_pipeline") {
+    } else if (name !== "month" && name !== "date" && name !== "rep" && name !== "product" && name !== "followed_up" && name !== "open_pipeline" && name !== "source" && name !== "cost") {
       const expected = configured ? `unknown column, ignored (not a stage of --funnel ${funnelText})` : "unknown column, ignored";
       warnings.push({ code: "column.unknown", file, line: 1, column: name || `column ${at + 1}`, expected });
     }
@@ -129,6 +135,9 @@ export function readActuals(content: string, file: string, options: ReadOptions 
   if (followUpAt >= 0) measureColumns.add("followed_up");
   const openAt = table.header.indexOf("open_pipeline");
   if (openAt >= 0) measureColumns.add("open_pipeline");
+  const sourceAt = table.header.indexOf("source");
+  const costAt = table.header.indexOf("cost");
+  if (costAt >= 0) measureColumns.add("cost");
   const mark = fileDecimalMark(table, (name) => measureColumns.has(name), options.decimalMark, warnings);
   const dateAt = table.header.indexOf("date");
   const monthAt = dateAt >= 0 ? dateAt : table.header.indexOf("month");
@@ -192,14 +201,18 @@ export function readActuals(content: string, file: string, options: ReadOptions 
     const openText = openAt < 0 ? "" : (record[openAt] ?? "").trim();
     const openPipeline = openText === "" ? undefined : read("open_pipeline", openAt, parseAmount(openText, mark()));
     const [unit, label] = dated.day !== undefined ? ["date", formatDay(dated.day)] : dated.half !== undefined ? ["half", formatHalf(dated.half)] : ["month", formatMonth(month)];
-    const key = JSON.stringify([dated.day ?? dated.half ?? month, rep, product]);
+    const source = sourceAt < 0 ? undefined : readName(record[sourceAt] ?? "");
+    // Money spent on the row's leads: a blank would read as free leads, so 0 is written for none.
+    const cost = costAt < 0 ? undefined : read("cost", costAt, parseAmount(record[costAt] ?? "", mark()), record[costAt]?.trim() === "" ? "write 0 for none" : undefined);
+    const key = JSON.stringify([dated.day ?? dated.half ?? month, rep, product, source ?? ""]);
     const first = firstLineOf.get(key);
     if (first !== undefined) {
+      const sourceText = source === undefined ? "" : `, source "${source}"`;
       throw new InputError({
         code: "row.duplicate",
         file,
         line,
-        expected: `a second row for ${unit} ${label}, rep "${rep}", product "${product}": expected one row per ${unit}, rep and product`,
+        expected: `a second row for ${unit} ${label}, rep "${rep}", product "${product}"${sourceText}: expected one row per ${unit}, rep and product${source === undefined ? "" : " and source"}`,
         hint: `first on line ${first}`,
       });
     }
@@ -209,6 +222,8 @@ export function readActuals(content: string, file: string, options: ReadOptions 
     if (dated.day !== undefined) entry.day = dated.day;
     if (followedUp !== undefined) entry.followedUp = followedUp;
     if (openPipeline !== undefined) entry.openPipeline = openPipeline;
+    if (source !== undefined) entry.source = source;
+    if (cost !== undefined) entry.cost = cost;
     entries.push(entry);
     lines.push(line);
   });
@@ -217,6 +232,8 @@ export function readActuals(content: string, file: string, options: ReadOptions 
     dating,
     ...(followUpBase === undefined ? {} : { followUpBase }),
     ...(openAt < 0 ? {} : { hasOpenPipeline: true }),
+    ...(sourceAt < 0 ? {} : { bySource: true }),
+    ...(costAt < 0 ? {} : { hasCost: true }),
     byRep: repAt >= 0,
     byProduct: productAt >= 0,
     measures,

@@ -132,6 +132,38 @@ const coverage = z.strictObject({
   below: z.array(z.string()),
 });
 
+const sourceRow = {
+  source: z.string(),
+  inquiries: z.number(),
+  qualified: z.number(),
+  won: figureOrNull,
+  qualify_rate: figureOrNull,
+  expected_qualify_rate: figureOrNull,
+  close_rate: figureOrNull,
+  expected_close_rate: figureOrNull,
+  cost: figureOrNull,
+  cost_per_qualified: figureOrNull,
+  cost_per_won: figureOrNull,
+  status: status.nullable(),
+};
+
+/**
+ * Lead quality by source (a source column in the actuals): per period and source, inquiries,
+ * qualified leads and deals won, the qualification and close rates (fractions; null with no
+ * denominator) against the expected ones (the sources file's, or the plan's overall rates:
+ * `expected_from`; null for a source the file does not name), cost per qualified lead and per won
+ * deal (null without a cost column or a denominator), and the qualification rate's status (null
+ * when not compared). Each row's time is `month`, or `period` by half-month; `totals` are per
+ * source over the whole period; `below` names the sources and periods behind their expected rate.
+ */
+const sources = z.strictObject({
+  expected_from: z.enum(["sources", "plan"]),
+  file: z.string().nullable(),
+  rows: z.array(z.strictObject({ month: month.optional(), period: z.string().optional(), ...sourceRow })),
+  totals: z.array(z.strictObject(sourceRow)),
+  below: z.array(z.string()),
+});
+
 // With a team: checked on what is still ahead (`plan`: the original or the catch-up plan), from the month after as-of.
 const capacity = capacityDocument.extend({ plan: z.enum(["original", "catch-up"]), from: month });
 
@@ -156,6 +188,7 @@ export const trackDocument = documentOf({
   cumulative: z.strictObject({ status, checks }),
   follow_up: followUp.optional(),
   coverage: coverage.optional(),
+  sources: sources.optional(),
   leak: leak.nullable(),
   catch_up: catchUp.nullable(),
   forecast: forecast.optional(),

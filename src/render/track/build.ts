@@ -8,6 +8,7 @@ import { KEY_KIND } from "../plan/build.js";
 import { catchUpColumns, measureTitle } from "./stage-names.js";
 import { followUpSection } from "./follow-up.js";
 import { coverageSection } from "./coverage.js";
+import { sourcesSection } from "./sources.js";
 import { forecastSection } from "./forecast.js";
 import {
   STATUS_CODE,
@@ -137,11 +138,13 @@ export function buildTrackDocument(report: TrackReport): Document {
   const revenueToDate = revenueToDateSection(report);
   const followUp = followUpSection(report);
   const coverage = coverageSection(report.coverage);
+  const sources = sourcesSection(report.sourceQuality, report.sourcesFile);
   const sections: Section[] = [
     // Named for `--section` (CSV writes one table per file): the checkpoints, or the forecast.
     { title: { text: headline(report), style: "strong" }, table: checkpointTable(report), name: "checkpoints" },
     ...(followUp ? [followUp] : []),
     ...(coverage ? [coverage] : []),
+    ...(sources ? [sources] : []),
     stageShareSection(report),
     ...(revenueToDate ? [revenueToDate] : []),
     leakSection(report, report.leak),

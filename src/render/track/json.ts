@@ -11,6 +11,7 @@ import { capacityJson } from "../capacity/json.js";
 import { formatDay } from "../../core/calibrate-days.js";
 import { followUpJson } from "./follow-up.js";
 import { coverageJson } from "./coverage.js";
+import { sourcesJson } from "./sources.js";
 import { STATUS_CODE, type TrackReport, percentFigure } from "./report.js";
 import { catchUpColumns, effectFault, effectName, rateKey } from "./stage-names.js";
 import { plainJson, sixDecimals } from "../plain-number.js";
@@ -122,6 +123,7 @@ export function renderTrackJson(report: TrackReport): string {
     cumulative: { status: STATUS_CODE[checkpoints.cumulative.status], checks: checksJson(checkpoints.cumulative) },
     ...(report.followUp === undefined ? {} : { follow_up: followUpJson(report) }),
     ...(report.coverage === undefined ? {} : { coverage: coverageJson(report.coverage) }),
+    ...(report.sourceQuality === undefined ? {} : { sources: sourcesJson(report.sourceQuality, report.sourcesFile) }),
     leak: report.leak === null ? null : leakJson(report.leak, checkpoints.order),
     catch_up: report.catchUp === null ? null : catchUpJson(report.catchUp, report.bankSurplus, checkpoints.order),
     ...(report.forecast ? { forecast: forecastJson(report.forecast) } : {}),

@@ -1,5 +1,7 @@
 import type { CoverageCheck } from "../../core/coverage.js";
 import { coverageClause } from "./coverage.js";
+import type { SourceQuality } from "../../core/source-quality.js";
+import { sourceClause } from "./sources.js";
 import type { CatchUpPlan, CatchUpScope, CatchUpWindow } from "../../core/catch-up.js";
 import { fiscalQuarterOf, formatFiscalQuarter } from "../../core/fiscal.js";
 import type { Forecast } from "../../core/forecast.js";
@@ -22,6 +24,10 @@ export interface TrackReport {
   followUp?: FollowUpCheck;
   /** With an open_pipeline column in the actuals: pipeline coverage per period against the target. */
   coverage?: CoverageCheck;
+  /** With a source column in the actuals: lead quality per source and period against the expected rates. */
+  sourceQuality?: SourceQuality;
+  /** The sources file of the expected rates (`--sources`), when given. */
+  sourcesFile?: string;
   /** Null when the actuals cannot explain a revenue gap (see {@link leakNote}). */
   leak: LeakDiagnosis | null;
   catchUpWindow: CatchUpWindow;
@@ -109,7 +115,7 @@ export function headline(report: TrackReport): string {
   const decidingCheck = cumulative.checks.find((check) => check.measure === deciding);
   const share = decidingCheck?.percentOfPlan === null || decidingCheck === undefined ? "" : ` (${percentText(decidingCheck.percentOfPlan)} of plan)`;
   const range = periodText(period);
-  return `Plan versus actual, ${range}, tolerance ${formatNumber(checkpoints.tolerance * 100, 2)}%: ${STATUS_TEXT[checkpoints.status]} on ${measureTitle(checkpoints.order, deciding).toLowerCase()}${share}${followUpClause(report)}${coverageClause(report.coverage)}`;
+  return `Plan versus actual, ${range}, tolerance ${formatNumber(checkpoints.tolerance * 100, 2)}%: ${STATUS_TEXT[checkpoints.status]} on ${measureTitle(checkpoints.order, deciding).toLowerCase()}${share}${followUpClause(report)}${coverageClause(report.coverage)}${sourceClause(report.sourceQuality)}`;
 }
 
 /** How many follow-up misses the headline names before `and 3 more`. */
