@@ -212,7 +212,7 @@ export function readActuals(content: string, file: string, options: ReadOptions 
         code: "row.duplicate",
         file,
         line,
-        expected: `a second row for ${unit} ${label}, rep "${rep}", product "${product}"${sourceText}: expected one row per ${unit}, rep and product${source === undefined ? "" : " and source"}`,
+        expected: `a second row for ${unit} ${label}, rep "${rep}", product "${product}"${sourceText}: expected one row per ${unit}, rep${source === undefined ? " and product" : ", product and source"}`,
         hint: `first on line ${first}`,
       });
     }

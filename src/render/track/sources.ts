@@ -7,9 +7,11 @@ import { STATUS_CODE, STATUS_TEXT, percentFigure, percentText } from "./report.j
 /** The time column of the source rows: `period` by half-month (`2027-01-H1`), else `month`. */
 const timeKey = (quality: SourceQuality): "period" | "month" => (quality.every === "half-month" ? "period" : "month");
 
+// 23 ÷ 80 × 100 is 28.749999999999996 in binary: six decimals take the noise off before it rounds to 28.7.
+const percentOf = (rate: number | null): number | null => (rate === null ? null : Math.round(rate * 1e8) / 1e6);
 /** A rate (a fraction) as track prints rates: `4.1%`; `–` for no rate. */
-const rateText = (rate: number | null): string => percentText(rate === null ? null : rate * 100);
-const rateFigure = (rate: number | null): number | null => percentFigure(rate === null ? null : rate * 100);
+const rateText = (rate: number | null): string => percentText(percentOf(rate));
+const rateFigure = (rate: number | null): number | null => percentFigure(percentOf(rate));
 
 export const sourceName = (source: string): string => (source === "" ? "(no source)" : source);
 
@@ -74,16 +76,25 @@ export function sourcesSection(quality: SourceQuality | undefined, sourcesFile: 
   const time = timeKey(quality);
   const hasWon = quality.totals.some((row) => row.won !== null);
   const hasCost = quality.totals.some((row) => row.cost !== null);
+  // The status stands beside the rate it checks; the close rate and the costs, shown not checked, follow.
   const columns: Column<SourceQualityRow>[] = [
     { key: time, title: time === "period" ? "Period" : "Month", kind: "month", value: (row) => row.period, text: (row) => (row.period === "total" ? "Total" : row.period) },
     { key: "source", title: "Source", kind: "name", value: (row) => row.source, text: (row) => sourceName(row.source) },
     { key: "inquiries", title: "Inquiries", kind: "count", value: (row) => row.inquiries },
     { key: "qualified", title: "Qualified", kind: "count", value: (row) => row.qualified },
-    ...(hasWon ? [{ key: "won", title: "Won", kind: "count", value: (row) => row.won } satisfies Column<SourceQualityRow>] : []),
     { key: "qualify_rate", title: "Qualified %", kind: "percent", value: (row) => rateFigure(row.qualifyRate), text: (row) => rateText(row.qualifyRate) },
     { key: "expected_qualify_rate", title: "Expected", kind: "percent", value: (row) => rateFigure(row.expected?.qualifyRate ?? null), text: (row) => rateText(row.expected?.qualifyRate ?? null) },
+    {
+      key: "status",
+      title: "Status",
+      kind: "code",
+      value: statusCode,
+      text: statusText,
+      tone: (row) => (row.period === "total" ? undefined : row.status === "far-behind" ? "bad" : row.status === "behind" ? "warn" : undefined),
+    },
     ...(hasWon
       ? ([
+          { key: "won", title: "Won", kind: "count", value: (row) => row.won },
           { key: "close_rate", title: "Close %", kind: "percent", value: (row) => rateFigure(row.closeRate), text: (row) => rateText(row.closeRate) },
           { key: "expected_close_rate", title: "Expected close", kind: "percent", value: (row) => rateFigure(row.expected?.closeRate ?? null), text: (row) => rateText(row.expected?.closeRate ?? null) },
         ] satisfies Column<SourceQualityRow>[])
@@ -95,14 +106,6 @@ export function sourcesSection(quality: SourceQuality | undefined, sourcesFile: 
           ...(hasWon ? [{ key: "cost_per_won", title: "Per won", kind: "money", value: (row) => row.costPerWon } satisfies Column<SourceQualityRow>] : []),
         ] satisfies Column<SourceQualityRow>[])
       : []),
-    {
-      key: "status",
-      title: "Status",
-      kind: "code",
-      value: statusCode,
-      text: statusText,
-      tone: (row) => (row.period === "total" ? undefined : row.status === "far-behind" ? "bad" : row.status === "behind" ? "warn" : undefined),
-    },
   ];
   const grain = time === "period" ? "half-month" : "month";
   return {
