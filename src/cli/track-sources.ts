@@ -39,7 +39,7 @@ export function checkSourceFlags(flags: SourceFlags, failOn: FailOn, funnel: Fun
   if (isDefaultFunnel(funnel)) return;
   const asked = flags.bySource ? "--by source" : failOn.checks.has("source") ? "--fail-on source" : undefined;
   if (asked === undefined) return;
-  throw new InputError({ code: "option.invalid", file: asked, expected: `the default funnel (inquiries, qualified, won): lead quality by source is not compared for --funnel ${funnel.join(",")} yet` });
+  throw new InputError({ code: "option.invalid", file: asked, expected: `not with --funnel ${funnel.join(",")}: lead quality by source compares the default funnel's inquiries, qualified and won only (for now)` });
 }
 
 /** The input of {@link sourceQualityOf}. */
