@@ -16,7 +16,7 @@ import type { ReportRun } from "./report-run.js";
 const CATCH_UP_WINDOWS: readonly CatchUpWindow[] = ["quarter", "year", "none"];
 const EXCEL_LOCALES: readonly ExcelLocale[] = ["us", "eu"];
 const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
-const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "forecast"] as const;
+const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "sources", "forecast"] as const;
 const EVERY: readonly Every[] = ["month", "half-month"];
 
 /** What a wrong option is called in messages: the library's options, by key. */

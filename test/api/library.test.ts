@@ -63,6 +63,11 @@ const cases: { name: string; args: string[]; run: () => Promise<Report<{ schema:
     args: ["track", "examples/quotas.csv", "examples/coverage-actuals.csv", ...fileFlags, "--coverage-target", "2.5x"],
     run: () => track("examples/quotas.csv", "examples/coverage-actuals.csv", { ...files, coverageTarget: "2.5x", cwd: repo }),
   },
+  {
+    name: "track --by source --sources --fail-on source",
+    args: ["track", "examples/quotas.csv", "examples/source-actuals.csv", ...fileFlags, "--by", "source", "--sources", "examples/sources.csv", "--fail-on", "source"],
+    run: () => track("examples/quotas.csv", "examples/source-actuals.csv", { ...files, by: "source", sources: "examples/sources.csv", failOn: ["source"], cwd: repo }),
+  },
   { name: "calibrate", args: ["calibrate", "examples/history.csv", "--min-leads", "5"], run: () => calibrate("examples/history.csv", { minLeads: 5, cwd: repo }) },
 ];
 

@@ -103,10 +103,10 @@ describe("--fail-on on scenarios", () => {
 describe("--fail-on refused before any file is read, in one line, exit 2", () => {
   it.each([
     [["compute", "quotas.csv", "--reps", "reps.csv", "--fail-on", "behind"], 'leadplan: --fail-on: expected a comma list of capacity, inquiry-capacity, at-risk, vacation, or none for compute, found "behind" (behind is a track check)'],
-    [["track", "quotas.csv", "behind.csv", "--fail-on", "vacation"], 'leadplan: --fail-on: expected a comma list of behind, follow-up, capacity, inquiry-capacity, at-risk, forecast, or none for track, found "vacation" (vacation is a compute check)'],
+    [["track", "quotas.csv", "behind.csv", "--fail-on", "vacation"], 'leadplan: --fail-on: expected a comma list of behind, follow-up, source, capacity, inquiry-capacity, at-risk, forecast, or none for track, found "vacation" (vacation is a compute check)'],
     [["compute", "quotas.csv", "--reps-count", "2", "--rep-capacity", "30", "--fail-on", "vacation"], "leadplan: --fail-on: vacation: --reps-count reps are always available: expected --reps FILE with availability by month, or --fail-on capacity"],
-    [["track", "quotas.csv", "behind.csv", "--fail-on", "capacty"], 'leadplan: --fail-on: expected a comma list of behind, follow-up, capacity, inquiry-capacity, at-risk, forecast, or none for track, found "capacty"'],
-    [["track", "quotas.csv", "behind.csv", "--fail-on", "none,behind"], 'leadplan: --fail-on: expected a comma list of behind, follow-up, capacity, inquiry-capacity, at-risk, forecast, or none for track, found "none" (none stands alone)'],
+    [["track", "quotas.csv", "behind.csv", "--fail-on", "capacty"], 'leadplan: --fail-on: expected a comma list of behind, follow-up, source, capacity, inquiry-capacity, at-risk, forecast, or none for track, found "capacty"'],
+    [["track", "quotas.csv", "behind.csv", "--fail-on", "none,behind"], 'leadplan: --fail-on: expected a comma list of behind, follow-up, source, capacity, inquiry-capacity, at-risk, forecast, or none for track, found "none" (none stands alone)'],
     [["compute", "quotas.csv", "--fail-on", "capacity"], "leadplan: --fail-on: capacity: no reps to check against: expected --reps FILE, or --reps-count N with --rep-capacity N"],
     [["compute", "quotas.csv", "--reps", "reps.csv", "--fail-on", "at-risk"], "leadplan: --fail-on: at-risk: without --respect-capacity no lead is built earlier, so none is at risk: expected --respect-capacity, or --fail-on capacity"],
     [["compute", "quotas.csv", "--reps-count", "2", "--rep-capacity", "30", "--fail-on", "inquiry-capacity"], "leadplan: --fail-on: inquiry-capacity: --reps-count reps have no inquiry capacity: expected --reps FILE with an inquiry_capacity column, or --fail-on capacity"],
