@@ -31,6 +31,7 @@ import { renderReport } from "../cli/render-report.js";
 import { checkResultSize } from "../cli/result-size.js";
 import { type SourceFlags, checkSourceFlags, sourceFailures, sourceQualityOf } from "../cli/track-sources.js";
 import { readSources } from "../io/sources-file.js";
+import { isDefaultFunnel } from "../core/funnel.js";
 import type { OutputSettings, ReportRun } from "./report-run.js";
 
 /** track's flags (or the library's options in their shape). */
@@ -148,7 +149,8 @@ export async function runTrack(quotasPath: string, actualsPath: string, trackFla
   const followUp = followUpOf(actuals, selected, every, periodFlags, followUpTarget, failOn, warnings);
   if (flags.section === "follow-up" && followUp === undefined) throw new InputError({ code: "column.missing", file: actuals.file, line: 1, column: "followed_up", expected: "--section follow-up: expected a followed_up column in the actuals" });
   const coverage = coverageOf(plan, actuals, selected, every, coverageFlags, coverageTarget, warnings);
-  const sourcesInput = flags.sources === undefined ? undefined : loaded.read(flags.sources);
+  // The sources file is read only where it is compared: a config's `sources` (shared with scenarios) leaves other runs alone.
+  const sourcesInput = flags.sources === undefined || !actuals.bySource || !isDefaultFunnel(funnel) ? undefined : loaded.read(flags.sources);
   const sources = sourcesInput === undefined ? undefined : { file: sourcesInput.name, rows: readSources(sourcesInput.content, sourcesInput.name, false, loaded.readOptions) };
   if (sourcesInput !== undefined) warnings.push(...sourcesInput.warnings);
   const sourceQuality = sourceQualityOf({ plan, actuals, selected, period, funnel, tolerance: options.tolerance, flags: sourceFlags, failOn, sources, warnings });

@@ -70,7 +70,7 @@ export function sourceQualityOf(run: SourceQualityRun): SourceQuality | undefine
   if (!actuals.bySource) {
     const asked = flags.bySource ? "--by source" : failOn.checks.has("source") ? "--fail-on source" : undefined;
     if (asked !== undefined) throw new InputError({ ...header, code: "column.missing", column: "source", expected: `missing column: expected a source column for ${asked}` });
-    if (run.sources !== undefined) warnings.push({ ...header, code: "column.missing", column: "source", expected: "--sources: the actuals have no source column: lead quality by source is not checked" });
+    if (flags.sources !== undefined) warnings.push({ ...header, code: "column.missing", column: "source", expected: "--sources: the actuals have no source column: lead quality by source is not checked" });
     if (actuals.hasCost) warnings.push({ ...header, code: "column.unknown", column: "cost", expected: "cost per source needs a source column: ignored" });
     return undefined;
   }

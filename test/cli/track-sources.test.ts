@@ -127,3 +127,22 @@ describe("track --by source: lead quality by source", () => {
     expect(result).toMatchObject({ code: 2, stderr: "leadplan: --by source: not with --funnel inquiry,mql,sql,won: lead quality by source compares the default funnel's inquiries, qualified and won only (for now)\n" });
   });
 });
+
+describe("README's worked example of lead quality by source", () => {
+  it("prints every line README quotes", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const repo = join(import.meta.dirname, "..", "..");
+    const readme = readFileSync(join(repo, "README.md"), "utf8");
+    const block = /<!-- track-sources-example -->\n```\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const quoted = block.split("\n").filter(Boolean);
+    expect(quoted).toHaveLength(6);
+    const args = ["track", "examples/quotas.csv", "examples/source-actuals.csv", "--ratios", "examples/ratios.csv", "--cycles", "examples/cycles.csv", "--by", "source", "--sources", "examples/sources.csv"];
+    const csv = await runIn(repo, [...args, "--format", "csv", "--section", "sources", "--fail-on", "source"]);
+    const lines = csv.stdout.split("\n");
+    for (const line of quoted) expect(lines).toContain(line);
+    expect(csv).toMatchObject({ code: 1, stderr: "leadplan: 2 source qualification rates below expected; exit 1 (--fail-on source)\n" });
+    const table = await runIn(repo, args);
+    expect(table.stdout.split("\n")[0]).toMatch(/lead quality below expected: Trade show: 4\.1% qualified against 20\.0% expected in 2027-01, Trade show: 17\.4% qualified against 20\.0% expected in 2027-02$/);
+  });
+});
