@@ -41,7 +41,7 @@ describe("each command's help", () => {
 
   it("names the checks each command takes in --fail-on's help", async () => {
     expect((await help("compute")).replace(/\s+/g, " ")).toContain("a comma list of capacity, inquiry-capacity, at-risk, vacation, or none (default: none; --strict adds every capacity check; vacation, reps away in surge months, only when named)");
-    expect((await help("track")).replace(/\s+/g, " ")).toContain("a comma list of behind, follow-up, capacity, inquiry-capacity, at-risk, forecast, or none (default: behind;");
+    expect((await help("track")).replace(/\s+/g, " ")).toContain("a comma list of behind, follow-up, source, capacity, inquiry-capacity, at-risk, forecast, or none (default: behind;");
   });
 
   it("still refuses --view capacity on track in one line", async () => {
