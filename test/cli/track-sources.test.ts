@@ -85,6 +85,14 @@ describe("track --by source: lead quality by source", () => {
     for (const format of ["markdown", "html"]) expect((await run(["actuals.csv", ...SOURCES, "--format", format])).stdout).toContain("Lead quality by source, per month");
   });
 
+  it("takes the sources file from the config's sources key (shared with scenarios), the flag over it", async () => {
+    const dir = folderWith({ ...FILES, "leadplan.config.json": JSON.stringify({ sources: "sources.csv" }), "other-sources.csv": "source,inquiry_to_qualified,qualified_to_won,cost_per_inquiry\nWeb,5%,20%,10\nEvents,5%,40%,75\n" });
+    const fromConfig = await runIn(dir, ["track", "quotas.csv", "actuals.csv", "--by", "source", ...ASSUME]);
+    expect(fromConfig.stdout).toContain("│ 2027-01 │ Events   │        40 │         6 │       15.0% │    30.0% │ far behind   │");
+    const fromFlag = await runIn(dir, ["track", "quotas.csv", "actuals.csv", "--by", "source", "--sources", "other-sources.csv", ...ASSUME]);
+    expect(fromFlag.stdout).toContain("│ 2027-01 │ Events │        40 │         6 │       15.0% │     5.0% │ on track │");
+  });
+
   it("rows by half-month with --every half-month", async () => {
     const result = await run(["daily.csv", "--by", "source", "--sources", "sources.csv", "--every", "half-month"]);
     expect(result.stdout).toContain("Lead quality by source, per half-month");
