@@ -36,7 +36,7 @@ const NOISE = 1e-9;
 /**
  * Pipeline coverage per checkpoint period: the open pipeline at the period's end ÷ the quota due
  * within the next sales cycle, as the plan has it. Open pipeline is a level, not a flow: of the
- * rows in a period (days, halves), each rep and product's latest counts, then they are summed. A
+ * rows in a period (days, halves), each rep, product (and source)'s latest counts, then they are summed. A
  * segment's window is the months after the period's month, as many as its mean sales cycle
  * rounded up (90 days, 2.96 months: the next 3 months); half-months use their month's window.
  * Rows without `openPipeline` are left out; undefined when none has one.
@@ -50,7 +50,8 @@ export function checkCoverage(plan: Plan, entries: readonly ActualEntry[], every
     if (entry.openPipeline === undefined) continue;
     const at = periodOfEntry(entry, every);
     const when = entry.day ?? entry.half ?? entry.month;
-    const id = `${at}\u0000${entry.rep}\u0000${entry.product}`;
+    // Each source's pipeline is its own level (a source column splits a rep's rows): the latest of each is summed.
+    const id = `${at}\u0000${entry.rep}\u0000${entry.product}\u0000${entry.source ?? ""}`;
     const seen = latest.get(id);
     if (seen === undefined || when >= seen.when) latest.set(id, { at, when, value: entry.openPipeline });
   }

@@ -25,6 +25,12 @@ describe("checkCoverage: open pipeline against the quota due in the next sales c
     ]);
   });
 
+  it("sums the pipeline of each source: a source column splits a rep's level, it does not replace it", () => {
+    // Ana's January by source: Web 500,000 and Events 400,000 are 900,000 open, not the last row's 400,000.
+    const entries = [open("2027-01", 500_000, { source: "Web" }), open("2027-01", 400_000, { source: "Events" })];
+    expect(rows(entries)).toEqual([["2027-01", 900_000, 600_000, 1.5, true, false]]);
+  });
+
   it("takes each rep and product's last figure in a period (a level, not a flow), then sums them", () => {
     // Two halves of January: H2's 700,000 is the month's; Ben's 200,000 adds: 900,000.
     const entries = [
