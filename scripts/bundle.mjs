@@ -36,7 +36,29 @@ const chartsApart = {
   },
 };
 
-await build({ ...common, entryPoints: ["src/cli/run.ts"], outfile: "dist/cli.cjs", plugins: [chartsApart] });
+/**
+ * Two Node built-ins a run never uses, kept from loading at start (each pulls in node:net):
+ * - commander require()s node:child_process for executable subcommands, which leadplan has none
+ *   of: it now loads on first use, if ever;
+ * - chalk's terminal detection (supports-color: node:tty, node:os) at import, though the table
+ *   writer sets chalk's level itself (`new Chalk({ level })`, colour decided in src/cli/environment.ts).
+ */
+const unusedBuiltinsLazy = {
+  name: "unused-builtins-lazy",
+  setup(context) {
+    context.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-builtin" } : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_, name) => require("node:child_process")[name] });',
+      loader: "js",
+    }));
+    context.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "no-color-detection" }));
+    context.onLoad({ filter: /.*/, namespace: "no-color-detection" }, () => ({ contents: "export default { stdout: false, stderr: false };", loader: "js" }));
+  },
+};
+
+await build({ ...common, entryPoints: ["src/cli/run.ts"], outfile: "dist/cli.cjs", plugins: [chartsApart, unusedBuiltinsLazy] });
 await build({ ...common, entryPoints: ["src/render/writers/html-charts.ts"], outfile: "dist/html-charts.cjs" });
 
 // The bundle runs in a vm.Script (bin/leadplan.js), where import() has no loader to call: every
