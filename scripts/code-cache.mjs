@@ -3,10 +3,10 @@
 // compiled, not just the top level. bin/leadplan.js compiles the bundle with it (issue 16:
 // BENCHMARKS.md has the figures). Run by `npm run build`, after scripts/bundle.mjs; the cache
 // belongs to this Node version and is rebuilt with the bundle (dist/ is not in git).
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
-const { cacheFile, compileCli } = createRequire(import.meta.url)("../bin/leadplan.js");
+const { bundle, cacheFile, compileCli } = createRequire(import.meta.url)("../bin/leadplan.js");
 
 const EXAMPLES = ["compute", "examples/quotas.csv", "--ratios", "examples/ratios.csv", "--cycles", "examples/cycles.csv"];
 const WARM_UPS = [EXAMPLES, [...EXAMPLES, "--format", "csv"]];
@@ -25,8 +25,9 @@ for (const args of WARM_UPS) {
   });
   if (code !== 0) throw new Error(`leadplan ${args.join(" ")} exited ${code} while warming the code cache:\n${written}`);
 }
-const cache = script.createCachedData();
-writeFileSync(cacheFile, cache);
+// The file starts with the bundle's first line, which names its text (see bin/leadplan.js).
+const header = `${readFileSync(bundle, "utf8").split("\n", 1)[0]}\n`;
+writeFileSync(cacheFile, Buffer.concat([Buffer.from(header, "latin1"), script.createCachedData()]));
 
-// A cache V8 would reject falls back silently to a normal compile: fail the build instead.
-if (compileCli(cache).script.cachedDataRejected) throw new Error(`V8 rejected the code cache it just wrote (${cacheFile})`);
+// A cache that is not used falls back silently to a normal compile: fail the build instead.
+if (!compileCli(readFileSync(cacheFile)).cacheUsed) throw new Error(`the code cache just written is not used (${cacheFile})`);
