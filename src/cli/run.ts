@@ -3,6 +3,9 @@ import type { CliEnvironment } from "./environment.js";
 import { runCli } from "./main.js";
 import { removingTemporariesOnInterrupt } from "./signals.js";
 
+// The build runs the bundle in-process to warm its code cache (scripts/code-cache.mjs).
+export { runCli };
+
 /** The CLI against the real process: what `bin/leadplan.js` calls. */
 export async function runProcess(): Promise<number> {
   // A reader that stops early (`leadplan … | head`) closes the pipe: that is the reader's choice,

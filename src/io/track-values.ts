@@ -19,6 +19,7 @@ export function parseFailBelow(text: string, mark: MarkInForce): Parsed<number> 
 /** `--coverage-target`: `3`, `2.5x`, `3×`, a multiple above 0. */
 export function parseCoverageMultiple(text: string, mark: MarkInForce): Parsed<number> {
   const expected = "a multiple of the quota due above 0, like 3 or 2.5x";
-  const parsed = parsePositiveAmount(text.trim().replace(/[x×]$/i, ""), mark);
+  // x or × (escaped: the CLI bundle stays ASCII, see scripts/bundle.mjs)
+  const parsed = parsePositiveAmount(text.trim().replace(/[x\u00d7]$/i, ""), mark);
   return parsed.ok ? parsed : { ok: false, expected };
 }

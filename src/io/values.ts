@@ -37,7 +37,8 @@ export function quickMonth(text: string): MonthIndex {
 }
 
 // A currency sign may lead or trail (`$1,200`, `1.200 €`); it says nothing of the value.
-const CURRENCY = /^[$€£]\s*|\s*[$€£]$/g;
+// Escaped, not typed: the CLI bundle stays ASCII (scripts/bundle.mjs), so V8 keeps it one byte a character.
+const CURRENCY = /^[$\u20ac\u00a3]\s*|\s*[$\u20ac\u00a3]$/g; // $, €, £
 
 /**
  * The digits and separators of a number: currency signs, a leading minus and surrounding spaces

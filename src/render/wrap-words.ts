@@ -1,7 +1,7 @@
 import { textWidth } from "./text-table.js";
 
 // A list item's mark: its continuation lines sit under its text, not under the mark.
-const MARK = /^(\s*)([-•*] )?/;
+const MARK = /^(\s*)([-\u2022*] )?/; // -, • or * (escaped: the bundle stays ASCII)
 
 /**
  * A line of prose as lines of at most `width` columns, broken between words: a word is never cut,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { documentOf, figureOrNull, lag, month, warnings } from "./parts.js";
 
 export const CALIBRATE_SCHEMA_ID = "leadplan.calibrate/1";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { figureOrNull, month } from "./parts.js";
 
 /** What a rep's month and the team's month both carry: leads at risk, and inquiries against follow-up capacity (fresh schemas each time, so the JSON schema writes them inline, not as shared definitions). */

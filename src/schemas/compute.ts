@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CONFIDENCE_GRAINS } from "../core/confidence-grain.js";
 import { capacityDocument } from "./capacity.js";
 import { documentOf, figureOrNull, lag, rowKey, stageKeys, warnings } from "./parts.js";

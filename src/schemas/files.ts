@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { calibrateSchema } from "./calibrate.js";
 import { computeSchema } from "./compute.js";
 import { configSchema } from "./config.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A figure that may be missing (a rate against a zero target, a budget without a cost): `null`, never 0. */
 export const figureOrNull = z.number().nullable();

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { documentOf, figureOrNull, month, warnings } from "./parts.js";
 
 export const SCENARIOS_SCHEMA_ID = "leadplan.scenarios/1";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { EVERY } from "../core/half-month.js";
 import { capacityDocument } from "./capacity.js";
 import { documentOf, figureOrNull, month, rowKey, stageKeys, warnings } from "./parts.js";
