@@ -20,10 +20,10 @@ import { type TrackReport, catchUpChanged } from "../render/track/report.js";
 import { allFindings, capacityFailures, capacityInputs, runCapacity } from "../cli/capacity.js";
 import { coverageOf, coverageTargetOf } from "../cli/track-coverage.js";
 import { type PeriodFlags, checkDating, followUpFailures, followUpOf, followUpTargetOf } from "../cli/track-periods.js";
-import { type ForecastFlags, checkForecastInputs, checkTrackSection, forecastFailures, forecastSettings, forecastWarnings, withForecastCheck } from "../cli/forecast-options.js";
+import { type ForecastFlags, checkForecastInputs, checkTrackSection, forecastSettings, forecastWarnings, withForecastCheck } from "../cli/forecast-options.js";
 import { type CsvFlags, csvOptionsOf } from "../cli/csv-options.js";
 import type { ReadEnvironment } from "../cli/environment.js";
-import { type Failure, TRACK_CHECKS, failureSummary, resolveFailOn } from "../cli/fail-on.js";
+import { type Failure, TRACK_CHECKS, failureSummary, forecastFailures, resolveFailOn } from "../cli/fail-on.js";
 import { dateFormatOf } from "../cli/history-options.js";
 import { loadPlan, resolvePlanSettings } from "../cli/load-plan.js";
 import type { PlanFlags } from "../cli/plan-options.js";
@@ -184,7 +184,7 @@ export async function runTrack(quotasPath: string, actualsPath: string, flags: T
   const failures: Failure[] = checkpoints.status === "on-track" ? [] : [{ checks: ["behind"], text: `${checkpoints.deciding} ${checkpoints.status.replace("-", " ")} plan` }];
   failures.push(...followUpFailures(followUp, `${formatNumber(followUpTarget * 100, 2)}%`));
   if (capacity) failures.push(...capacityFailures(allFindings(capacity), capacity.section.report.respectCapacity));
-  failures.push(...forecastFailures(forecast, forecasting));
+  failures.push(...forecastFailures(forecast, forecasting.failBelow));
   const json = async () => (await import("../render/track/json.js")).renderTrackJson(report);
   return {
     warnings: report.warnings,

@@ -5,9 +5,7 @@ import type { MarkInForce } from "../io/number-text.js";
 import type { Parsed } from "../io/values.js";
 import { parseFailBelow } from "../io/track-values.js";
 import { CONFIDENCE_DEFAULTS, parseSeed, parseTrials } from "../io/confidence-settings.js";
-import { formatNumber } from "../render/format.js";
-import { chanceText } from "../render/track/forecast.js";
-import type { Failure, FailOn } from "./fail-on.js";
+import type { FailOn } from "./fail-on.js";
 
 /** The simulation's flags are compute's `--confidence` ones: one definition, one default (src/io/confidence-settings.ts). */
 export const DEFAULT_TRIALS = CONFIDENCE_DEFAULTS.trials;
@@ -61,13 +59,6 @@ export function withForecastCheck(failOn: FailOn, failOnText: string | undefined
     throw new InputError({ code: "option.invalid", file: "--fail-below", expected: `forecast in --fail-on's list (--fail-on ${failOnText} leaves it out), or no --fail-on`, found: settings.failBelowText ?? "" });
   }
   return { checks: new Set([...failOn.checks, "forecast"]), source: `${failOn.source}, and --fail-below ${settings.failBelowText ?? ""}` };
-}
-
-/** The forecast's line in the closing summary when the year's chance is under the threshold. */
-export function forecastFailures(forecast: Forecast | null, settings: ForecastSettings): Failure[] {
-  const year = forecast?.periods.find((period) => period.kind === "year");
-  if (!year || year.probability === null || settings.failBelow === undefined || !(year.probability < settings.failBelow)) return [];
-  return [{ checks: ["forecast"], text: `${chanceText(year.probability)} chance of making ${year.label}, under --fail-below ${formatNumber(settings.failBelow * 100, 2)}%` }];
 }
 
 /** `--section` before any file is read: CSV only, and the forecast's table only when forecasting. */
