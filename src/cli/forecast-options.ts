@@ -2,7 +2,7 @@ import { type Forecast, monthSpan } from "../core/forecast.js";
 import type { Plan } from "../core/plan.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import type { MarkInForce } from "../io/number-text.js";
-import type { Parsed } from "../io/values.js";
+import { flagValue } from "../io/flag-value.js";
 import { parseFailBelow } from "../io/track-values.js";
 import { CONFIDENCE_DEFAULTS, parseSeed, parseTrials } from "../io/confidence-settings.js";
 import type { FailOn } from "./fail-on.js";
@@ -29,19 +29,12 @@ export interface ForecastSettings {
   failBelowText: string | undefined;
 }
 
-function check<T>(flag: string, text: string, parsed: Parsed<T>): T {
-  if (parsed.ok) return parsed.value;
-  const issue: InputIssue = { code: "option.invalid", file: flag, expected: parsed.expected, found: text };
-  if (parsed.hint !== undefined) issue.hint = parsed.hint;
-  throw new InputError(issue);
-}
-
 
 /** Checks the forecast's flags, before any file is read. */
 export function forecastSettings(flags: ForecastFlags, mark: MarkInForce): ForecastSettings {
-  const trials = flags.trials === undefined ? DEFAULT_TRIALS : check("--trials", String(flags.trials), parseTrials(String(flags.trials), mark));
-  const seed = flags.seed === undefined ? DEFAULT_SEED : check("--seed", String(flags.seed), parseSeed(String(flags.seed), mark));
-  const failBelow = flags.failBelow === undefined ? undefined : check("--fail-below", flags.failBelow, parseFailBelow(flags.failBelow, mark));
+  const trials = flags.trials === undefined ? DEFAULT_TRIALS : flagValue("--trials", String(flags.trials), (text) => parseTrials(text, mark));
+  const seed = flags.seed === undefined ? DEFAULT_SEED : flagValue("--seed", String(flags.seed), (text) => parseSeed(text, mark));
+  const failBelow = flags.failBelow === undefined ? undefined : flagValue("--fail-below", flags.failBelow, (text) => parseFailBelow(text, mark));
   return { wanted: flags.forecast === true || failBelow !== undefined, trials, seed, failBelow, failBelowText: flags.failBelow?.trim() };
 }
 
