@@ -1,23 +1,20 @@
 import { ASSUMPTIONS } from "../core/assumptions.js";
-import type { CatchUpWindow } from "../core/catch-up.js";
+import { CATCH_UP_WINDOWS } from "../core/catch-up-window.js";
 import { CONFIDENCE_GRAINS } from "../core/confidence-grain.js";
-import type { Every } from "../core/half-month.js";
+import { EVERY } from "../core/every.js";
 import { InputError } from "../io/input-issue.js";
-import type { ExcelLocale } from "../render/csv-writer.js";
+import { EXCEL_LOCALES } from "../render/excel-locale.js";
 import { parseEncoding } from "../io/text-encoding.js";
 import type { CalibrateFlags, CalibrateRun, CalibrationFile } from "./calibrate-run.js";
 import { type Input, inputPlace } from "./inputs.js";
 import { type CalibrateOptions, type ComputeOptions, OWN_KEYS, type ScenariosOptions, type TrackOptions, optionText, planFlagsOf } from "./options.js";
 import { type CalibrateDocument, type ComputeDocument, Report, type ScenariosDocument, type TrackDocument } from "./report.js";
 import type { ReportRun } from "./report-run.js";
+import { SCENARIOS_SECTIONS } from "./scenarios-sections.js";
+import { TRACK_SECTIONS } from "./track-sections.js";
 
 // Each command's code loads when it is called: `import("leadplan")` alone stays light (BENCHMARKS.md).
-// The choices commander checks for the CLI, kept here so the library loads no command to check them.
-const CATCH_UP_WINDOWS: readonly CatchUpWindow[] = ["quarter", "year", "none"];
-const EXCEL_LOCALES: readonly ExcelLocale[] = ["us", "eu"];
-const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
-const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "forecast"] as const;
-const EVERY: readonly Every[] = ["month", "half-month"];
+// The choices commander checks for the CLI come from modules of their own, so the library loads no command to check them.
 
 /** What a wrong option is called in messages: the library's options, by key. */
 const OPTIONS = "options";
@@ -101,7 +98,7 @@ export async function track(quotas: Input, actuals: Input, options: TrackOptions
  * announces on stderr, runs without a word.
  */
 export async function scenarios(quotas: Input, options: ScenariosOptions = {}): Promise<Report<ScenariosDocument>> {
-  checkOptions(options, await optionKeys("scenarios"), SECTIONS);
+  checkOptions(options, await optionKeys("scenarios"), SCENARIOS_SECTIONS);
   const place = inputPlace(options.cwd);
   const { scenarios: file, vary, sensitivity, sources, optimizeMix, section, confidenceBy, trials, seed, ...planOptions } = options;
   const flags = {

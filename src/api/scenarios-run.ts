@@ -41,9 +41,6 @@ export interface ScenariosFlags extends PlanFlags, CsvFlags, ConfidenceFlags {
   failOn?: string | undefined;
 }
 
-/** The tables of a scenarios report, by the name `--section` takes; each but the first needs its flag. */
-export const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
-
 /** Above this many combinations the grid is announced on stderr (never asked: CI runs have no one to answer). */
 export const ANNOUNCED_GRID = 1_000;
 /** Above this many the run is refused: a grid that large is almost always a typing slip. */

@@ -44,8 +44,7 @@ export interface TrackFlags extends PlanFlags, CsvFlags, ForecastFlags {
   section?: string | undefined;
 }
 
-/** The tables of a track report, by the name `--section` takes (CSV holds one). */
-export const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "forecast"] as const;
+export { TRACK_SECTIONS } from "./track-sections.js";
 
 /** The tolerance: a percentage up to 100 (`10` and `10%` both mean 10 percent). */
 function parseTolerance(text: string, mark: MarkInForce): Parsed<number> {
