@@ -60,7 +60,8 @@ export function forecastSection(forecast: Forecast, asOf: number, order: readonl
       { name: "P10", draw: "bar", value: (row) => row.revenue.p10 },
       { name: "P50", draw: "bar", value: (row) => row.revenue.p50 },
       { name: "P90", draw: "bar", value: (row) => row.revenue.p90 },
-      { name: "Quota", draw: "line", dashed: true, value: (row) => row.quota },
+      // The open quarter and the fiscal year are separate periods: a mark each, no line between them.
+      { name: "Quota", draw: "mark", value: (row) => row.quota },
     ],
   };
   const notes = [
