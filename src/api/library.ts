@@ -1,20 +1,15 @@
 import { ASSUMPTIONS } from "../core/assumptions.js";
-import { CATCH_UP_WINDOWS } from "../core/catch-up-window.js";
-import { CONFIDENCE_GRAINS } from "../core/confidence-grain.js";
-import { EVERY } from "../core/every.js";
 import { InputError } from "../io/input-issue.js";
-import { EXCEL_LOCALES } from "../render/excel-locale.js";
 import { parseEncoding } from "../io/text-encoding.js";
 import type { CalibrateFlags, CalibrateRun, CalibrationFile } from "./calibrate-run.js";
 import { type Input, inputPlace } from "./inputs.js";
 import { type CalibrateOptions, type ComputeOptions, OWN_KEYS, type ScenariosOptions, type TrackOptions, optionText, planFlagsOf } from "./options.js";
 import { type CalibrateDocument, type ComputeDocument, Report, type ScenariosDocument, type TrackDocument } from "./report.js";
 import type { ReportRun } from "./report-run.js";
-import { SCENARIOS_SECTIONS } from "./scenarios-sections.js";
-import { TRACK_SECTIONS } from "./track-sections.js";
 
 // Each command's code loads when it is called: `import("leadplan")` alone stays light (BENCHMARKS.md).
-// The choices commander checks for the CLI come from modules of their own, so the library loads no command to check them.
+
+type Command = "compute" | "track" | "scenarios" | "calibrate";
 
 /** What a wrong option is called in messages: the library's options, by key. */
 const OPTIONS = "options";
@@ -24,7 +19,7 @@ const OPTIONS = "options";
  * them), shared by plan, track and scenarios but for each command's own (`OWN_KEYS`), and the
  * library's own `config`, `cwd` and step maps. Loaded with the call: zod stays out of the import.
  */
-async function optionKeys(command: "compute" | "track" | "scenarios" | "calibrate"): Promise<readonly string[]> {
+async function optionKeys(command: Command): Promise<readonly string[]> {
   const { FLAG_KEYS, SETTINGS_KEYS } = await import("../schemas/config.js");
   if (command === "calibrate") return [...OWN_KEYS.calibrate.filter((key) => !key.endsWith("Out")), "format", "excel", "formulaGuard", "funnel", "decimalMark", "encoding", "dateFormat", "map", "skipBadRows", "cwd"];
   const own = new Set<string>(Object.values(OWN_KEYS).flat());
@@ -35,10 +30,29 @@ async function optionKeys(command: "compute" | "track" | "scenarios" | "calibrat
 }
 
 /**
+ * The choices commander enforces for the CLI, by option, from the very lists the CLI takes them
+ * from (each in a module of its own, so no command loads to give them). Loaded with the call, as
+ * the keys are: `import("leadplan")` alone loads none of them.
+ */
+async function optionChoices(command: Command): Promise<Record<string, readonly unknown[]>> {
+  const [{ CATCH_UP_WINDOWS }, { CONFIDENCE_GRAINS }, { EVERY }, { EXCEL_LOCALES }, { SCENARIOS_SECTIONS }, { TRACK_SECTIONS }] = await Promise.all([
+    import("../core/catch-up-window.js"),
+    import("../core/confidence-grain.js"),
+    import("../core/every.js"),
+    import("../render/excel-locale.js"),
+    import("./scenarios-sections.js"),
+    import("./track-sections.js"),
+  ]);
+  const sections = command === "track" ? TRACK_SECTIONS : command === "scenarios" ? SCENARIOS_SECTIONS : [];
+  return { catchUp: CATCH_UP_WINDOWS, confidenceBy: CONFIDENCE_GRAINS, every: EVERY, section: sections, excel: [...EXCEL_LOCALES, true], decimalMark: ["comma", "point"] };
+}
+
+/**
  * Options checked as commander checks the flags before any file is read: a key no command takes
  * (a typo would otherwise go unnoticed), and the choices commander enforces for the CLI.
  */
-function checkOptions(options: object, known: readonly string[], sections: readonly string[] = []): void {
+async function checkOptions(options: object, command: Command): Promise<void> {
+  const [known, choices] = await Promise.all([optionKeys(command), optionChoices(command)]);
   const fail = (column: string, expected: string, found?: unknown): never => {
     throw new InputError({ code: "config.invalid", file: OPTIONS, column, expected, ...(found === undefined ? {} : { found: String(found) }) });
   };
@@ -46,15 +60,10 @@ function checkOptions(options: object, known: readonly string[], sections: reado
     if (!known.includes(key)) fail(key, `unknown option: expected one of ${known.join(", ")}`);
   }
   const given = options as Record<string, unknown>;
-  const oneOf = (key: string, choices: readonly unknown[]) => {
-    if (given[key] !== undefined && !choices.includes(given[key])) fail(key, `one of ${choices.join(", ")}`, given[key]);
+  const oneOf = (key: string, allowed: readonly unknown[]) => {
+    if (given[key] !== undefined && !allowed.includes(given[key])) fail(key, `one of ${allowed.join(", ")}`, given[key]);
   };
-  oneOf("catchUp", CATCH_UP_WINDOWS);
-  oneOf("confidenceBy", CONFIDENCE_GRAINS);
-  oneOf("every", EVERY);
-  oneOf("section", sections);
-  oneOf("excel", [...EXCEL_LOCALES, true]);
-  oneOf("decimalMark", ["comma", "point"]);
+  for (const [key, list] of Object.entries(choices)) oneOf(key, list);
   if (typeof given.encoding === "string" && !parseEncoding(given.encoding).ok) fail("encoding", "a known encoding", given.encoding);
 }
 
@@ -74,7 +83,7 @@ async function reportOf<Document extends { schema: string }>(run: ReportRun): Pr
  *          process.stdout.write(await report.render("csv"));
  */
 export async function plan(quotas: Input, options: ComputeOptions = {}): Promise<Report<ComputeDocument>> {
-  checkOptions(options, await optionKeys("compute"));
+  await checkOptions(options, "compute");
   const place = inputPlace(options.cwd);
   const { confidence, confidenceBy, trials, seed, ...planOptions } = options;
   const flags = { ...planFlagsOf(planOptions, place), ...definedOnly({ confidence: optionText(confidence), confidenceBy, trials: optionText(trials), seed: optionText(seed) }) };
@@ -84,7 +93,7 @@ export async function plan(quotas: Input, options: ComputeOptions = {}): Promise
 
 /** `leadplan track` as a function: the plan against the actuals, the leak and the catch-up. */
 export async function track(quotas: Input, actuals: Input, options: TrackOptions = {}): Promise<Report<TrackDocument>> {
-  checkOptions(options, await optionKeys("track"), TRACK_SECTIONS);
+  await checkOptions(options, "track");
   const place = inputPlace(options.cwd);
   const { asOf, catchUp, tolerance, bankSurplus, every, followUpTarget, coverageTarget, forecast, failBelow, trials, seed, section, ...planOptions } = options;
   const own = { asOf, catchUp, tolerance: optionText(tolerance), bankSurplus, every, followUpTarget: optionText(followUpTarget), coverageTarget: optionText(coverageTarget), forecast, failBelow: optionText(failBelow), trials: optionText(trials), seed: optionText(seed), section };
@@ -98,7 +107,7 @@ export async function track(quotas: Input, actuals: Input, options: TrackOptions
  * announces on stderr, runs without a word.
  */
 export async function scenarios(quotas: Input, options: ScenariosOptions = {}): Promise<Report<ScenariosDocument>> {
-  checkOptions(options, await optionKeys("scenarios"), SCENARIOS_SECTIONS);
+  await checkOptions(options, "scenarios");
   const place = inputPlace(options.cwd);
   const { scenarios: file, vary, sensitivity, sources, optimizeMix, section, confidenceBy, trials, seed, ...planOptions } = options;
   const flags = {
@@ -136,7 +145,7 @@ export class CalibrateReport extends Report<CalibrateDocument> {
 
 /** `leadplan calibrate` as a function: a history of leads (a path, rows or CSV text) to the assumptions it teaches. */
 export async function calibrate(history: Input, options: CalibrateOptions = {}): Promise<CalibrateReport> {
-  checkOptions(options, await optionKeys("calibrate"));
+  await checkOptions(options, "calibrate");
   const place = inputPlace(options.cwd);
   const { funnel, minLeads, map, cwd: _cwd, ...rest } = options;
   const flags = {
