@@ -18,7 +18,7 @@ import { parseDecimalMarkName } from "../io/decimal-mark.js";
 import { type DecimalFlags, decimalMarkOfFlags } from "../cli/decimal-options.js";
 import { type HistoryFlags, historyOptionsOf } from "../cli/history-options.js";
 import { checkResultSize } from "../cli/result-size.js";
-import type { OutputSettings, ReportRun } from "./report-run.js";
+import { type OutputSettings, type ReportRun, lazyJson, renderDefaults } from "./report-run.js";
 
 /** calibrate's flags (or the library's options in their shape). */
 export interface CalibrateFlags extends HistoryFlags, DecimalFlags, CsvFlags, EncodingFlags {
@@ -82,22 +82,18 @@ export async function runCalibrate(historyPath: string, flags: CalibrateFlags, e
   };
   checkResultSize(report, "the calibration");
   const files = await import("../render/calibrate/files.js");
-  const json = async () => (await import("../render/calibrate/json.js")).renderCalibrationJson(report);
+  const { json, loadJson } = lazyJson(async () => {
+    const { renderCalibrationJson } = await import("../render/calibrate/json.js");
+    return () => renderCalibrationJson(report);
+  });
   return {
     warnings,
     failure: undefined,
     format: format ?? "table",
     csv,
-    loadJson: async () => {
-      const { renderCalibrationJson } = await import("../render/calibrate/json.js");
-      return () => renderCalibrationJson(report);
-    },
+    loadJson,
     output: (target: Format, settings: OutputSettings = {}) =>
-      renderReport(
-        target,
-        { json, document: async () => (await import("../render/calibrate/build.js")).buildCalibrationDocument(report) },
-        { color: settings.color ?? false, width: settings.width, csv: settings.csv ?? csv },
-      ),
+      renderReport(target, { json, document: async () => (await import("../render/calibrate/build.js")).buildCalibrationDocument(report) }, renderDefaults(settings, csv)),
     file(name: CalibrationFile): string {
       checkFillable({ cycles: name === "cycles", sources: name === "sources" }, read.file, calibration, assumptions.rows, funnel);
       if (name === "ratios") return files.renderRatiosFile(assumptions.rows, csv, funnel);

@@ -1,9 +1,5 @@
 import { ASSUMPTIONS } from "../core/assumptions.js";
-import type { CatchUpWindow } from "../core/catch-up.js";
-import { CONFIDENCE_GRAINS } from "../core/confidence-grain.js";
-import type { Every } from "../core/half-month.js";
 import { InputError } from "../io/input-issue.js";
-import type { ExcelLocale } from "../render/csv-writer.js";
 import { parseEncoding } from "../io/text-encoding.js";
 import type { CalibrateFlags, CalibrateRun, CalibrationFile } from "./calibrate-run.js";
 import { type Input, inputPlace } from "./inputs.js";
@@ -12,12 +8,8 @@ import { type CalibrateDocument, type ComputeDocument, Report, type ScenariosDoc
 import type { ReportRun } from "./report-run.js";
 
 // Each command's code loads when it is called: `import("leadplan")` alone stays light (BENCHMARKS.md).
-// The choices commander checks for the CLI, kept here so the library loads no command to check them.
-const CATCH_UP_WINDOWS: readonly CatchUpWindow[] = ["quarter", "year", "none"];
-const EXCEL_LOCALES: readonly ExcelLocale[] = ["us", "eu"];
-const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
-const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "sources", "forecast"] as const;
-const EVERY: readonly Every[] = ["month", "half-month"];
+
+type Command = "compute" | "track" | "scenarios" | "calibrate";
 
 /** What a wrong option is called in messages: the library's options, by key. */
 const OPTIONS = "options";
@@ -27,7 +19,7 @@ const OPTIONS = "options";
  * them), shared by plan, track and scenarios but for each command's own (`OWN_KEYS`), and the
  * library's own `config`, `cwd` and step maps. Loaded with the call: zod stays out of the import.
  */
-async function optionKeys(command: "compute" | "track" | "scenarios" | "calibrate"): Promise<readonly string[]> {
+async function optionKeys(command: Command): Promise<readonly string[]> {
   const { FLAG_KEYS, SETTINGS_KEYS } = await import("../schemas/config.js");
   if (command === "calibrate") return [...OWN_KEYS.calibrate.filter((key) => !key.endsWith("Out")), "format", "excel", "formulaGuard", "funnel", "decimalMark", "encoding", "dateFormat", "map", "skipBadRows", "cwd"];
   const own = new Set<string>(Object.values(OWN_KEYS).flat());
@@ -38,10 +30,29 @@ async function optionKeys(command: "compute" | "track" | "scenarios" | "calibrat
 }
 
 /**
+ * The choices commander enforces for the CLI, by option, from the very lists the CLI takes them
+ * from (each in a module of its own, so no command loads to give them). Loaded with the call, as
+ * the keys are: `import("leadplan")` alone loads none of them.
+ */
+async function optionChoices(command: Command): Promise<Record<string, readonly unknown[]>> {
+  const [{ CATCH_UP_WINDOWS }, { CONFIDENCE_GRAINS }, { EVERY }, { EXCEL_LOCALES }, { SCENARIOS_SECTIONS }, { TRACK_SECTIONS }] = await Promise.all([
+    import("../core/catch-up-window.js"),
+    import("../core/confidence-grain.js"),
+    import("../core/every.js"),
+    import("../render/excel-locale.js"),
+    import("./scenarios-sections.js"),
+    import("./track-sections.js"),
+  ]);
+  const sections = command === "track" ? TRACK_SECTIONS : command === "scenarios" ? SCENARIOS_SECTIONS : [];
+  return { catchUp: CATCH_UP_WINDOWS, confidenceBy: CONFIDENCE_GRAINS, every: EVERY, section: sections, excel: [...EXCEL_LOCALES, true], decimalMark: ["comma", "point"] };
+}
+
+/**
  * Options checked as commander checks the flags before any file is read: a key no command takes
  * (a typo would otherwise go unnoticed), and the choices commander enforces for the CLI.
  */
-function checkOptions(options: object, known: readonly string[], sections: readonly string[] = []): void {
+async function checkOptions(options: object, command: Command): Promise<void> {
+  const [known, choices] = await Promise.all([optionKeys(command), optionChoices(command)]);
   const fail = (column: string, expected: string, found?: unknown): never => {
     throw new InputError({ code: "config.invalid", file: OPTIONS, column, expected, ...(found === undefined ? {} : { found: String(found) }) });
   };
@@ -49,15 +60,10 @@ function checkOptions(options: object, known: readonly string[], sections: reado
     if (!known.includes(key)) fail(key, `unknown option: expected one of ${known.join(", ")}`);
   }
   const given = options as Record<string, unknown>;
-  const oneOf = (key: string, choices: readonly unknown[]) => {
-    if (given[key] !== undefined && !choices.includes(given[key])) fail(key, `one of ${choices.join(", ")}`, given[key]);
+  const oneOf = (key: string, allowed: readonly unknown[]) => {
+    if (given[key] !== undefined && !allowed.includes(given[key])) fail(key, `one of ${allowed.join(", ")}`, given[key]);
   };
-  oneOf("catchUp", CATCH_UP_WINDOWS);
-  oneOf("confidenceBy", CONFIDENCE_GRAINS);
-  oneOf("every", EVERY);
-  oneOf("section", sections);
-  oneOf("excel", [...EXCEL_LOCALES, true]);
-  oneOf("decimalMark", ["comma", "point"]);
+  for (const [key, list] of Object.entries(choices)) oneOf(key, list);
   if (typeof given.encoding === "string" && !parseEncoding(given.encoding).ok) fail("encoding", "a known encoding", given.encoding);
 }
 
@@ -77,7 +83,7 @@ async function reportOf<Document extends { schema: string }>(run: ReportRun): Pr
  *          process.stdout.write(await report.render("csv"));
  */
 export async function plan(quotas: Input, options: ComputeOptions = {}): Promise<Report<ComputeDocument>> {
-  checkOptions(options, await optionKeys("compute"));
+  await checkOptions(options, "compute");
   const place = inputPlace(options.cwd);
   const { confidence, confidenceBy, trials, seed, ...planOptions } = options;
   const flags = { ...planFlagsOf(planOptions, place), ...definedOnly({ confidence: optionText(confidence), confidenceBy, trials: optionText(trials), seed: optionText(seed) }) };
@@ -87,7 +93,7 @@ export async function plan(quotas: Input, options: ComputeOptions = {}): Promise
 
 /** `leadplan track` as a function: the plan against the actuals, the leak and the catch-up. */
 export async function track(quotas: Input, actuals: Input, options: TrackOptions = {}): Promise<Report<TrackDocument>> {
-  checkOptions(options, await optionKeys("track"), TRACK_SECTIONS);
+  await checkOptions(options, "track");
   const place = inputPlace(options.cwd);
   const { asOf, catchUp, tolerance, bankSurplus, every, followUpTarget, coverageTarget, sources, forecast, failBelow, trials, seed, section, by, ...planOptions } = options;
   // `by: "source"` is track's own view: runTrack reads it before the plan's settings do.
@@ -102,7 +108,7 @@ export async function track(quotas: Input, actuals: Input, options: TrackOptions
  * announces on stderr, runs without a word.
  */
 export async function scenarios(quotas: Input, options: ScenariosOptions = {}): Promise<Report<ScenariosDocument>> {
-  checkOptions(options, await optionKeys("scenarios"), SECTIONS);
+  await checkOptions(options, "scenarios");
   const place = inputPlace(options.cwd);
   const { scenarios: file, vary, sensitivity, sources, optimizeMix, section, confidenceBy, trials, seed, ...planOptions } = options;
   const flags = {
@@ -140,7 +146,7 @@ export class CalibrateReport extends Report<CalibrateDocument> {
 
 /** `leadplan calibrate` as a function: a history of leads (a path, rows or CSV text) to the assumptions it teaches. */
 export async function calibrate(history: Input, options: CalibrateOptions = {}): Promise<CalibrateReport> {
-  checkOptions(options, await optionKeys("calibrate"));
+  await checkOptions(options, "calibrate");
   const place = inputPlace(options.cwd);
   const { funnel, minLeads, map, cwd: _cwd, ...rest } = options;
   const flags = {

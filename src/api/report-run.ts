@@ -31,6 +31,19 @@ export interface ReportRun {
   loadJson(): Promise<() => string>;
 }
 
+/**
+ * A run's JSON writer, imported when first asked for: `loadJson` as the run gives it to the
+ * library's `Report`, and `json`, one rendering, as `renderReport` takes it.
+ */
+export function lazyJson(load: () => Promise<() => string>): Pick<ReportRun, "loadJson"> & { json: () => Promise<string> } {
+  return { loadJson: load, json: async () => (await load())() };
+}
+
+/** What a run's `output` renders with unless the call says otherwise: no colour, the terminal's width if given, the run's CSV options. */
+export function renderDefaults(settings: OutputSettings, csv: CsvOptions): { color: boolean; width: number | undefined; csv: CsvOptions } {
+  return { color: settings.color ?? false, width: settings.width, csv: settings.csv ?? csv };
+}
+
 /** Chunks joined: what the library's `render()` returns. */
 export function joined(output: string | Iterable<string>): string {
   if (typeof output === "string") return output;

@@ -24,7 +24,7 @@ import { loadPlan, resolvePlanSettings } from "../cli/load-plan.js";
 import type { PlanFlags } from "../cli/plan-options.js";
 import { renderReport } from "../cli/render-report.js";
 import { checkResultSize } from "../cli/result-size.js";
-import type { OutputSettings, ReportRun } from "./report-run.js";
+import { type OutputSettings, type ReportRun, lazyJson, renderDefaults } from "./report-run.js";
 import { type ConfidenceFlags, scenarioLevels } from "../cli/confidence.js";
 import { resolveConfidenceRun } from "../io/confidence-settings.js";
 import { COMMA_GROUPS } from "../io/number-text.js";
@@ -40,9 +40,6 @@ export interface ScenariosFlags extends PlanFlags, CsvFlags, ConfidenceFlags {
   section?: string | undefined;
   failOn?: string | undefined;
 }
-
-/** The tables of a scenarios report, by the name `--section` takes; each but the first needs its flag. */
-export const SECTIONS = ["scenarios", "quarters", "sensitivity", "sources"] as const;
 
 /** Above this many combinations the grid is announced on stderr (never asked: CI runs have no one to answer). */
 export const ANNOUNCED_GRID = 1_000;
@@ -151,27 +148,21 @@ export async function runScenarios(quotasPath: string, flags: ScenariosFlags, en
     report.warnings = [...report.warnings, ...sourceWarnings(report.sources)];
   }
   checkResultSize(report, "the scenarios");
-  const json = async () => (await import("../render/scenarios/json.js")).renderScenariosJson(report);
+  const { json, loadJson } = lazyJson(async () => {
+    const { renderScenariosJson } = await import("../render/scenarios/json.js");
+    return () => renderScenariosJson(report);
+  });
   return {
     warnings: report.warnings,
     failure: failureSummary(failOn, scenarioFailures(failuresByScenario)),
     format: loaded.settings.format,
     csv,
-    loadJson: async () => {
-      const { renderScenariosJson } = await import("../render/scenarios/json.js");
-      return () => renderScenariosJson(report);
-    },
+    loadJson,
     output: (target: Format, settings: OutputSettings = {}) =>
       renderReport(
         target,
         { json, document: async () => (await import("../render/scenarios/build.js")).buildScenariosDocument(report) },
-        {
-          color: settings.color ?? false,
-          width: settings.width,
-          csv: settings.csv ?? csv,
-          section: settings.section ?? flags.section,
-          onSectionsLeftOut: settings.onSectionsLeftOut,
-        },
+        { ...renderDefaults(settings, csv), section: settings.section ?? flags.section, onSectionsLeftOut: settings.onSectionsLeftOut },
       ),
   };
 }

@@ -20,10 +20,10 @@ import { type TrackReport, catchUpChanged } from "../render/track/report.js";
 import { allFindings, capacityFailures, capacityInputs, runCapacity } from "../cli/capacity.js";
 import { coverageOf, coverageTargetOf } from "../cli/track-coverage.js";
 import { type PeriodFlags, checkDating, followUpFailures, followUpOf, followUpTargetOf } from "../cli/track-periods.js";
-import { type ForecastFlags, checkForecastInputs, checkTrackSection, forecastFailures, forecastSettings, forecastWarnings, withForecastCheck } from "../cli/forecast-options.js";
+import { type ForecastFlags, checkForecastInputs, checkTrackSection, forecastSettings, forecastWarnings, withForecastCheck } from "../cli/forecast-options.js";
 import { type CsvFlags, csvOptionsOf } from "../cli/csv-options.js";
 import type { ReadEnvironment } from "../cli/environment.js";
-import { type Failure, TRACK_CHECKS, failureSummary, resolveFailOn } from "../cli/fail-on.js";
+import { type Failure, TRACK_CHECKS, failureSummary, forecastFailures, resolveFailOn } from "../cli/fail-on.js";
 import { dateFormatOf } from "../cli/history-options.js";
 import { loadPlan, resolvePlanSettings } from "../cli/load-plan.js";
 import type { PlanFlags } from "../cli/plan-options.js";
@@ -49,8 +49,7 @@ export interface TrackFlags extends PlanFlags, CsvFlags, ForecastFlags {
   sources?: string | undefined;
 }
 
-/** The tables of a track report, by the name `--section` takes (CSV holds one). */
-export const TRACK_SECTIONS = ["checkpoints", "follow-up", "coverage", "sources", "forecast"] as const;
+export { TRACK_SECTIONS } from "./track-sections.js";
 
 /** The tolerance: a percentage up to 100 (`10` and `10%` both mean 10 percent). */
 function parseTolerance(text: string, mark: MarkInForce): Parsed<number> {
@@ -204,7 +203,7 @@ export async function runTrack(quotasPath: string, actualsPath: string, trackFla
   failures.push(...followUpFailures(followUp, `${formatNumber(followUpTarget * 100, 2)}%`));
   failures.push(...sourceFailures(sourceQuality));
   if (capacity) failures.push(...capacityFailures(allFindings(capacity), capacity.section.report.respectCapacity));
-  failures.push(...forecastFailures(forecast, forecasting));
+  failures.push(...forecastFailures(forecast, forecasting.failBelow));
   const json = async () => (await import("../render/track/json.js")).renderTrackJson(report);
   return {
     warnings: report.warnings,

@@ -1,5 +1,7 @@
+import type { Forecast } from "../core/forecast.js";
 import type { CapacitySettings } from "../io/capacity-settings.js";
 import { InputError } from "../io/input-issue.js";
+import { chanceText, formatNumber } from "../render/format.js";
 
 /** Every check a run can fail on, in the order a summary names them. */
 export const CHECKS = ["behind", "follow-up", "source", "capacity", "inquiry-capacity", "at-risk", "forecast", "vacation"] as const;
@@ -109,4 +111,11 @@ export function counted(checks: readonly Check[], count: number): Failure[] {
 /** What a failure's warnings are called: after its last check (`at-risk warning`). */
 export function warningName(checks: readonly Check[]): string {
   return `${checks[checks.length - 1] ?? "check"} warning`;
+}
+
+/** The forecast's line in the closing summary when the year's chance is under `--fail-below` (a fraction, 0 < x ≤ 1). */
+export function forecastFailures(forecast: Forecast | null, failBelow: number | undefined): Failure[] {
+  const year = forecast?.periods.find((period) => period.kind === "year");
+  if (!year || year.probability === null || failBelow === undefined || !(year.probability < failBelow)) return [];
+  return [{ checks: ["forecast"], text: `${chanceText(year.probability)} chance of making ${year.label}, under --fail-below ${formatNumber(failBelow * 100, 2)}%` }];
 }

@@ -2,12 +2,10 @@ import { type Forecast, monthSpan } from "../core/forecast.js";
 import type { Plan } from "../core/plan.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import type { MarkInForce } from "../io/number-text.js";
-import type { Parsed } from "../io/values.js";
+import { flagValue } from "../io/flag-value.js";
 import { parseFailBelow } from "../io/track-values.js";
 import { CONFIDENCE_DEFAULTS, parseSeed, parseTrials } from "../io/confidence-settings.js";
-import { formatNumber } from "../render/format.js";
-import { chanceText } from "../render/track/forecast.js";
-import type { Failure, FailOn } from "./fail-on.js";
+import type { FailOn } from "./fail-on.js";
 
 /** The simulation's flags are compute's `--confidence` ones: one definition, one default (src/io/confidence-settings.ts). */
 export const DEFAULT_TRIALS = CONFIDENCE_DEFAULTS.trials;
@@ -31,19 +29,12 @@ export interface ForecastSettings {
   failBelowText: string | undefined;
 }
 
-function check<T>(flag: string, text: string, parsed: Parsed<T>): T {
-  if (parsed.ok) return parsed.value;
-  const issue: InputIssue = { code: "option.invalid", file: flag, expected: parsed.expected, found: text };
-  if (parsed.hint !== undefined) issue.hint = parsed.hint;
-  throw new InputError(issue);
-}
-
 
 /** Checks the forecast's flags, before any file is read. */
 export function forecastSettings(flags: ForecastFlags, mark: MarkInForce): ForecastSettings {
-  const trials = flags.trials === undefined ? DEFAULT_TRIALS : check("--trials", String(flags.trials), parseTrials(String(flags.trials), mark));
-  const seed = flags.seed === undefined ? DEFAULT_SEED : check("--seed", String(flags.seed), parseSeed(String(flags.seed), mark));
-  const failBelow = flags.failBelow === undefined ? undefined : check("--fail-below", flags.failBelow, parseFailBelow(flags.failBelow, mark));
+  const trials = flags.trials === undefined ? DEFAULT_TRIALS : flagValue("--trials", String(flags.trials), (text) => parseTrials(text, mark));
+  const seed = flags.seed === undefined ? DEFAULT_SEED : flagValue("--seed", String(flags.seed), (text) => parseSeed(text, mark));
+  const failBelow = flags.failBelow === undefined ? undefined : flagValue("--fail-below", flags.failBelow, (text) => parseFailBelow(text, mark));
   return { wanted: flags.forecast === true || failBelow !== undefined, trials, seed, failBelow, failBelowText: flags.failBelow?.trim() };
 }
 
@@ -61,13 +52,6 @@ export function withForecastCheck(failOn: FailOn, failOnText: string | undefined
     throw new InputError({ code: "option.invalid", file: "--fail-below", expected: `forecast in --fail-on's list (--fail-on ${failOnText} leaves it out), or no --fail-on`, found: settings.failBelowText ?? "" });
   }
   return { checks: new Set([...failOn.checks, "forecast"]), source: `${failOn.source}, and --fail-below ${settings.failBelowText ?? ""}` };
-}
-
-/** The forecast's line in the closing summary when the year's chance is under the threshold. */
-export function forecastFailures(forecast: Forecast | null, settings: ForecastSettings): Failure[] {
-  const year = forecast?.periods.find((period) => period.kind === "year");
-  if (!year || year.probability === null || settings.failBelow === undefined || !(year.probability < settings.failBelow)) return [];
-  return [{ checks: ["forecast"], text: `${chanceText(year.probability)} chance of making ${year.label}, under --fail-below ${formatNumber(settings.failBelow * 100, 2)}%` }];
 }
 
 /** `--section` before any file is read: CSV only, and the forecast's table only when forecasting. */

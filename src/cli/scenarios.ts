@@ -1,7 +1,8 @@
 import { Command, Option } from "commander";
 import { describeColumns, scenarioOrdered } from "../core/assumptions.js";
 import { SOURCE_RATE_COLUMNS } from "../io/sources-file.js";
-import { SECTIONS, type ScenariosFlags, runScenarios } from "../api/scenarios-run.js";
+import { type ScenariosFlags, runScenarios } from "../api/scenarios-run.js";
+import { SCENARIOS_SECTIONS } from "../api/scenarios-sections.js";
 import { CheckFailed } from "./check-failed.js";
 import { SCENARIOS_CHECKS, failOnHelp } from "./fail-on.js";
 import { addCsvOptions } from "./csv-options.js";
@@ -50,7 +51,7 @@ export function scenariosCommand(environment: CliEnvironment): Command {
     .option("--sensitivity <PCT>", "move each assumption down and up by PCT, one at a time, sorted by budget impact")
     .option("--sources <FILE>", `lead sources: source,share,${SOURCE_RATE_COLUMNS.join(",")}[,max_inquiries_per_month]; with --funnel a rate per step instead, e.g. source,share,sql_to_won,mql_to_sql,inquiry_to_mql,cost_per_inquiry`)
     .option("--optimize-mix", "with --sources: the cheapest mix per won deal within each source's monthly cap")
-    .addOption(new Option("--section <NAME>", "with --format csv: the table to write (one per file; default: scenarios)").choices(SECTIONS))
+    .addOption(new Option("--section <NAME>", "with --format csv: the table to write (one per file; default: scenarios)").choices(SCENARIOS_SECTIONS))
     .option("--fail-on <LIST>", `${failOnHelp(SCENARIOS_CHECKS)}; with --reps or --reps-count`)
     .addHelpText("after", EXAMPLES)
     .action(async (quotasPath: string, flags: ScenariosFlags) => {

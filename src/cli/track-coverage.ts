@@ -4,7 +4,8 @@ import type { Every } from "../core/half-month.js";
 import type { Plan } from "../core/plan.js";
 import type { SelectedActuals } from "../core/track.js";
 import type { ActualsFile } from "../io/actuals.js";
-import { InputError, type InputIssue } from "../io/input-issue.js";
+import { flagValue } from "../io/flag-value.js";
+import type { InputIssue } from "../io/input-issue.js";
 import type { MarkInForce } from "../io/number-text.js";
 import { parseCoverageMultiple } from "../io/track-values.js";
 
@@ -24,10 +25,7 @@ export function addCoverageOptions(command: Command): Command {
 
 /** The coverage target, checked before any file is read; 3 by default. */
 export function coverageTargetOf(flags: CoverageFlags, mark: MarkInForce): number {
-  if (flags.coverageTarget === undefined) return DEFAULT_COVERAGE_TARGET;
-  const parsed = parseCoverageMultiple(flags.coverageTarget, mark);
-  if (parsed.ok) return parsed.value;
-  throw new InputError({ code: "option.invalid", file: "--coverage-target", expected: parsed.expected, found: flags.coverageTarget });
+  return flags.coverageTarget === undefined ? DEFAULT_COVERAGE_TARGET : flagValue("--coverage-target", flags.coverageTarget, (text) => parseCoverageMultiple(text, mark));
 }
 
 /**

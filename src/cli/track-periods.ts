@@ -3,6 +3,7 @@ import { type FollowUpCheck, checkFollowUp } from "../core/follow-up.js";
 import { EVERY, type Every } from "../core/half-month.js";
 import type { SelectedActuals } from "../core/track.js";
 import type { ActualsFile } from "../io/actuals.js";
+import { flagValue } from "../io/flag-value.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import type { MarkInForce } from "../io/number-text.js";
 import { parseFollowUpTarget } from "../io/track-values.js";
@@ -26,10 +27,7 @@ export function addPeriodOptions(command: Command): Command {
 
 /** The follow-up target, checked before any file is read; 1 (the playbook's 100%) by default. */
 export function followUpTargetOf(flags: PeriodFlags, mark: MarkInForce): number {
-  if (flags.followUpTarget === undefined) return 1;
-  const parsed = parseFollowUpTarget(flags.followUpTarget, mark);
-  if (parsed.ok) return parsed.value;
-  throw new InputError({ code: "option.invalid", file: "--follow-up-target", expected: parsed.expected, found: flags.followUpTarget });
+  return flags.followUpTarget === undefined ? 1 : flagValue("--follow-up-target", flags.followUpTarget, (text) => parseFollowUpTarget(text, mark));
 }
 
 /** Half-month checkpoints need rows dated by day or by half: a month's actuals cannot be split. */

@@ -6,8 +6,9 @@ import { type Plan, type SegmentInput, computePlan } from "./plan.js";
 import { roundCents } from "./rounding.js";
 import { type ActualEntry, type TrackPeriod, monthShare } from "./track.js";
 
-export const CATCH_UP_WINDOWS = ["quarter", "year", "none"] as const;
-export type CatchUpWindow = (typeof CATCH_UP_WINDOWS)[number];
+import type { CatchUpWindow } from "./catch-up-window.js";
+
+export { CATCH_UP_WINDOWS, type CatchUpWindow } from "./catch-up-window.js";
 
 export interface CatchUpOptions {
   asOf: MonthIndex;

@@ -9,9 +9,7 @@ import { type MonthIndex, formatMonth } from "./month.js";
  */
 export type HalfIndex = number;
 
-/** How track cuts the period into checkpoints. */
-export const EVERY = ["month", "half-month"] as const;
-export type Every = (typeof EVERY)[number];
+export { EVERY, type Every } from "./every.js";
 
 /** A half of a month (`half` 1 or 2). */
 export const halfIndex = (month: MonthIndex, half: 1 | 2): HalfIndex => month * 2 + half - 1;

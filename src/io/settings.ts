@@ -9,6 +9,7 @@ import type { ConfidenceRaw } from "./confidence-settings.js";
 import { parseDecimalMarkName } from "./decimal-mark.js";
 import { parseFunnel } from "./funnel-text.js";
 import { type Origin, type StepSettings, refuseDefaultSpellings, stepValues } from "./step-settings.js";
+import { flagValue } from "./flag-value.js";
 import { InputError } from "./input-issue.js";
 import { COMMA_GROUPS, type DecimalMark, type MarkInForce } from "./number-text.js";
 import { type Parsed, parseMonthOfYear, parseQuarters } from "./values.js";
@@ -83,17 +84,12 @@ function check<T>(raw: RawSettings, name: keyof typeof FLAG_OF, origin: Origin, 
   // Twenty fraction digits (the most Node 20 formats): a smaller one (1e-301) reads as 0, and
   // messages show the number as the config writes it.
   const text = typeof value === "number" ? value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) : String(value);
-  const parsed = parse(text, typeof value === "number" ? "." : mark);
+  const valueMark = typeof value === "number" ? "." : mark;
+  if (origin.kind === "flag") return flagValue(FLAG_OF[name], text, (flagText) => parse(flagText, valueMark));
+  const parsed = parse(text, valueMark);
   if (parsed.ok) return parsed.value;
-  if (typeof value === "number" && origin.kind === "config") {
-    const shown = JSON.stringify(value);
-    const issue = { code: "config.invalid" as const, file: origin.file, column: name, expected: parsed.expected, found: shown };
-    throw new InputError(parsed.hint === undefined ? issue : { ...issue, hint: parsed.hint });
-  }
-  const issue =
-    origin.kind === "flag"
-      ? { code: "option.invalid" as const, file: FLAG_OF[name], expected: parsed.expected, found: text }
-      : { code: "config.invalid" as const, file: origin.file, column: name, expected: parsed.expected, found: text };
+  const found = typeof value === "number" ? JSON.stringify(value) : text;
+  const issue = { code: "config.invalid" as const, file: origin.file, column: name, expected: parsed.expected, found };
   throw new InputError(parsed.hint === undefined ? issue : { ...issue, hint: parsed.hint });
 }
 

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { guardName } from "../io/formula-guard.js";
+import type { ExcelLocale } from "./excel-locale.js";
 
 /**
  * What a column holds, which decides how a cell is written. `name` is text that came from the
@@ -17,9 +18,7 @@ export interface CsvColumn {
   kind: ColumnKind;
 }
 
-/** Spreadsheet conventions for `--excel`: `us` (`,` and `.`) or `eu` (`;` and `,`). */
-export const EXCEL_LOCALES = ["us", "eu"] as const;
-export type ExcelLocale = (typeof EXCEL_LOCALES)[number];
+export { EXCEL_LOCALES, type ExcelLocale } from "./excel-locale.js";
 
 /** How CSV is written: the formula guard on name columns, and the Excel form when asked. */
 export interface CsvOptions {

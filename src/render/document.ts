@@ -83,8 +83,12 @@ export interface Title {
 export interface ChartSeries<R> {
   name: string;
   value(row: R): number | null;
-  /** Bars stand side by side unless they share a stack; a line runs over the bars. */
-  draw: "bar" | "line";
+  /**
+   * Bars stand side by side unless they share a stack; a line runs over the bars; a mark is a flat
+   * tick across each row's bars, joined to none: figures of separate periods (a quarter's quota
+   * and the year's) that a line would wrongly connect.
+   */
+  draw: "bar" | "line" | "mark";
   stack?: string;
   /** A line on the right-hand axis (quota in dollars over lead counts). */
   right?: boolean;

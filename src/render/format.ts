@@ -45,6 +45,17 @@ export function formatCapacity(capacity: number | null): string {
   return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
 }
 
+/**
+ * `54.3%`: a probability as people read it, one decimal; never a certainty it is not (`>99.9%`,
+ * `<0.1%` when the rounding would say 100.0% or 0.0%).
+ */
+export function chanceText(probability: number): string {
+  const text = formatNumber(probability * 100, 1, true);
+  if (probability < 1 && text === "100.0") return ">99.9%";
+  if (probability > 0 && text === "0.0") return "<0.1%";
+  return `${text}%`;
+}
+
 /** A multiple of a baseline: `2.41×`, missing as `–`. */
 export const formatMultiple = (value: number | null): string => (value === null ? "–" : `${formatNumber(value, 2, true)}×`);
 

@@ -5,11 +5,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { InputError, type Report, calibrate, plan, scenarios, track } from "../../src/index.js";
 import type { Format } from "../../src/io/settings.js";
 import { FORMATS } from "../../src/io/settings.js";
-import { CATCH_UP_WINDOWS } from "../../src/core/catch-up.js";
-import { EXCEL_LOCALES } from "../../src/render/csv-writer.js";
-import { SECTIONS } from "../../src/api/scenarios-run.js";
-import { TRACK_SECTIONS } from "../../src/api/track-run.js";
-import { EVERY } from "../../src/core/half-month.js";
 import { folderWith, runIn } from "../cli/harness.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -142,15 +137,6 @@ describe("options", () => {
 
   it("refuses a choice commander would refuse", async () => {
     await expect(track("a.csv", "b.csv", { catchUp: "month" as never })).rejects.toThrow("options: catchUp: expected one of quarter, year, none, found \"month\"");
-  });
-
-  it("keeps its copies of the CLI's choices equal to the CLI's", async () => {
-    const source = await import("node:fs").then((fs) => fs.readFileSync(new URL("../../src/api/library.ts", import.meta.url), "utf8"));
-    expect(source).toContain(`CATCH_UP_WINDOWS: readonly CatchUpWindow[] = ${JSON.stringify(CATCH_UP_WINDOWS).replaceAll(",", ", ")}`);
-    expect(source).toContain(`EXCEL_LOCALES: readonly ExcelLocale[] = ${JSON.stringify(EXCEL_LOCALES).replaceAll(",", ", ")}`);
-    expect(source).toContain(`SECTIONS = ${JSON.stringify(SECTIONS).replaceAll(",", ", ")} as const`);
-    expect(source).toContain(`TRACK_SECTIONS = ${JSON.stringify(TRACK_SECTIONS).replaceAll(",", ", ")} as const`);
-    expect(source).toContain(`EVERY: readonly Every[] = ${JSON.stringify(EVERY).replaceAll(",", ", ")}`);
   });
 
   it("takes every config key of the commands' flags, each in the functions whose command has the flag", async () => {

@@ -63,4 +63,20 @@ describe("scenarios --sources with a configured funnel", () => {
       expect(Object.values(april?.inquiries ?? {}).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
     }
   });
+
+  it("names the top stage in the source-mix titles (mql,sql,won: MQL, not inquiries), CSV and JSON keys unchanged", async () => {
+    const dir = folderWith({ ...QUOTAS, "sources.csv": "source,share,sql_to_won,mql_to_sql,cost_per_mql\nWeb,50%,25%,50%,10\nEvents,50%,25%,25%,30\n" });
+    const args = ["scenarios", "quotas.csv", "--funnel", "mql,sql,won", "--deal-size", "10000", "--rate", "sql_to_won=25%", "--lag", "sql_to_won=2m", "--rate", "mql_to_sql=50%", "--lag", "mql_to_sql=1m", "--cost", "mql=10", "--surge", "0", "--sources", "sources.csv"];
+    const markdown = await runIn(dir, [...args, "--format", "markdown"]);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain("| Source | Share of MQL | MQL | Won deals | Budget | Cost per won deal | Monthly cap |\n");
+    expect(markdown.stdout).not.toMatch(/[Ii]nquiries/);
+    const html = await runIn(dir, [...args, "--format", "html"]);
+    expect(html.stdout).toContain("MQL to buy from each source, by month");
+    expect(html.stdout).toContain("Source mix by month: MQL to buy from each source");
+    expect(html.stdout).toContain("MQL per month");
+    expect(html.stdout).not.toMatch(/[Ii]nquiries (to buy|per month)/);
+    const csv = await runIn(dir, [...args, "--format", "csv", "--section", "sources"]);
+    expect(csv.stdout.split("\n")[0]).toBe("line,source,share,inquiries,won_deals,budget,cost_per_won_deal,monthly_cap");
+  });
 });

@@ -21,6 +21,9 @@ function marksBySeries(svg: string): Map<string, number> {
   return counts;
 }
 
+/** A line series' polyline: one path through its points, `M x y L x y …`, 2 px wide (grid and axis lines are 1 px). */
+const POLYLINE = /<path d="M[\d.]+ [\d.]+L[^"]*" fill="none"[^>]*stroke-width="2"/g;
+
 const document: Document = {
   title: "Lead plan: <quotas>.csv",
   sections: [
@@ -108,6 +111,21 @@ describe("chartSvg: every chart kind drawn by ECharts", () => {
     expect(svg).toContain("123% !");
   });
 
+  it("a mark series draws a flat mark per row and no line between them (separate periods: a quarter's quota and the year's)", () => {
+    const chart = (draw: "line" | "mark"): Chart<Month> => ({
+      kind: "series",
+      title: "Quota",
+      axes: { x: "Period", y: "USD" },
+      category: (row) => row.month,
+      series: [{ name: "Leads", draw: "bar", value: (row) => row.leads }, { name: "Quota", draw, value: (row) => row.extra + 100 }],
+    });
+    const polylines = (svg: string) => svg.match(POLYLINE) ?? [];
+    expect(polylines(chartSvg(chart("line"), MONTHS))).toHaveLength(1);
+    const marked = chartSvg(chart("mark"), MONTHS);
+    expect(polylines(marked)).toEqual([]);
+    expect(marksBySeries(marked)).toEqual(new Map([["0", 3], ["1", 3]]));
+  });
+
   it("a tornado has a bar each side per row", () => {
     const tornado: Chart<Month> = { kind: "tornado", title: "T", axes: { x: "USD", y: "Assumption" }, category: (row) => row.month, low: { name: "down", value: (row) => -row.extra }, high: { name: "up", value: (row) => row.leads } };
     expect(marksBySeries(chartSvg(tornado, MONTHS))).toEqual(new Map([["0", 3], ["1", 3]]));
@@ -146,6 +164,18 @@ describe("the catch-up months in the track report's HTML", () => {
     // 2027-02 to 2027-06: five months, a bar of each series in each.
     expect(marksBySeries(figure ?? "")).toEqual(new Map([["0", 5], ["1", 5]]));
     expect(run.stdout).toContain('data-key="extra_inquiries" data-value="11">11</td>');
+  });
+});
+
+describe("the forecast chart in the track report's HTML", () => {
+  it("marks the open quarter's quota and the year's apart, with no line joining the two periods", async () => {
+    const { runIn } = await import("../cli/harness.js");
+    const root = new URL("../..", import.meta.url).pathname;
+    const run = await runIn(root, ["track", "examples/quotas.csv", "examples/actuals.csv", "--ratios", "examples/ratios.csv", "--cycles", "examples/cycles.csv", "--forecast", "--format", "html"]);
+    const figure = run.stdout.split('<figure class="chart"').find((part) => part.includes("Revenue forecast: P10, P50 and P90 against quota")) ?? "";
+    // P10, P50, P90 bars and the quota mark, one each for 2027-Q2 and 2027.
+    expect(marksBySeries(figure)).toEqual(new Map([["0", 2], ["1", 2], ["2", 2], ["3", 2]]));
+    expect(figure).not.toMatch(new RegExp(POLYLINE.source));
   });
 });
 

@@ -72,10 +72,10 @@ function quarterColumns(quarters: readonly string[]): Column<ScenarioRow>[] {
   ];
 }
 
-/** The top stage's names: the default funnel's `inquiries`, a configured one's stage (`inquiry`, `lead`). */
-function stageNames(stages: readonly string[] | undefined): { csv: string; title: string } {
+/** The top stage's names: the default funnel's `inquiries`, a configured one's stage (`inquiry`, `lead`, `MQL` in prose). */
+function stageNames(stages: readonly string[] | undefined): { csv: string; title: string; words: string } {
   const top = stages?.[stages.length - 1];
-  return top === undefined ? { csv: "inquiries", title: "Inquiries" } : { csv: top, title: stageTitle(top) };
+  return top === undefined ? { csv: "inquiries", title: "Inquiries", words: "inquiries" } : { csv: top, title: stageTitle(top), words: stageLabel(top) };
 }
 
 /** The tornado: each assumption down and up, a bar in proportion to the largest budget change. */
@@ -122,13 +122,14 @@ function sensitivitySection(sensitivity: NonNullable<ScenariosReport["sensitivit
   };
 }
 
-const SOURCE_COLUMNS: readonly Column<SourceLine>[] = [
+/** The lead-source table's columns; the titles name the top stage, the CSV keys stay the default funnel's. */
+const sourceColumns = (names: { title: string; words: string }): Column<SourceLine>[] => [
   // CSV tells the total and the comparison lines from the sources by this column, not by a name a source could have.
   { key: "line", title: "Line", kind: "code", value: (line) => line.line, only: "csv" },
   ...[
   ["source", "Source", "name"],
-  ["share", "Share of inquiries", "percent"],
-  ["inquiries", "Inquiries", "count"],
+  ["share", `Share of ${names.words}`, "percent"],
+  ["inquiries", names.title, "count"],
   ["won_deals", "Won deals", "count"],
   ["budget", "Budget", "money"],
   ["cost_per_won_deal", "Cost per won deal", "money"],
@@ -149,8 +150,9 @@ const budgetChart: Chart<ScenarioRow> = {
 
 type MixLine = { month: string; inquiries: readonly number[] };
 
-/** Inquiries to buy from each source, month by month: the mix as a stacked bar per month. */
-function sourceMonthsSection(sources: NonNullable<ScenariosReport["sources"]>): Section {
+/** Inquiries (a configured funnel's top stage) to buy from each source, month by month: the mix as a stacked bar per month. */
+function sourceMonthsSection(sources: NonNullable<ScenariosReport["sources"]>, stages: readonly string[] | undefined): Section {
+  const stage = stageNames(stages);
   const names = sources.sources.map((source) => source.source);
   const columns: Column<MixLine>[] = [
     { key: "month", title: "Month", kind: "month", value: (line) => line.month },
@@ -158,13 +160,13 @@ function sourceMonthsSection(sources: NonNullable<ScenariosReport["sources"]>): 
   ];
   const rows: MixLine[] = sources.months.map((month) => ({ month: month.month, inquiries: month.inquiries }));
   return {
-    title: caption("Inquiries to buy from each source, by month"),
+    title: caption(`${stage.title} to buy from each source, by month`),
     table: { columns, rows },
     charts: [
       {
         kind: "series",
-        title: "Source mix by month: inquiries to buy from each source",
-        axes: { x: "Month", y: "Inquiries per month" },
+        title: `Source mix by month: ${stage.words} to buy from each source`,
+        axes: { x: "Month", y: `${stage.title} per month` },
         category: (line: MixLine) => line.month,
         series: names.map((name, at) => ({ name, draw: "bar" as const, stack: "sources", value: (line: MixLine) => line.inquiries[at] ?? 0 })),
       },
@@ -200,12 +202,12 @@ export function buildScenariosDocument(report: ScenariosReport): Document {
     const { summary, optimized } = report.sources;
     sections.push({
       title: caption(`Lead sources for the baseline plan: ${how}`),
-      table: { columns: SOURCE_COLUMNS, rows: sourceTotals(report.sources), ...(summary === undefined ? {} : { totals: sourceSummaryLines(summary, optimized), csvTotals: true }) },
+      table: { columns: sourceColumns(stageNames(stages)), rows: sourceTotals(report.sources), ...(summary === undefined ? {} : { totals: sourceSummaryLines(summary, optimized), csvTotals: true }) },
       ...(summary === undefined ? {} : { notes: sourceNotes(summary, optimized) }),
       csv: false,
       name: "sources",
     });
-    sections.push(sourceMonthsSection(report.sources));
+    sections.push(sourceMonthsSection(report.sources, stages));
   }
   return { title: "Lead budget scenarios", sections, warnings: report.warnings };
 }

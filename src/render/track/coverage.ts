@@ -2,6 +2,7 @@ import type { CoverageCheck, CoverageRow } from "../../core/coverage.js";
 import type { Column, Section } from "../document.js";
 import { formatNumber } from "../format.js";
 import { sixDecimals } from "../plain-number.js";
+import { periodColumn, statusColumn } from "./check-columns.js";
 
 /** `2.50×`; `–` when no quota is due. */
 export const coverageText = (coverage: number | null): string => (coverage === null ? "–" : `${formatNumber(coverage, 2, true)}×`);
@@ -44,18 +45,11 @@ export function coverageSection(check: CoverageCheck | undefined): Section | nul
   if (check === undefined) return null;
   const time = timeKey(check);
   const columns: Column<CoverageRow>[] = [
-    { key: time, title: time === "period" ? "Period" : "Month", kind: "month", value: (row) => row.period, text: (row) => `${row.period}${row.pastPlan ? " *" : ""}` },
+    periodColumn(time, (row) => `${row.period}${row.pastPlan ? " *" : ""}`),
     { key: "open_pipeline", title: "Open pipeline", kind: "money", value: (row) => row.openPipeline },
     { key: "quota_due", title: "Quota due next cycle", kind: "money", value: (row) => row.quotaDue },
     { key: "coverage", title: "Coverage", kind: "ratio", value: (row) => (row.coverage === null ? null : sixDecimals(row.coverage)), text: (row) => coverageText(row.coverage) },
-    {
-      key: "status",
-      title: "Status",
-      kind: "code",
-      value: (row) => (row.below ? "below_target" : "met"),
-      text: (row) => (row.coverage === null ? "no quota due" : row.below ? "below target" : "met"),
-      tone: (row) => (row.below ? "bad" : undefined),
-    },
+    statusColumn((row) => row.coverage !== null, "no quota due"),
   ];
   return {
     title: { text: `Pipeline coverage against ${targetText(check.target)}, per ${time === "period" ? "half-month" : "month"}`, style: "heading" },

@@ -2,6 +2,7 @@ import type { FollowUpRow } from "../../core/follow-up.js";
 import type { Column, Section } from "../document.js";
 import { formatNumber } from "../format.js";
 import { sixDecimals } from "../plain-number.js";
+import { periodColumn, statusColumn } from "./check-columns.js";
 import { type TrackReport, followUpMisses, percentFigure, percentText } from "./report.js";
 import { isDefaultOrder, measureTitle } from "./stage-names.js";
 
@@ -22,19 +23,12 @@ export function followUpSection(report: TrackReport): Section | null {
   const time = timeKey(report);
   const team = !check.rows.some((row) => row.rep !== "");
   const columns: Column<FollowUpRow>[] = [
-    { key: time, title: time === "period" ? "Period" : "Month", kind: "month", value: (row) => row.period },
+    periodColumn(time),
     { key: "rep", title: "Rep", kind: "name", value: (row) => row.rep, text: (row) => (row.rep !== "" ? row.rep : team ? "(all reps)" : "(unassigned)") },
     { key: check.base, title: baseTitle, kind: "count", value: (row) => row.base },
     { key: "followed_up", title: "Followed up", kind: "count", value: (row) => row.followedUp },
     { key: "follow_up_rate", title: "Rate", kind: "percent", value: (row) => percentFigure(row.rate === null ? null : row.rate * 100), text: rateText },
-    {
-      key: "status",
-      title: "Status",
-      kind: "code",
-      value: (row) => (row.below ? "below_target" : "met"),
-      text: (row) => (row.rate === null ? "nothing to follow up" : row.below ? "below target" : "met"),
-      tone: (row) => (row.below ? "bad" : undefined),
-    },
+    statusColumn((row) => row.rate !== null, "nothing to follow up"),
   ];
   const target = `${formatNumber(check.target * 100, 2)}%`;
   const what = isDefaultOrder(order) ? baseTitle.toLowerCase() : baseTitle;

@@ -2,21 +2,10 @@ import { type Forecast, type PeriodForecast, monthSpan } from "../../core/foreca
 import { formatMonth } from "../../core/month.js";
 import type { Measure } from "../../core/track.js";
 import type { Chart, Column, Section } from "../document.js";
-import { formatFigure, formatNumber } from "../format.js";
+import { chanceText, formatFigure, formatNumber } from "../format.js";
 import { measureTitle } from "./stage-names.js";
 
 const money = (value: number): string => formatFigure(value, "money");
-
-/**
- * `54.3%`: a probability as people read it, one decimal; never a certainty it is not (`>99.9%`,
- * `<0.1%` when the rounding would say 100.0% or 0.0%).
- */
-export function chanceText(probability: number): string {
-  const text = formatNumber(probability * 100, 1, true);
-  if (probability < 1 && text === "100.0") return ">99.9%";
-  if (probability > 0 && text === "0.0") return "<0.1%";
-  return `${text}%`;
-}
 
 /** A probability as JSON and CSV carry it: a fraction to six decimals, free of binary noise. */
 export const probabilityFigure = (probability: number | null): number | null => (probability === null ? null : Math.round(probability * 1e6) / 1e6);
@@ -71,7 +60,8 @@ export function forecastSection(forecast: Forecast, asOf: number, order: readonl
       { name: "P10", draw: "bar", value: (row) => row.revenue.p10 },
       { name: "P50", draw: "bar", value: (row) => row.revenue.p50 },
       { name: "P90", draw: "bar", value: (row) => row.revenue.p90 },
-      { name: "Quota", draw: "line", dashed: true, value: (row) => row.quota },
+      // The open quarter and the fiscal year are separate periods: a mark each, no line between them.
+      { name: "Quota", draw: "mark", value: (row) => row.quota },
     ],
   };
   const notes = [

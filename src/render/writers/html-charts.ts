@@ -1,4 +1,4 @@
-import { BarChart, FunnelChart as EchartsFunnel, HeatmapChart as EchartsHeatmap, LineChart } from "echarts/charts";
+import { BarChart, FunnelChart as EchartsFunnel, HeatmapChart as EchartsHeatmap, LineChart, ScatterChart } from "echarts/charts";
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
@@ -6,7 +6,7 @@ import type { Chart, FunnelChart, HeatmapChart, SeriesChart, TornadoChart, Water
 import { formatNumber } from "../format.js";
 
 // Only the parts the report draws: the whole of ECharts is three times the size (see README, dependencies).
-echarts.use([BarChart, LineChart, EchartsHeatmap, EchartsFunnel, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, VisualMapComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, ScatterChart, EchartsHeatmap, EchartsFunnel, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, VisualMapComponent, SVGRenderer]);
 
 type Option = Record<string, unknown>;
 
@@ -66,6 +66,8 @@ const legend = (names: readonly string[]): Option => ({ top: 30, left: 0, itemGa
 function seriesOption<R>(chart: SeriesChart<R>, rows: readonly R[]): Option {
   const right = chart.series.some((series) => series.right === true);
   const rotated = rows.length > 8;
+  // A mark spans the bars of its row: ECharts leaves 20% of each category between the groups.
+  const markWidth = Math.max(12, Math.round(((WIDTH - 72 - (right ? 80 : 24)) / Math.max(1, rows.length)) * 0.8));
   return {
     title: title(chart.title),
     legend: legend([...chart.series.map((series) => series.name), ...(chart.band ? [chart.band.name] : []), ...(chart.rules ?? []).map((rule) => rule.name)]),
@@ -74,12 +76,14 @@ function seriesOption<R>(chart: SeriesChart<R>, rows: readonly R[]): Option {
     yAxis: [valueAxis(chart.axes.y), ...(right ? [valueAxis(chart.axes.right ?? "", { splitLine: { show: false }, nameGap: 58 })] : [])],
     series: [
       ...chart.series.map((series) => ({
-        type: series.draw,
+        // A mark is a symbol per row and nothing between them: ECharts' scatter series.
+        type: series.draw === "mark" ? "scatter" : series.draw,
         name: series.name,
         data: rows.map((row) => series.value(row)),
         ...(series.stack === undefined ? {} : { stack: series.stack }),
         ...(series.right === true ? { yAxisIndex: 1 } : {}),
         ...(series.draw === "line" ? { symbolSize: 6, lineStyle: { width: 2, ...(series.dashed === true ? { type: "dashed" } : {}) } } : {}),
+        ...(series.draw === "mark" ? { symbol: "rect", symbolSize: [markWidth, 3], itemStyle: { color: TEXT, opacity: 1 } } : {}),
       })),
       // The band: an invisible line at its low edge, the shaded width stacked on it.
       ...(chart.band === undefined
