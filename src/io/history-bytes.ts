@@ -341,8 +341,8 @@ const LONGEST_HEADER = 64 * 1024;
 
 /** The header line, read as the stream path reads it; null when the file is not one the byte reader reads. */
 function header(text: string, names: string[], rows: HistoryRows): LeadsFromBytes | null {
-  // Quoted names (which may hold a separator) are left to Papa Parse.
-  if (text.length > LONGEST_HEADER || text.includes('"') || delimiterOf(text) !== ",") return null;
+  // The separator is chosen as the stream path chooses it, from the raw line (quotes and all).
+  if (text.length > LONGEST_HEADER || delimiterOf(text) !== ",") return null;
   rows.header(names, ",");
   const reader = rows.reader;
   return reader instanceof LeadRowReader && reader.defaultFunnel ? new LeadsFromBytes(reader) : null;
