@@ -233,9 +233,18 @@ export class LeadRowReader {
    */
   accepts(): boolean {
     const { lead, asOf } = this;
-    if (asOf !== null && (lead.created > asOf || (lead.qualified !== null && lead.qualified > asOf) || (lead.closed !== null && lead.closed > asOf))) return false;
-    if (this.checkOrder(0, "", "", "") !== null) return false;
-    return lead.outcome !== "won" || (lead.amount !== null && lead.amount >= RANGE.dealSize.min);
+    const { created, qualified, closed } = lead;
+    if (asOf !== null && (created > asOf || (qualified !== null && qualified > asOf) || (closed !== null && closed > asOf))) return false;
+    // checkOrder's tests for the default funnel, without building the messages it would return
+    // (test/io/history-bytes.test.ts holds the two readers to the same rows).
+    if (qualified !== null && (qualified < created || qualified - created > MAX_LAG_DAYS)) return false;
+    if (closed !== null) {
+      if (closed < created || closed - created > MAX_LAG_DAYS) return false;
+      if (qualified !== null && (closed < qualified || closed - qualified > MAX_LAG_DAYS)) return false;
+      if (lead.outcome === "open") return false;
+    }
+    if (lead.outcome !== "won") return true;
+    return qualified !== null && closed !== null && lead.amount !== null && lead.amount >= RANGE.dealSize.min;
   }
 
   /** Dates in order, lags within ten years, and what a won or open lead must have. */
