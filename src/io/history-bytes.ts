@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import type { LeadFacts } from "../core/calibrate-accumulator.js";
 import { delimiterOf } from "./delimiter.js";
-import { bytesAre, plainDecimalBytes } from "./csv-bytes.js";
+import { LineFields, bytesAre, plainDecimalBytes } from "./csv-bytes.js";
 import { type DaySlot, readIsoDayBytes } from "./history-day.js";
 import { LeadRowReader } from "./history-leads.js";
 import { FULL, type NameIndex } from "./history-names.js";
@@ -16,109 +16,11 @@ export interface ByteReader {
   close(): void;
 }
 
-// 1 MiB reads: measured on the 100 MB history, fewer reads than 128 KiB and no more garbage
-// (the buffer is reused; only a row's name, on first sight, and a row handed back become strings).
+// 1 MiB reads into one buffer, reused: only a name, on first sight, and a row handed back become
+// strings. (Not tuned: the reads are a few percent of the time.)
 const READ_SIZE = 1024 * 1024;
 
-const QUOTE = 34;
-const COMMA = 44;
 const LF = 10;
-const CR = 13;
-
-/**
- * The fields of one line, as byte offsets into the buffer (a quoted field's without its quotes).
- * A line the reader is not sure Papa Parse splits the same way is left to it: a quote inside an
- * unquoted field, text after a closing quote, a line break inside quotes, a lone CR.
- */
-export class LineFields {
-  starts = new Int32Array(32);
-  ends = new Int32Array(32);
-  count = 0;
-  /** Whether a quoted field holds a doubled quote (`""`), which its text must undo. */
-  doubledQuote = false;
-
-  /**
-   * Splits the line from `at` (the buffer holds whole lines up to `limit`); returns the offset
-   * after its line end, or -1 when not sure. Kept to local variables and plain returns: this loop
-   * sees every byte of the file.
-   */
-  split(bytes: Uint8Array, at: number, limit: number): number {
-    let field = 0;
-    let starts = this.starts;
-    let ends = this.ends;
-    this.doubledQuote = false;
-    for (;;) {
-      if (field === starts.length) {
-        this.grow();
-        starts = this.starts;
-        ends = this.ends;
-      }
-      let start = at;
-      let end: number;
-      if (bytes[at] === QUOTE && at < limit) {
-        start = ++at;
-        for (;;) {
-          if (at >= limit) return -1;
-          const byte = bytes[at];
-          if (byte === QUOTE) {
-            if (at + 1 >= limit || bytes[at + 1] !== QUOTE) break;
-            this.doubledQuote = true;
-            at += 2;
-          } else if (byte === LF || byte === CR) {
-            return -1;
-          } else {
-            at++;
-          }
-        }
-        end = at++;
-      } else {
-        while (at < limit) {
-          const byte = bytes[at];
-          if (byte === COMMA || byte === LF || byte === CR || byte === QUOTE) break;
-          at++;
-        }
-        end = at;
-      }
-      starts[field] = start;
-      ends[field] = end;
-      field++;
-      if (at >= limit) {
-        this.count = field;
-        return limit;
-      }
-      const byte = bytes[at];
-      if (byte === COMMA) {
-        at++;
-        continue;
-      }
-      this.count = field;
-      if (byte === LF) return at + 1;
-      // A CR ends a line only before an LF: a lone CR is a line end the stream path counts its own way.
-      // Any other byte here is a quote inside a field, or text after a closing one.
-      if (byte === CR && at + 1 < limit && bytes[at + 1] === LF) return at + 2;
-      return -1;
-    }
-  }
-
-  /** The fields as text, as Papa Parse gives them. */
-  texts(bytes: Buffer): string[] {
-    const fields: string[] = [];
-    for (let at = 0; at < this.count; at++) {
-      const text = bytes.toString("utf8", this.starts[at], this.ends[at]);
-      fields.push(this.doubledQuote ? text.replaceAll('""', '"') : text);
-    }
-    return fields;
-  }
-
-  private grow(): void {
-    const starts = new Int32Array(this.starts.length * 2);
-    const ends = new Int32Array(this.ends.length * 2);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    this.starts = starts;
-    this.ends = ends;
-  }
-}
 
 /**
  * A name column's indices by the name's bytes: a name seen before is found without decoding it
