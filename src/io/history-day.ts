@@ -88,6 +88,61 @@ export function readIsoDay(text: string, into: DaySlot): boolean {
   return true;
 }
 
+const byteDigit = (bytes: Uint8Array, at: number): number => {
+  const value = (bytes[at] ?? 0) - DIGIT_0;
+  return value >= 0 && value <= 9 ? value : -100;
+};
+const twoByteDigits = (bytes: Uint8Array, at: number) => byteDigit(bytes, at) * 10 + byteDigit(bytes, at + 1);
+
+/** {@link isIsoTime} on bytes: the time from `at` to `end`. */
+function isIsoTimeBytes(bytes: Uint8Array, at: number, end: number): boolean {
+  if (end < at + 5 || bytes[at + 2] !== 58) return false;
+  const hours = twoByteDigits(bytes, at);
+  const minutes = twoByteDigits(bytes, at + 3);
+  if (hours < 0 || hours > 24 || minutes < 0 || minutes > 59) return false;
+  let position = at + 5;
+  if (position < end && bytes[position] === 58) {
+    if (position + 3 > end) return false;
+    const seconds = twoByteDigits(bytes, position + 1);
+    if (seconds < 0 || seconds > 60) return false;
+    position += 3;
+    if (position < end && bytes[position] === 46) {
+      position++;
+      const start = position;
+      while (position < end && byteDigit(bytes, position) >= 0) position++;
+      if (position === start) return false;
+    }
+  }
+  if (position === end) return true;
+  const sign = bytes[position];
+  if (sign === 90) return position + 1 === end; // Z
+  if ((sign !== 43 && sign !== 45) || position + 3 > end || twoByteDigits(bytes, position + 1) < 0) return false; // + or -
+  const rest = end - position - 3;
+  if (rest === 0) return true;
+  if (rest === 2) return twoByteDigits(bytes, position + 3) >= 0;
+  return rest === 3 && bytes[position + 3] === 58 && twoByteDigits(bytes, position + 4) >= 0;
+}
+
+/**
+ * {@link readIsoDay} on the bytes of a cell (`start` to `end`), for the byte reader
+ * (history-bytes.ts): true only for ASCII text that readIsoDay reads, with the same day.
+ */
+export function readIsoDayBytes(bytes: Uint8Array, start: number, end: number, into: DaySlot): boolean {
+  if (end - start < 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return false;
+  const year = twoByteDigits(bytes, start) * 100 + twoByteDigits(bytes, start + 2);
+  const month = twoByteDigits(bytes, start + 5);
+  const day = twoByteDigits(bytes, start + 8);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return false;
+  if (end - start > 10) {
+    const separator = bytes[start + 10];
+    if ((separator !== 84 && separator !== 32) || !isIsoTimeBytes(bytes, start + 11, end)) return false;
+  }
+  const index = monthIndex(year, month);
+  into.day = firstDayOf(index) + day - 1;
+  into.month = index;
+  return true;
+}
+
 // The first day of each month, computed once per month met: most rows then need one array read
 // instead of the calendar arithmetic.
 const FIRST_MONTH = monthIndex(1900, 1);

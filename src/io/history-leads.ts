@@ -40,7 +40,7 @@ function outcomeOf(text: string): LeadFacts["outcome"] | null {
  * which then goes through the full amount parser. Digits and the power of ten are exact doubles
  * below 15 digits, so one IEEE division gives the same correctly rounded value as `Number(text)`.
  */
-function plainAmount(text: string, allowDot: boolean): number {
+export function plainAmount(text: string, allowDot: boolean): number {
   const length = text.length;
   if (length === 0 || length > 15) return Number.NaN;
   let digits = 0;
@@ -87,17 +87,18 @@ export class LeadRowReader {
   private readonly days: DayReader;
   private readonly numbers: StreamDecimalMark;
   private readonly slot: DaySlot = { day: 0, month: 0 };
-  // Field indices, -1 for an absent column: numbers, so the hot path looks nothing up by name.
-  private readonly createdAt: number;
-  private readonly qualifiedAt: number;
-  private readonly closedAt: number;
-  private readonly outcomeAt: number;
-  private readonly amountAt: number;
-  private readonly costAt: number;
-  private readonly productAt: number;
-  private readonly repAt: number;
-  private readonly sourceAt: number;
-  private readonly width: number;
+  // Field indices, -1 for an absent column: numbers, so the hot path looks nothing up by name
+  // (read by the byte reader too, history-bytes.ts).
+  readonly createdAt: number;
+  readonly qualifiedAt: number;
+  readonly closedAt: number;
+  readonly outcomeAt: number;
+  readonly amountAt: number;
+  readonly costAt: number;
+  readonly productAt: number;
+  readonly repAt: number;
+  readonly sourceAt: number;
+  readonly width: number;
   /** A configured funnel's stage date columns (top first, between the top and won) and their field indices. */
   private readonly stageColumns: readonly string[];
   private readonly stageAt: Int32Array;
@@ -212,6 +213,38 @@ export class LeadRowReader {
     lead.source = this.sources.indexOf(source, line);
     if (lead.source === FULL) return this.tooMany(line, "source", source);
     return null;
+  }
+
+  /** Whether the file's decimal mark is known to be a point: until then `12.27` goes through the full amount parser, which learns it. */
+  get pointIsMark(): boolean {
+    return this.numbers.current === ".";
+  }
+
+  /** Whether the default funnel is read (no configured stage columns): the only layout the byte reader fills leads for. */
+  get defaultFunnel(): boolean {
+    return this.layout.stageColumns === undefined;
+  }
+
+  /**
+   * For a lead the byte reader (history-bytes.ts) filled from a row of the default funnel whose
+   * dates were all ISO and whose amounts plain: whether it passes the checks {@link read} makes
+   * once it has parsed them (the as-of date, the order of the dates, a won lead's amount). False:
+   * the row goes through `read` from its text, which says what is wrong.
+   */
+  accepts(): boolean {
+    const { lead, asOf } = this;
+    const { created, qualified, closed } = lead;
+    if (asOf !== null && (created > asOf || (qualified !== null && qualified > asOf) || (closed !== null && closed > asOf))) return false;
+    // checkOrder's tests for the default funnel, without building the messages it would return
+    // (test/io/history-bytes.test.ts holds the two readers to the same rows).
+    if (qualified !== null && (qualified < created || qualified - created > MAX_LAG_DAYS)) return false;
+    if (closed !== null) {
+      if (closed < created || closed - created > MAX_LAG_DAYS) return false;
+      if (qualified !== null && (closed < qualified || closed - qualified > MAX_LAG_DAYS)) return false;
+      if (lead.outcome === "open") return false;
+    }
+    if (lead.outcome !== "won") return true;
+    return qualified !== null && closed !== null && lead.amount !== null && lead.amount >= RANGE.dealSize.min;
   }
 
   /** Dates in order, lags within ten years, and what a won or open lead must have. */

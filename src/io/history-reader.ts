@@ -1,19 +1,19 @@
-import { statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
-import { HistoryAccumulator } from "../core/calibrate-accumulator.js";
+import type { HistoryAccumulator } from "../core/calibrate-accumulator.js";
 import type { HistoryNames, HistoryShape } from "../core/calibrate.js";
 import type { DayNumber } from "../core/calibrate-days.js";
 import { ChunkDecoder, decodeText, placeOf } from "./chunk-decoder.js";
 import { STDIN_NAME } from "./files.js";
-import { type ColumnMap, historyLayout, stageDateColumns } from "./history-columns.js";
+import type { ColumnMap } from "./history-columns.js";
+import { type ByteReader, readHistoryBytes } from "./history-bytes.js";
 import { streamCsv } from "./history-csv.js";
 import { fileBytes, overlappedTextStream } from "./history-stream.js";
 import type { DateFormat } from "./history-day.js";
-import { LeadRowReader } from "./history-leads.js";
-import { MonthRowReader } from "./history-monthly.js";
+import { HistoryRows } from "./history-rows.js";
 import { InputError, type InputIssue } from "./input-issue.js";
-import { COMMA_GROUPS, type DecimalMark, type MarkInForce } from "./number-text.js";
+import type { DecimalMark } from "./number-text.js";
 import type { Encoding } from "./text-encoding.js";
 
 /** How to read a history, validated before the file is opened. */
@@ -42,6 +42,8 @@ export interface HistorySource {
   open(): Readable;
   /** Decoding warnings (a file read as Windows-1252), complete once the stream has ended. */
   readonly warnings?: InputIssue[];
+  /** The raw bytes, for the byte reader; absent when the encoding is stated as other than UTF-8 (or for standard input). */
+  bytes?: () => ByteReader;
 }
 
 /** How many bad rows were skipped, and the first five with their reasons. */
@@ -66,6 +68,15 @@ export interface HistoryRead {
 // Measured on the 100 MB history: 128 KiB reads beat 64 KiB (fewer waits for the disk) and
 // 256 KiB or more (each chunk's rows then outlive the young generation: more garbage collection).
 const READ_CHUNK = 128 * 1024;
+
+/** Reads a file's bytes in order; an error (the file gone meanwhile) sends the read back to the stream path, which names it. */
+function fileByteReader(path: string): ByteReader {
+  const handle = openSync(path, "r");
+  return {
+    read: (into, offset, length) => readSync(handle, into, offset, length, null),
+    close: () => closeSync(handle),
+  };
+}
 
 const REASONS: Record<string, string> = { ENOENT: "no such file", EISDIR: "it is a directory", EACCES: "permission denied" };
 
@@ -97,6 +108,7 @@ export function historySource(path: string, cwd: string, readStdin: () => Uint8A
       name: path,
       size: stat.size,
       open,
+      ...(encoding === "auto" || encoding === "utf-8" ? { bytes: () => fileByteReader(full) } : {}),
       get warnings() {
         return decoder?.warnings ?? [];
       },
@@ -107,75 +119,22 @@ export function historySource(path: string, cwd: string, readStdin: () => Uint8A
   }
 }
 
-const KEPT_SKIPPED = 5;
-
 /**
- * Streams a history once, in memory that does not grow with its length: each row is checked and
- * added to small accumulators, then dropped. A bad row stops the read with its message, or with
- * `skipBadRows` is counted (the first five kept) and left out.
+ * Streams a history once, in memory that does not grow with its length (see {@link HistoryRows}).
+ * A file in UTF-8 with commas goes through the byte reader (history-bytes.ts), which hands
+ * anything it is not sure of, and every bad row, back to this Papa Parse path for the whole
+ * file: messages and warnings come from one reader.
  */
 export async function readHistory(source: HistorySource, options: HistoryOptions, progress?: (bytesRead: number) => void): Promise<HistoryRead> {
-  const file = source.name;
-  const stageColumns = options.funnel === undefined ? undefined : stageDateColumns(options.funnel);
-  const history = new HistoryAccumulator({ byRep: options.byRep, chainSteps: stageColumns?.length ?? 0, keepWonAmounts: options.keepWonAmounts === true });
-  const skipped: SkippedRows = { count: 0, first: [] };
-  const warnings: InputIssue[] = [];
-  let shape: HistoryShape | null = null;
-  let reader: LeadRowReader | MonthRowReader | null = null;
-  let addRow: (fields: string[], line: number) => void = () => undefined;
-  let rows = 0;
-  const bad = (issue: InputIssue) => {
-    if (!options.skipBadRows) throw new InputError(issue);
-    skipped.count++;
-    if (skipped.first.length < KEPT_SKIPPED) skipped.first.push(issue);
-  };
-  await streamCsv(source.open(), file, {
-    header(fields, delimiter) {
-      // As in every comma-separated file, `$60,000` is 60000 unless the file shows a decimal comma.
-      const numbers: MarkInForce = options.decimalMark ?? (delimiter === "," ? COMMA_GROUPS : undefined);
-      const layout = historyLayout(fields, options.map, file, stageColumns);
-      for (const item of layout.warnings) warnings.push(item);
-      shape = layout.shape;
-      // The row function is chosen once here, not per row.
-      if (shape === "leads") {
-        const leads = new LeadRowReader(layout, fields, file, options.dateFormat, options.asOf, numbers);
-        reader = leads;
-        addRow = (row, line) => {
-          const issue = leads.read(row, line);
-          if (issue === null) history.addLead(leads.lead);
-          else bad(issue);
-        };
-      } else {
-        const months = new MonthRowReader(layout, fields, file, options.asOf, numbers, options.dateFormat);
-        reader = months;
-        addRow = (row, line) => {
-          const issue = months.read(row, line);
-          if (issue === null) history.addMonth(months.month);
-          else bad(issue);
-        };
-      }
-    },
-    row(fields, line) {
-      rows++;
-      addRow(fields, line);
-    },
+  if (source.bytes !== undefined) {
+    const fast = readHistoryBytes(source.bytes, source.name, options, progress);
+    if (fast !== null) return fast.result([]);
+  }
+  const rows = new HistoryRows(source.name, options);
+  await streamCsv(source.open(), source.name, {
+    header: (fields, delimiter) => rows.header(fields, delimiter),
+    row: (fields, line) => rows.row(fields, line),
     ...(progress ? { progress } : {}),
   });
-  const done = reader as LeadRowReader | MonthRowReader | null;
-  if (shape === null || done === null) {
-    throw new InputError({ code: "file.empty", file, expected: "the file is empty: expected a header row and data rows" });
-  }
-  if (rows - skipped.count === 0) {
-    throw new InputError({ code: "file.empty", file, line: 2, expected: rows === 0 ? "no rows: expected at least one row after the header" : "no good rows: every row was bad" });
-  }
-  if (shape === "monthly" && options.byRep) {
-    warnings.push({ code: "column.unknown", file, line: 1, column: "rep", expected: "a monthly aggregate has no rep column: --by-rep gives no rows" });
-  }
-  const names: HistoryNames = {
-    products: done.products.names,
-    sources: done.sources.names,
-    reps: done instanceof LeadRowReader ? done.reps.names : [],
-  };
-  const nameLines = { products: done.products.lines, reps: done instanceof LeadRowReader ? done.reps.lines : [] };
-  return { file, shape, history, names, nameLines, rows, skipped, warnings: [...(source.warnings ?? []), ...warnings] };
+  return rows.result(source.warnings ?? []);
 }
