@@ -3,6 +3,7 @@ import { delimiterOf } from "./delimiter.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { looksLikeMonthColumn } from "./month-text.js";
 import { normaliseLineEnds } from "./line-ends.js";
+import { readPlainCsv } from "./plain-csv.js";
 
 /** A parsed CSV file: normalised header names and the data records, as text. */
 export interface CsvTable {
@@ -47,13 +48,19 @@ export function readCsvTable(content: string, file: string): CsvTable {
     throw new InputError({ code: "file.empty", file, expected: "the file is empty: expected a header row and data rows" });
   }
   const options = { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: true } as const;
+  // Plain text (no quotes, rows of one width: most files, and every large one we have met) is
+  // split without csv-parse, to the same records; anything else is csv-parse's, errors included.
+  const plain = readPlainCsv(text, options.delimiter);
   let rows: string[][];
-  try {
-    // Parsed without position info, three times faster on large files: lines are worked out
-    // again only when a message needs one.
-    rows = parse(text, options) as string[][];
-  } catch (error) {
-    throw new InputError(csvSyntaxIssue(error, file, text, options.delimiter));
+  if (plain) rows = plain.rows;
+  else {
+    try {
+      // Parsed without position info, three times faster on large files: lines are worked out
+      // again only when a message needs one.
+      rows = parse(text, options) as string[][];
+    } catch (error) {
+      throw new InputError(csvSyntaxIssue(error, file, text, options.delimiter));
+    }
   }
   const header = (rows[0] ?? []).map(normaliseColumnName);
   let records = rows.slice(1);
@@ -76,8 +83,10 @@ export function readCsvTable(content: string, file: string): CsvTable {
   }
   let startLines: number[] | undefined;
   const lineOf = (recordIndex: number): number => {
+    const row = rowOfRecord ? (rowOfRecord[recordIndex] ?? 0) : recordIndex + 1;
+    if (plain) return row < plain.rows.length ? plain.lineOf(row) : 0;
     startLines ??= startLinesOf(text, options);
-    return startLines[rowOfRecord ? (rowOfRecord[recordIndex] ?? 0) : recordIndex + 1] ?? 0;
+    return startLines[row] ?? 0;
   };
   const table: CsvTable = { file, header, records, lineOf, delimiter: options.delimiter };
   header.forEach((name, index) => {
@@ -105,7 +114,7 @@ export function readCsvTable(content: string, file: string): CsvTable {
  * CRLF inside quotes twice; so count instead: each row starts after the rows before it, the line
  * breaks inside their quoted fields, and the empty lines skipped so far.
  */
-function startLinesOf(text: string, options: object): number[] {
+export function startLinesOf(text: string, options: object): number[] {
   const rows = parse(text, { ...options, info: true }) as unknown as { info: { empty_lines: number }; record: string[] }[];
   const starts: number[] = [];
   let linesBefore = 0;
