@@ -21,6 +21,18 @@ export interface PlainCsv {
   lineOf(rowIndex: number): number;
 }
 
+/** The same records by column: what a reader of a million rows wants, without an array per row. */
+export interface PlainColumns {
+  /** The first record's fields (a CSV file's header). */
+  header: string[];
+  /** `columns[c][r]`: field `c` of the record after the header at `r`; as many columns as `header` has fields. */
+  columns: string[][];
+  /** How many records follow the header. */
+  rowCount: number;
+  /** The 1-based line the record at `rowIndex` is on, 0 being the header's. */
+  lineOf(rowIndex: number): number;
+}
+
 const LF = 10;
 const CR = 13;
 
@@ -29,12 +41,25 @@ const SLOTS = 4096;
 const INTERNED_LENGTH = 32;
 
 /**
- * The rows of `text` split at `delimiter` (one character) and at line ends, or `undefined` when
- * the text is not plain: it holds a quote, a CR that is not part of a CRLF (or CRLF and LF line
- * ends mixed), an unpaired surrogate (which csv-parse, reading the text as UTF-8 bytes, would turn
- * into U+FFFD), or rows of different widths. Empty lines are skipped, as `skip_empty_lines` does.
+ * The records of `text` split at `delimiter` (one character) and at line ends, or `undefined`
+ * when the text is not plain (see {@link readPlainColumns}).
  */
 export function readPlainCsv(text: string, delimiter: string): PlainCsv | undefined {
+  const table = readPlainColumns(text, delimiter);
+  if (table === undefined) return undefined;
+  const rows = table.rowCount === 0 && table.header.length === 0 ? [] : [table.header];
+  for (let row = 0; row < table.rowCount; row++) rows.push(table.columns.map((column) => column[row] as string));
+  return { rows, lineOf: table.lineOf };
+}
+
+/**
+ * The records of `text` by column, split at `delimiter` (one character) and at line ends, or
+ * `undefined` when the text is not plain: it holds a quote, a CR that is not part of a CRLF (or
+ * CRLF and LF line ends mixed), an unpaired surrogate (which csv-parse, reading the text as UTF-8
+ * bytes, would turn into U+FFFD), or records of different widths. Empty lines are skipped, as
+ * `skip_empty_lines` does.
+ */
+export function readPlainColumns(text: string, delimiter: string): PlainColumns | undefined {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") return undefined;
   if (text.indexOf('"') >= 0 || !isWellFormed(text)) return undefined;
   // CRLF files are read when every line ends so (and no other CR is anywhere): then each line
@@ -56,11 +81,14 @@ export function readPlainCsv(text: string, delimiter: string): PlainCsv | undefi
     cache[slot] = fresh;
     return fresh;
   };
-  const rows: string[][] = [];
-  // Row indexes after which an empty line was skipped: a line number needs them, most files have none.
+  // Each column is allocated once at the most records the text can hold (a line each).
+  const lines = countOf(text, "\n", 0) + 1;
+  let header: string[] | undefined;
+  let columns: string[][] = [];
+  let width = 0;
+  let row = 0;
+  // Record indexes after which an empty line was skipped: a line number needs them, most files have none.
   const emptyBefore: number[] = [];
-  const fields: string[] = [];
-  let width = -1;
   let lineEnds = 0;
   const length = text.length;
   for (let start = 0; start < length; ) {
@@ -75,25 +103,34 @@ export function readPlainCsv(text: string, delimiter: string): PlainCsv | undefi
       }
     }
     if (end === start) {
-      if (next < length) emptyBefore.push(rows.length);
+      if (next < length) emptyBefore.push(header === undefined ? 0 : row + 1);
+    } else if (header === undefined) {
+      header = [];
+      let from = start;
+      for (let at = text.indexOf(delimiter, from); at >= 0 && at < end; at = text.indexOf(delimiter, from)) {
+        header.push(cell(from, at));
+        from = at + 1;
+      }
+      header.push(cell(from, end));
+      width = header.length;
+      columns = header.map(() => new Array<string>(lines));
     } else {
       let count = 0;
       let from = start;
-      for (;;) {
-        const at = text.indexOf(delimiter, from);
-        if (at < 0 || at >= end) break;
-        fields[count++] = cell(from, at);
+      for (let at = text.indexOf(delimiter, from); at >= 0 && at < end; at = text.indexOf(delimiter, from)) {
+        if (count === width - 1) return undefined;
+        (columns[count++] as string[])[row] = cell(from, at);
         from = at + 1;
       }
-      fields[count++] = cell(from, end);
-      if (width < 0) width = count;
-      else if (count !== width) return undefined;
-      rows.push(rowOf(fields, count));
+      if (count !== width - 1) return undefined;
+      (columns[count] as string[])[row] = cell(from, end);
+      row++;
     }
     start = next + 1;
   }
   if (crlf && countOf(text, "\r", firstCr) !== lineEnds) return undefined;
-  return { rows, lineOf: (rowIndex) => rowIndex + 1 + emptyLinesBefore(emptyBefore, rowIndex) };
+  for (const column of columns) column.length = row;
+  return { header: header ?? [], columns, rowCount: row, lineOf: (rowIndex) => rowIndex + 1 + emptyLinesBefore(emptyBefore, rowIndex) };
 }
 
 /** How often `char` occurs in `text`, from `from` on. */
@@ -113,30 +150,6 @@ function emptyLinesBefore(emptyBefore: readonly number[], rowIndex: number): num
     else high = middle;
   }
   return low;
-}
-
-/**
- * A new array of the first `count` fields, allocated at its size: literals for the usual widths
- * (a quota file's four or five), since a row grown by `push` reserves room for 17.
- */
-function rowOf(fields: readonly string[], count: number): string[] {
-  const at = (index: number) => fields[index] as string;
-  switch (count) {
-    case 1:
-      return [at(0)];
-    case 2:
-      return [at(0), at(1)];
-    case 3:
-      return [at(0), at(1), at(2)];
-    case 4:
-      return [at(0), at(1), at(2), at(3)];
-    case 5:
-      return [at(0), at(1), at(2), at(3), at(4)];
-    case 6:
-      return [at(0), at(1), at(2), at(3), at(4), at(5)];
-    default:
-      return fields.slice(0, count);
-  }
 }
 
 /** `String.prototype.isWellFormed` (Node 20 has it; the ES2022 lib this project builds with does not name it). */
