@@ -50,7 +50,7 @@ export function readQuotas(content: string, file: string, options: ReadOptions =
     requireColumn(table, "month", "a month column (or month columns like 2027-01 in the wide form)");
     if (!table.header.includes("quota") && !table.header.includes("units")) requireColumn(table, "quota", "a quota column");
   }
-  if (table.records.length === 0) {
+  if (table.recordCount === 0) {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota rows: expected at least one row after the header" });
   }
   const mark = fileDecimalMark(table, (name) => (wide ? looksLikeMonthColumn(name) : name === "quota" || name === "units"), options.decimalMark, warnings);
