@@ -98,7 +98,17 @@ function totalMaxLag(stages: readonly FunnelStage[]): number {
  * are exact; rounding happens only when a view is built ({@link groupPlan}).
  */
 export function computePlan(segments: readonly SegmentInput[], surge: SurgePolicy): Plan {
-  const funnels = segments.map((segment) => funnelStages(segment.assumptions));
+  // Segments that share their assumptions (the resolver gives one object to all that resolve
+  // alike) share their stages too.
+  const stagesOf = new Map<SegmentAssumptions, FunnelStage[]>();
+  const funnels = segments.map((segment) => {
+    let stages = stagesOf.get(segment.assumptions);
+    if (stages === undefined) {
+      stages = funnelStages(segment.assumptions);
+      stagesOf.set(segment.assumptions, stages);
+    }
+    return stages;
+  });
   // The plan's first month is where the longest lags of the earliest deals reach back to: the
   // composed lag distribution always gives that month a positive share.
   let firstMonth = Number.POSITIVE_INFINITY;

@@ -70,8 +70,30 @@ const scopeKey = (rep: string, product: string) => `${rep}\u0000${product}`;
 export function assumptionResolver(layers: AssumptionLayers): (rep: string, product: string, needsDealSize: boolean) => Resolution {
   const chainOf = layerChain(layers);
   const configured = layers.funnel === undefined || isDefaultFunnel(layers.funnel) ? undefined : funnelSteps(layers.funnel);
+  // A segment's resolution depends only on which rows its chain holds: segments with the same
+  // chain (all of them, when no file row names a rep or product) share one, worked out once.
+  const idOf = new Map<AssumptionValues, number>();
+  const resolved = new Map<string, Resolution>();
   return (rep, product, needsDealSize) => {
     const chain = chainOf(rep, product).map((layer) => layer.values);
+    let key = needsDealSize ? "d" : "u";
+    for (const values of chain) {
+      let id = idOf.get(values);
+      if (id === undefined) {
+        id = idOf.size;
+        idOf.set(values, id);
+      }
+      key += `,${id}`;
+    }
+    let resolution = resolved.get(key);
+    if (resolution === undefined) {
+      resolution = resolveChain(chain, needsDealSize);
+      resolved.set(key, resolution);
+    }
+    return resolution;
+  };
+
+  function resolveChain(chain: readonly AssumptionValues[], needsDealSize: boolean): Resolution {
     const pick = <Name extends AssumptionName>(name: Name): AssumptionValues[Name] | undefined => {
       for (const values of chain) if (values[name] !== undefined) return values[name];
       return undefined;
@@ -120,7 +142,7 @@ export function assumptionResolver(layers: AssumptionLayers): (rep: string, prod
         ...commission,
       },
     };
-  };
+  }
 }
 
 /**

@@ -3,13 +3,21 @@ import { delimiterOf } from "./delimiter.js";
 import { InputError, type InputIssue } from "./input-issue.js";
 import { looksLikeMonthColumn } from "./month-text.js";
 import { normaliseLineEnds } from "./line-ends.js";
+import { type PlainColumns, readPlainColumns } from "./plain-csv.js";
 
 /** A parsed CSV file: normalised header names and the data records, as text. */
 export interface CsvTable {
   file: string;
   header: string[];
-  /** Data records (the header excluded); a short record is padded with empty fields. */
-  records: string[][];
+  /**
+   * Data records (the header excluded); a short record is padded with empty fields. A plain file's
+   * are made the first time they are asked for: a large file's reader takes {@link column}s.
+   */
+  readonly records: string[][];
+  /** How many data records there are (without making them). */
+  readonly recordCount: number;
+  /** One column's cells, a data record's each, in order. */
+  column(at: number): readonly string[];
   /** The field separator the file uses: `,`, `;` or tab. */
   delimiter: string;
   /** The 1-based line a data record starts on (computed on demand: only errors need it). */
@@ -46,14 +54,31 @@ export function readCsvTable(content: string, file: string): CsvTable {
   if (text.trim() === "") {
     throw new InputError({ code: "file.empty", file, expected: "the file is empty: expected a header row and data rows" });
   }
-  const options = { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: true } as const;
+  const delimiter = delimiterOf(text);
+  // Plain text (no quotes, rows of one width: most files, and every large one we have met) is
+  // split without csv-parse, to the same records; anything else is csv-parse's, errors included.
+  const plain = readPlainColumns(text, delimiter);
+  if (plain !== undefined && !hasBlankRecord(plain)) return plainTable(plain, file, delimiter);
+  const options = { delimiter, relax_column_count: true, skip_empty_lines: true } as const;
   let rows: string[][];
-  try {
-    // Parsed without position info, three times faster on large files: lines are worked out
-    // again only when a message needs one.
-    rows = parse(text, options) as string[][];
-  } catch (error) {
-    throw new InputError(csvSyntaxIssue(error, file, text, options.delimiter));
+  let startLineOf: (row: number) => number;
+  if (plain) {
+    rows = [plain.header];
+    for (let row = 0; row < plain.rowCount; row++) rows.push(plain.columns.map((column) => column[row] as string));
+    startLineOf = (row) => (row < rows.length ? plain.lineOf(row) : 0);
+  } else {
+    try {
+      // Parsed without position info, three times faster on large files: lines are worked out
+      // again only when a message needs one.
+      rows = parse(text, options) as string[][];
+    } catch (error) {
+      throw new InputError(csvSyntaxIssue(error, file, text, options.delimiter));
+    }
+    let startLines: number[] | undefined;
+    startLineOf = (row) => {
+      startLines ??= startLinesOf(text, options);
+      return startLines[row] ?? 0;
+    };
   }
   const header = (rows[0] ?? []).map(normaliseColumnName);
   let records = rows.slice(1);
@@ -74,17 +99,8 @@ export function readCsvTable(content: string, file: string): CsvTable {
     });
     records = records.filter((record) => !isBlank(record));
   }
-  let startLines: number[] | undefined;
-  const lineOf = (recordIndex: number): number => {
-    startLines ??= startLinesOf(text, options);
-    return startLines[rowOfRecord ? (rowOfRecord[recordIndex] ?? 0) : recordIndex + 1] ?? 0;
-  };
-  const table: CsvTable = { file, header, records, lineOf, delimiter: options.delimiter };
-  header.forEach((name, index) => {
-    if (name !== "" && header.indexOf(name) !== index) {
-      throw new InputError({ code: "column.duplicate", file, line: 1, column: name, expected: "a column named twice: expected each column once" });
-    }
-  });
+  const lineOf = (recordIndex: number): number => startLineOf(rowOfRecord ? (rowOfRecord[recordIndex] ?? 0) : recordIndex + 1);
+  refuseDuplicateColumns(header, file);
   for (let index = 0; index < records.length; index++) {
     const record = records[index] ?? [];
     if (record.length > header.length && record.slice(header.length).some((field) => field.trim() !== "")) {
@@ -97,7 +113,52 @@ export function readCsvTable(content: string, file: string): CsvTable {
     }
     while (record.length < header.length) record.push("");
   }
-  return table;
+  const column = (at: number) => records.map((record) => record[at] ?? "");
+  return { file, header, records, recordCount: records.length, column, lineOf, delimiter };
+}
+
+/** True when a record of a plain file is blank (every field empty or spaces), which is dropped. */
+function hasBlankRecord(plain: PlainColumns): boolean {
+  const first = plain.columns[0] ?? [];
+  for (let row = 0; row < plain.rowCount; row++) {
+    const field = first[row] as string;
+    // A blank row's first field is empty; checking that first keeps this loop cheap on large files.
+    if ((field === "" || field.trim() === "") && plain.columns.every((column) => (column[row] as string).trim() === "")) return true;
+  }
+  return false;
+}
+
+/**
+ * The table of a plain file without blank records: every record as wide as the header (so none is
+ * padded or too wide), the cells kept by column, and records made only if a reader asks for them.
+ */
+function plainTable(plain: PlainColumns, file: string, delimiter: string): CsvTable {
+  const header = plain.header.map(normaliseColumnName);
+  refuseDuplicateColumns(header, file);
+  let records: string[][] | undefined;
+  return {
+    file,
+    header,
+    get records() {
+      if (records === undefined) {
+        records = [];
+        for (let row = 0; row < plain.rowCount; row++) records.push(plain.columns.map((column) => column[row] as string));
+      }
+      return records;
+    },
+    recordCount: plain.rowCount,
+    column: (at) => plain.columns[at] ?? [],
+    lineOf: (recordIndex) => (recordIndex < plain.rowCount ? plain.lineOf(recordIndex + 1) : 0),
+    delimiter,
+  };
+}
+
+function refuseDuplicateColumns(header: readonly string[], file: string): void {
+  header.forEach((name, index) => {
+    if (name !== "" && header.indexOf(name) !== index) {
+      throw new InputError({ code: "column.duplicate", file, line: 1, column: name, expected: "a column named twice: expected each column once" });
+    }
+  });
 }
 
 /**
@@ -105,7 +166,7 @@ export function readCsvTable(content: string, file: string): CsvTable {
  * CRLF inside quotes twice; so count instead: each row starts after the rows before it, the line
  * breaks inside their quoted fields, and the empty lines skipped so far.
  */
-function startLinesOf(text: string, options: object): number[] {
+export function startLinesOf(text: string, options: object): number[] {
   const rows = parse(text, { ...options, info: true }) as unknown as { info: { empty_lines: number }; record: string[] }[];
   const starts: number[] = [];
   let linesBefore = 0;

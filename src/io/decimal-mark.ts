@@ -58,10 +58,12 @@ function revealedMark(table: CsvTable, isNumberColumn: (name: string) => boolean
   const first: Partial<Record<DecimalMark, Revealed>> = {};
   // The first number that reads two ways, by the separator it has: `1,500` or `1.500`.
   const ambiguous: Partial<Record<DecimalMark, Revealed & { byMark: Record<DecimalMark, number> }>> = {};
-  for (let recordIndex = 0; recordIndex < table.records.length; recordIndex++) {
-    const record = table.records[recordIndex] as string[];
-    for (const at of columns) {
-      const text = record[at] ?? "";
+  // Read by column (a large plain file makes no records), in record order as a reader meets them.
+  const cells = columns.map((at) => table.column(at));
+  for (let recordIndex = 0; recordIndex < table.recordCount; recordIndex++) {
+    for (let index = 0; index < columns.length; index++) {
+      const at = columns[index] as number;
+      const text = cells[index]?.[recordIndex] ?? "";
       if (!/[.,]/.test(text)) continue;
       const reading = readNumberText(numberBody(text.replace(/%\s*$/, "")).body);
       if (reading.kind === "ambiguous") {

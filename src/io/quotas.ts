@@ -50,7 +50,7 @@ export function readQuotas(content: string, file: string, options: ReadOptions =
     requireColumn(table, "month", "a month column (or month columns like 2027-01 in the wide form)");
     if (!table.header.includes("quota") && !table.header.includes("units")) requireColumn(table, "quota", "a quota column");
   }
-  if (table.records.length === 0) {
+  if (table.recordCount === 0) {
     throw new InputError({ code: "file.empty", file, line: 2, expected: "no quota rows: expected at least one row after the header" });
   }
   const mark = fileDecimalMark(table, (name) => (wide ? looksLikeMonthColumn(name) : name === "quota" || name === "units"), options.decimalMark, warnings);
@@ -218,10 +218,21 @@ function readLong(table: CsvTable, mark: () => MarkInForce, dateFormat: DateForm
   };
   // Months in another spelling than YYYY-MM (`Jan-27`) are parsed once each: a file has few.
   const spelledMonths = new Map<string, number>();
-  const records = table.records;
-  for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
-    const record = records[recordIndex] as string[];
-    const monthText = record[monthAt] ?? "";
+  // Read by column: a plain file's table keeps its cells so, and needs no array per record.
+  const empty: readonly string[] = [];
+  const months = table.column(monthAt);
+  const quotas = quotaAt < 0 ? empty : table.column(quotaAt);
+  const unitses = unitsAt < 0 ? empty : table.column(unitsAt);
+  const reps = repAt < 0 ? empty : table.column(repAt);
+  const products = productAt < 0 ? empty : table.column(productAt);
+  // A file lists one rep and product for many rows in a row: the name read last is reused while
+  // the cell is the same.
+  let repCell: string | undefined;
+  let rep = "";
+  let productCell: string | undefined;
+  let product = "";
+  for (let recordIndex = 0; recordIndex < table.recordCount; recordIndex++) {
+    const monthText = months[recordIndex] ?? "";
     let month = quickMonth(monthText);
     if (Number.isNaN(month)) {
       month = spelledMonths.get(monthText) ?? Number.NaN;
@@ -230,13 +241,21 @@ function readLong(table: CsvTable, mark: () => MarkInForce, dateFormat: DateForm
         if (spelledMonths.size < 10_000) spelledMonths.set(monthText, month);
       }
     }
-    const quota = quotaAt < 0 ? null : amountAt(recordIndex, "quota", record[quotaAt] ?? "");
-    const units = unitsAt < 0 ? null : amountAt(recordIndex, "units", record[unitsAt] ?? "");
+    const quota = quotaAt < 0 ? null : amountAt(recordIndex, "quota", quotas[recordIndex] ?? "");
+    const units = unitsAt < 0 ? null : amountAt(recordIndex, "units", unitses[recordIndex] ?? "");
     if (quota === null && units === null) {
       const expected = unitsAt < 0 ? "an amount" : "an amount (or units)";
-      valueOf(table, recordIndex, quotaAt < 0 ? "units" : "quota", { ok: false, expected }, quotaAt < 0 ? "" : (record[quotaAt] ?? ""));
+      valueOf(table, recordIndex, quotaAt < 0 ? "units" : "quota", { ok: false, expected }, quotaAt < 0 ? "" : (quotas[recordIndex] ?? ""));
     }
-    collector.add(textAt(record, repAt), textAt(record, productAt), { month, quota, units }, recordIndex);
+    if (repAt >= 0 && reps[recordIndex] !== repCell) {
+      repCell = reps[recordIndex] ?? "";
+      rep = readName(repCell);
+    }
+    if (productAt >= 0 && products[recordIndex] !== productCell) {
+      productCell = products[recordIndex] ?? "";
+      product = readName(productCell);
+    }
+    collector.add(rep, product, { month, quota, units }, recordIndex);
   }
   return collector.segments();
 }

@@ -151,3 +151,26 @@ describe("assumptionResolver missing fields", () => {
     expect(resolve("Ann", "X", true)).toEqual({ ok: false, missing: ["avgDealSize", "closeRate", "qualifyRate"] });
   });
 });
+
+describe("assumptionResolver on many segments", () => {
+  // Segments whose chains hold the same rows resolve alike and share one resolution; a segment
+  // with a row of its own, or that needs no deal size, is resolved on its own.
+  const resolve = assumptionResolver(layers([{ rep: "Ann", product: "", values: { closeRate: 0.5 } }], {}, complete));
+
+  it("gives segments with the same rows one resolution, and others their own", () => {
+    const bob = resolve("Bob", "X", true);
+    const cleo = resolve("Cleo", "Y", true);
+    const ann = resolve("Ann", "X", true);
+    expect(cleo).toBe(bob);
+    expect(ann).not.toBe(bob);
+    expect(ann).toMatchObject({ ok: true, assumptions: { closeRate: 0.5 } });
+    expect(bob).toMatchObject({ ok: true, assumptions: { closeRate: 0.2 } });
+    expect(resolve("Ann", "Y", true)).toBe(ann);
+  });
+
+  it("keeps a segment that needs no deal size apart from one that does", () => {
+    const units = assumptionResolver(layers([], {}, { closeRate: 0.2, qualifyRate: 0.1, salesCycle: lagFromMonths(2) }));
+    expect(units("Bob", "X", false)).toMatchObject({ ok: true });
+    expect(units("Bob", "X", true)).toEqual({ ok: false, missing: ["avgDealSize"] });
+  });
+});

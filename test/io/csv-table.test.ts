@@ -211,6 +211,33 @@ describe("lineOf", () => {
   });
 });
 
+describe("a plain file (read without csv-parse) and the same file quoted (read by csv-parse)", () => {
+  // The quote in the second text sends it to csv-parse; the cells are the same.
+  const plain = "\n\nmonth,rep,quota\n2027-01,ana,5\n\n2027-02,ana,6\n2027-01,ben,7\n";
+  const quoted = '\n\nmonth,rep,quota\n2027-01,"ana",5\n\n2027-02,ana,6\n2027-01,ben,7\n';
+  const view = (content: string) => {
+    const table = read(content);
+    return {
+      header: table.header,
+      count: table.recordCount,
+      columns: table.header.map((_name, at) => [...table.column(at)]),
+      lines: Array.from({ length: table.recordCount }, (_unused, index) => table.lineOf(index)),
+      records: table.records,
+    };
+  };
+
+  it("give the same header, columns, lines and records", () => {
+    expect(view(plain)).toStrictEqual(view(quoted));
+    expect(view(plain)).toMatchObject({ count: 3, columns: [["2027-01", "2027-02", "2027-01"], ["ana", "ana", "ben"], ["5", "6", "7"]], lines: [4, 6, 7] });
+  });
+
+  it("give the same records and lines when a blank row is dropped", () => {
+    const blank = (content: string) => content.replace("2027-02,ana,6", ",,\n2027-02,ana,6");
+    expect(view(blank(plain))).toStrictEqual(view(blank(quoted)));
+    expect(view(blank(plain)).lines).toStrictEqual([4, 7, 8]);
+  });
+});
+
 describe("normaliseColumnName", () => {
   it.each([
     ["Avg Deal Size", "avg_deal_size"],
