@@ -7,7 +7,8 @@ import type { SelectedActuals, TrackPeriod } from "../core/track.js";
 import type { ActualsFile } from "../io/actuals.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import { foldName } from "../io/name-fold.js";
-import type { LeadSource } from "../core/source-mix.js";
+import { nameList, sameFileSpellings } from "../io/name-match.js";
+import type { SourceRate } from "../io/sources-file.js";
 import type { Failure, FailOn } from "./fail-on.js";
 
 /** Track's lead-quality flags (issue 15): `--by source` (a view only track has) and `--sources`. */
@@ -53,7 +54,7 @@ export interface SourceQualityRun {
   flags: SourceFlags;
   failOn: FailOn;
   /** The sources file as read, when `--sources` gave one. */
-  sources?: { file: string; rows: readonly LeadSource[] } | undefined;
+  sources?: { file: string; rows: readonly SourceRate[] } | undefined;
   warnings: InputIssue[];
 }
 
@@ -82,6 +83,8 @@ export function sourceQualityOf(run: SourceQualityRun): SourceQuality | undefine
   if (missing.length > 0) {
     throw new InputError({ ...header, code: "column.missing", column: missing.join(", "), expected: "missing column: lead quality by source needs inquiries and qualified columns beside source" });
   }
+  // `Web form` and `web form` would be two sources, each with part of the leads: said, as for reps.
+  warnings.push(...sameFileSpellings(nameList(actuals.file, "source", actuals.entries.map((entry, index) => [entry.source ?? "", actuals.lines[index] ?? 0] as const))));
   const expected = run.sources === undefined ? null : expectationsOf(run.sources, actuals, warnings);
   const planRates = run.sources === undefined ? planSourceRates(run.plan) : null;
   return checkSourceQuality({
@@ -96,7 +99,7 @@ export function sourceQualityOf(run: SourceQualityRun): SourceQuality | undefine
 }
 
 /** The sources file's rates by name, after matching the actuals' source names against it. */
-function expectationsOf(sources: { file: string; rows: readonly LeadSource[] }, actuals: ActualsFile, warnings: InputIssue[]): Map<string, SourceExpectation> {
+function expectationsOf(sources: { file: string; rows: readonly SourceRate[] }, actuals: ActualsFile, warnings: InputIssue[]): Map<string, SourceExpectation> {
   const expected = new Map(sources.rows.map((row) => [row.source, { qualifyRate: row.qualifyRate, closeRate: row.closeRate }]));
   const byFold = new Map(sources.rows.map((row) => [foldName(row.source), row.source]));
   const seen = new Set<string>();

@@ -19,6 +19,9 @@ const FILES = {
   "noqualified.csv": "month,source,inquiries,won\n2027-01,Web,100,2\n",
   "badsources.csv": "source,inquiry_to_qualified\nWeb,10%\n",
   "daily.csv": "date,source,inquiries,qualified\n2027-01-05,Web,60,6\n2027-01-20,Web,40,2\n",
+  // Marketing's own file: the rates alone, no share, no cost (track reads neither).
+  "rates.csv": "source,inquiry_to_qualified,qualified_to_won\nWeb,10%,20%\nEvents,30%,40%\n",
+  "twins.csv": "month,source,inquiries,qualified\n2027-01,Web,100,10\n2027-01,web,50,5\n2027-01,Caf\u00e9,10,1\n2027-01,Cafe\u0301,10,1\n",
 };
 const run = (args: readonly string[]) => runIn(folderWith(FILES), ["track", "quotas.csv", ...args, ...ASSUME]);
 const SOURCES = ["--by", "source", "--sources", "sources.csv"];
@@ -107,6 +110,19 @@ describe("track --by source: lead quality by source", () => {
     expect(result.stdout).toContain("│ 2027-01 │ Webinar     │       100 │        10 │       10.0% │        – │ not compared │");
   });
 
+  it("reads a sources file of rates alone: share and cost_per_inquiry are not needed in track", async () => {
+    const result = await run(["actuals.csv", "--by", "source", "--sources", "rates.csv", "--format", "csv", "--section", "sources"]);
+    expect(result.stderr).not.toContain("missing column");
+    // Events in January: 6 of 40, 15% against the file's 30%: far behind.
+    expect(result.stdout).toContain("2027-01,Events,40,6,15,30,far_behind,1,16.67,40,3000,500,3000\n");
+  });
+
+  it("warns about two spellings of one source in the actuals (case, spaces, Unicode form): read as two sources", async () => {
+    const result = await run(["twins.csv", "--by", "source"]);
+    expect(result.stderr).toContain('warning: twins.csv:3: source "web" differs from "Web" (line 2) only in case or spaces: read as two sources\n');
+    expect(result.stderr).toContain('warning: twins.csv:5: source "Cafe\u0301" differs from "Caf\u00e9" (line 4) only in Unicode form: read as two sources\n');
+  });
+
   it("warns about --sources and cost with no source column, and leaves the report as it was", async () => {
     const plain = await run(["plain.csv", "--sources", "sources.csv"]);
     expect(plain.stderr).toContain("warning: plain.csv:1: source: --sources: the actuals have no source column: lead quality by source is not checked\n");
@@ -120,7 +136,7 @@ describe("track --by source: lead quality by source", () => {
     [["plain.csv", "--format", "csv", "--section", "sources"], "leadplan: plain.csv:1: source: --section sources: expected a source column in the actuals\n"],
     [["noqualified.csv", "--by", "source"], "leadplan: noqualified.csv:1: qualified: missing column: lead quality by source needs inquiries and qualified columns beside source\n"],
     [["typo.csv", ...SOURCES], 'leadplan: typo.csv:2: source: source "web": sources.csv has "Web": expected the same spelling in both files\n'],
-    [["actuals.csv", "--by", "source", "--sources", "badsources.csv"], "leadplan: badsources.csv:1: qualified_to_won: missing column: expected source, inquiry_to_qualified, qualified_to_won, cost_per_inquiry, share\n"],
+    [["actuals.csv", "--by", "source", "--sources", "badsources.csv"], "leadplan: badsources.csv:1: qualified_to_won: missing column: expected source, inquiry_to_qualified, qualified_to_won\n"],
     [
       ["actuals.csv", "--by", "sources"],
       "leadplan: option '--by <VIEW>' argument 'sources' is invalid. Allowed choices are month, quarter, rep, product, segment, month,rep, month,product, quarter,rep, quarter,product, source. (see 'leadplan track --help')\n",
