@@ -19,6 +19,7 @@ const FILES = {
   "noqualified.csv": "month,source,inquiries,won\n2027-01,Web,100,2\n",
   "badsources.csv": "source,inquiry_to_qualified\nWeb,10%\n",
   "daily.csv": "date,source,inquiries,qualified\n2027-01-05,Web,60,6\n2027-01-20,Web,40,2\n",
+  "silent.csv": "month,source,inquiries,qualified\n2027-01,Web,0,0\n2027-01,Webinar,40,4\n",
   // Marketing's own file: the rates alone, no share, no cost (track reads neither).
   "rates.csv": "source,inquiry_to_qualified,qualified_to_won\nWeb,10%,20%\nEvents,30%,40%\n",
   "twins.csv": "month,source,inquiries,qualified\n2027-01,Web,100,10\n2027-01,web,50,5\n2027-01,Caf\u00e9,10,1\n2027-01,Cafe\u0301,10,1\n",
@@ -108,6 +109,12 @@ describe("track --by source: lead quality by source", () => {
     expect(result.stderr).toContain('warning: other.csv:2: source: source "Webinar" is not in sources.csv: compared to nothing\n');
     expect(result.stderr).toContain("warning: other.csv:3: source: rows with no source: compared to nothing\n");
     expect(result.stdout).toContain("│ 2027-01 │ Webinar     │       100 │        10 │       10.0% │        – │ not compared │");
+  });
+
+  it("does not say every source qualified when nothing was compared (no inquiries, or no expected rate)", async () => {
+    const result = await run(["silent.csv", ...SOURCES]);
+    expect(result.stdout).toContain("\nNo source and period had both inquiries and an expected rate: nothing was compared.\n");
+    expect(result.stdout).not.toContain("Every source qualified");
   });
 
   it("reads a sources file of rates alone: share and cost_per_inquiry are not needed in track", async () => {
