@@ -81,7 +81,7 @@ export async function runTrack(quotasPath: string, actualsPath: string, trackFla
   // `--by source` is track's own view (the plan has no sources): the checkpoints are then by month.
   const bySource = (trackFlags.by as string | undefined) === "source";
   const flags: TrackFlags = bySource ? { ...trackFlags, by: "month" } : trackFlags;
-  const sourceFlags: SourceFlags = { bySource, sources: flags.sources };
+  const sourceFlags: SourceFlags = { bySource, sources: flags.sources, sourcesSection: flags.section === "sources" };
   const { csv, format: formatFlag } = csvOptionsOf(flags);
   const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
   const { funnel } = resolved.settings;

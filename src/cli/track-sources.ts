@@ -17,6 +17,8 @@ export interface SourceFlags {
   bySource: boolean;
   /** The sources file of the expected rates, as scenarios --sources reads it. */
   sources?: string | undefined;
+  /** `--section sources`: the CSV of lead quality by source is asked for. */
+  sourcesSection?: boolean | undefined;
 }
 
 /** Track's `--by` values: the plan's views and `source`, which only track has (the plan has no sources). */
@@ -38,7 +40,7 @@ export function addSourceOptions(command: Command): Command {
  */
 export function checkSourceFlags(flags: SourceFlags, failOn: FailOn, funnel: FunnelStages): void {
   if (isDefaultFunnel(funnel)) return;
-  const asked = flags.bySource ? "--by source" : failOn.checks.has("source") ? "--fail-on source" : undefined;
+  const asked = flags.bySource ? "--by source" : failOn.checks.has("source") ? "--fail-on source" : flags.sourcesSection === true ? "--section sources" : undefined;
   if (asked === undefined) return;
   throw new InputError({ code: "option.invalid", file: asked, expected: `not with --funnel ${funnel.join(",")}: lead quality by source compares the default funnel's inquiries, qualified and won only (for now)` });
 }

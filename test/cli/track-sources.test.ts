@@ -156,6 +156,9 @@ describe("track --by source: lead quality by source", () => {
     const funnel = ["--funnel", "inquiry,mql,sql,won", "--rate", "inquiry_to_mql=50%", "--rate", "mql_to_sql=50%", "--rate", "sql_to_won=50%", "--deal-size", "10000", "--lag", "sql_to_won=2m", "--cost", "inquiry=10"];
     const result = await runIn(folderWith(FILES), ["track", "quotas.csv", "missing.csv", "--by", "source", ...funnel]);
     expect(result).toMatchObject({ code: 2, stderr: "leadplan: --by source: not with --funnel inquiry,mql,sql,won: lead quality by source compares the default funnel's inquiries, qualified and won only (for now)\n" });
+    // --section sources too: "expected a source column in the actuals" was said of actuals that have one.
+    const section = await runIn(folderWith(FILES), ["track", "quotas.csv", "missing.csv", "--format", "csv", "--section", "sources", ...funnel]);
+    expect(section).toMatchObject({ code: 2, stderr: "leadplan: --section sources: not with --funnel inquiry,mql,sql,won: lead quality by source compares the default funnel's inquiries, qualified and won only (for now)\n" });
   });
 });
 
