@@ -83,7 +83,11 @@ export function sourceQualityOf(run: SourceQualityRun): SourceQuality | undefine
   }
   const missing = ["inquiries", "qualified"].filter((measure) => !actuals.measures.includes(measure));
   if (missing.length > 0) {
-    throw new InputError({ ...header, code: "column.missing", column: missing.join(", "), expected: "missing column: lead quality by source needs inquiries and qualified columns beside source" });
+    const issue: InputIssue = { ...header, code: "column.missing", column: missing.join(", "), expected: "missing column: lead quality by source needs inquiries and qualified columns beside source" };
+    // Asked for, it cannot be shown; not asked for, a source column beside won and revenue alone must not stop the checkpoints.
+    if (flags.bySource || failOn.checks.has("source") || flags.sourcesSection === true) throw new InputError(issue);
+    warnings.push({ ...issue, expected: `${issue.expected}: not shown` });
+    return undefined;
   }
   // `Web form` and `web form` would be two sources, each with part of the leads: said, as for reps.
   warnings.push(...sameFileSpellings(nameList(actuals.file, "source", actuals.entries.map((entry, index) => [entry.source ?? "", actuals.lines[index] ?? 0] as const))));

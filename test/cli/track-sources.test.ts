@@ -19,6 +19,7 @@ const FILES = {
   "noqualified.csv": "month,source,inquiries,won\n2027-01,Web,100,2\n",
   "badsources.csv": "source,inquiry_to_qualified\nWeb,10%\n",
   "daily.csv": "date,source,inquiries,qualified\n2027-01-05,Web,60,6\n2027-01-20,Web,40,2\n",
+  "wonly.csv": "month,source,won\n2027-01,Web,2\n2027-01,Events,1\n",
   "silent.csv": "month,source,inquiries,qualified\n2027-01,Web,0,0\n2027-01,Webinar,40,4\n",
   // Marketing's own file: the rates alone, no share, no cost (track reads neither).
   "rates.csv": "source,inquiry_to_qualified,qualified_to_won\nWeb,10%,20%\nEvents,30%,40%\n",
@@ -115,6 +116,15 @@ describe("track --by source: lead quality by source", () => {
     const result = await run(["silent.csv", ...SOURCES]);
     expect(result.stdout).toContain("\nNo source and period had both inquiries and an expected rate: nothing was compared.\n");
     expect(result.stdout).not.toContain("Every source qualified");
+  });
+
+  it("runs the checkpoints of actuals with a source column but no inquiries or qualified column, with a warning, unless lead quality is asked for", async () => {
+    const result = await run(["wonly.csv"]);
+    expect(result.code).toBeLessThan(2);
+    expect(result.stderr).toContain("warning: wonly.csv:1: inquiries, qualified: missing column: lead quality by source needs inquiries and qualified columns beside source: not shown\n");
+    expect(result.stdout).toMatch(/│ 2027-01 │ Deals won\s+│\s+[\d,]+ │\s+3 │/);
+    expect(result.stdout).not.toContain("Lead quality");
+    expect(await run(["wonly.csv", "--fail-on", "source"])).toMatchObject({ code: 2, stderr: "leadplan: wonly.csv:1: inquiries, qualified: missing column: lead quality by source needs inquiries and qualified columns beside source\n" });
   });
 
   it("reads a sources file of rates alone: share and cost_per_inquiry are not needed in track", async () => {
