@@ -20,6 +20,7 @@ const FILES = {
   "badsources.csv": "source,inquiry_to_qualified\nWeb,10%\n",
   "daily.csv": "date,source,inquiries,qualified\n2027-01-05,Web,60,6\n2027-01-20,Web,40,2\n",
   "wonly.csv": "month,source,won\n2027-01,Web,2\n2027-01,Events,1\n",
+  "costblank.csv": "month,inquiries,qualified,cost\n2027-01,140,16,\n2027-02,100,10,n/a\n",
   "silent.csv": "month,source,inquiries,qualified\n2027-01,Web,0,0\n2027-01,Webinar,40,4\n",
   // Marketing's own file: the rates alone, no share, no cost (track reads neither).
   "rates.csv": "source,inquiry_to_qualified,qualified_to_won\nWeb,10%,20%\nEvents,30%,40%\n",
@@ -145,6 +146,10 @@ describe("track --by source: lead quality by source", () => {
     expect(plain.stderr).toContain("warning: plain.csv:1: source: --sources: the actuals have no source column: lead quality by source is not checked\n");
     expect(plain.stdout).not.toContain("Lead quality");
     expect((await run(["costonly.csv"])).stderr).toContain("warning: costonly.csv:1: cost: cost per source needs a source column: ignored\n");
+    // Not read without a source column: a blank or a note in it does not stop the run.
+    const blank = await run(["costblank.csv"]);
+    expect(blank.code).toBeLessThan(2);
+    expect(blank.stderr).toContain("warning: costblank.csv:1: cost: cost per source needs a source column: ignored\n");
   });
 
   it.each([
