@@ -99,6 +99,16 @@ describe("track --by source: lead quality by source", () => {
     expect(fromFlag.stdout).toContain("│ 2027-01 │ Events │        40 │         6 │       15.0% │     5.0% │ on track │");
   });
 
+  it("refuses the config's by: source with a hint that it is a flag of track only", async () => {
+    const folder = folderWith({ ...FILES, "leadplan.config.json": '{ "by": "source" }' });
+    const result = await runIn(folder, ["track", "quotas.csv", "actuals.csv", ...ASSUME]);
+    expect(result).toMatchObject({
+      code: 2,
+      stderr:
+        'leadplan: leadplan.config.json: by: expected one of month, quarter, rep, product, segment, month,rep, month,product, quarter,rep, quarter,product, found "source" (--by source is a flag of track only: the config\'s by is shared with compute and scenarios)\n',
+    });
+  });
+
   it("rows by half-month with --every half-month", async () => {
     const result = await run(["daily.csv", "--by", "source", "--sources", "sources.csv", "--every", "half-month"]);
     expect(result.stdout).toContain("Lead quality by source, per half-month");
