@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { ReadEnvironment } from "../cli/environment.js";
+import { InputError } from "../io/input-issue.js";
 
 /** A value in a row held in memory: text as a file would hold it, or a number (written with a decimal point). */
 export type Cell = string | number | null | undefined;
@@ -31,6 +32,11 @@ export function inputPlace(cwd: string | undefined): InputPlace {
   const environment: ReadEnvironment = { cwd: cwd ?? process.cwd(), readStdin: () => readFileSync(0), inMemory: held };
   function nameOf(input: Input | undefined, name: string): string | undefined {
     if (input === undefined || typeof input === "string") return input;
+    // A JavaScript caller's null, number or { csv: 5 } would fail deep inside a reader with a TypeError.
+    const given = input as unknown;
+    if (typeof given !== "object" || given === null || (!Array.isArray(given) && typeof (given as { csv?: unknown }).csv !== "string")) {
+      throw new InputError({ code: "config.invalid", file: "options", column: name, expected: "a path, rows or { csv: text }", found: given === null || typeof given !== "object" ? String(given) : JSON.stringify(given) });
+    }
     const key = "csv" in input && typeof input.csv === "string" ? `<${(input as { name?: string }).name ?? name}>` : `<${name}>`;
     held.set(key, Array.isArray(input) ? rowsCsv(input as Rows) : (input as { csv: string }).csv);
     return key;

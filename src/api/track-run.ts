@@ -30,7 +30,7 @@ import type { PlanFlags } from "../cli/plan-options.js";
 import { renderReport } from "../cli/render-report.js";
 import { checkResultSize } from "../cli/result-size.js";
 import { type SourceFlags, checkSourceFlags, sourceFailures, sourceQualityOf } from "../cli/track-sources.js";
-import { readSources } from "../io/sources-file.js";
+import { readSourceRates } from "../io/sources-file.js";
 import { isDefaultFunnel } from "../core/funnel.js";
 import type { OutputSettings, ReportRun } from "./report-run.js";
 
@@ -81,7 +81,7 @@ export async function runTrack(quotasPath: string, actualsPath: string, trackFla
   // `--by source` is track's own view (the plan has no sources): the checkpoints are then by month.
   const bySource = (trackFlags.by as string | undefined) === "source";
   const flags: TrackFlags = bySource ? { ...trackFlags, by: "month" } : trackFlags;
-  const sourceFlags: SourceFlags = { bySource, sources: flags.sources };
+  const sourceFlags: SourceFlags = { bySource, sources: flags.sources, sourcesSection: flags.section === "sources" };
   const { csv, format: formatFlag } = csvOptionsOf(flags);
   const resolved = await resolvePlanSettings({ ...flags, format: formatFlag }, environment);
   const { funnel } = resolved.settings;
@@ -150,7 +150,7 @@ export async function runTrack(quotasPath: string, actualsPath: string, trackFla
   const coverage = coverageOf(plan, actuals, selected, every, coverageFlags, coverageTarget, warnings);
   // The sources file is read only where it is compared: a config's `sources` (shared with scenarios) leaves other runs alone.
   const sourcesInput = flags.sources === undefined || !actuals.bySource || !isDefaultFunnel(funnel) ? undefined : loaded.read(flags.sources);
-  const sources = sourcesInput === undefined ? undefined : { file: sourcesInput.name, rows: readSources(sourcesInput.content, sourcesInput.name, false, loaded.readOptions) };
+  const sources = sourcesInput === undefined ? undefined : { file: sourcesInput.name, rows: readSourceRates(sourcesInput.content, sourcesInput.name, loaded.readOptions) };
   if (sourcesInput !== undefined) warnings.push(...sourcesInput.warnings);
   const sourceQuality = sourceQualityOf({ plan, actuals, selected, period, funnel, tolerance: options.tolerance, flags: sourceFlags, failOn, sources, warnings });
   if (flags.section === "sources" && sourceQuality === undefined) throw new InputError({ code: "column.missing", file: actuals.file, line: 1, column: "source", expected: "--section sources: expected a source column in the actuals" });

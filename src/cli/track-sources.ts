@@ -7,7 +7,8 @@ import type { SelectedActuals, TrackPeriod } from "../core/track.js";
 import type { ActualsFile } from "../io/actuals.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import { foldName } from "../io/name-fold.js";
-import type { LeadSource } from "../core/source-mix.js";
+import { nameList, sameFileSpellings } from "../io/name-match.js";
+import type { SourceRate } from "../io/sources-file.js";
 import type { Failure, FailOn } from "./fail-on.js";
 
 /** Track's lead-quality flags (issue 15): `--by source` (a view only track has) and `--sources`. */
@@ -16,6 +17,8 @@ export interface SourceFlags {
   bySource: boolean;
   /** The sources file of the expected rates, as scenarios --sources reads it. */
   sources?: string | undefined;
+  /** `--section sources`: the CSV of lead quality by source is asked for. */
+  sourcesSection?: boolean | undefined;
 }
 
 /** Track's `--by` values: the plan's views and `source`, which only track has (the plan has no sources). */
@@ -37,7 +40,7 @@ export function addSourceOptions(command: Command): Command {
  */
 export function checkSourceFlags(flags: SourceFlags, failOn: FailOn, funnel: FunnelStages): void {
   if (isDefaultFunnel(funnel)) return;
-  const asked = flags.bySource ? "--by source" : failOn.checks.has("source") ? "--fail-on source" : undefined;
+  const asked = flags.bySource ? "--by source" : failOn.checks.has("source") ? "--fail-on source" : flags.sourcesSection === true ? "--section sources" : undefined;
   if (asked === undefined) return;
   throw new InputError({ code: "option.invalid", file: asked, expected: `not with --funnel ${funnel.join(",")}: lead quality by source compares the default funnel's inquiries, qualified and won only (for now)` });
 }
@@ -53,7 +56,7 @@ export interface SourceQualityRun {
   flags: SourceFlags;
   failOn: FailOn;
   /** The sources file as read, when `--sources` gave one. */
-  sources?: { file: string; rows: readonly LeadSource[] } | undefined;
+  sources?: { file: string; rows: readonly SourceRate[] } | undefined;
   warnings: InputIssue[];
 }
 
@@ -80,8 +83,14 @@ export function sourceQualityOf(run: SourceQualityRun): SourceQuality | undefine
   }
   const missing = ["inquiries", "qualified"].filter((measure) => !actuals.measures.includes(measure));
   if (missing.length > 0) {
-    throw new InputError({ ...header, code: "column.missing", column: missing.join(", "), expected: "missing column: lead quality by source needs inquiries and qualified columns beside source" });
+    const issue: InputIssue = { ...header, code: "column.missing", column: missing.join(", "), expected: "missing column: lead quality by source needs inquiries and qualified columns beside source" };
+    // Asked for, it cannot be shown; not asked for, a source column beside won and revenue alone must not stop the checkpoints.
+    if (flags.bySource || failOn.checks.has("source") || flags.sourcesSection === true) throw new InputError(issue);
+    warnings.push({ ...issue, expected: `${issue.expected}: not shown` });
+    return undefined;
   }
+  // `Web form` and `web form` would be two sources, each with part of the leads: said, as for reps.
+  warnings.push(...sameFileSpellings(nameList(actuals.file, "source", actuals.entries.map((entry, index) => [entry.source ?? "", actuals.lines[index] ?? 0] as const))));
   const expected = run.sources === undefined ? null : expectationsOf(run.sources, actuals, warnings);
   const planRates = run.sources === undefined ? planSourceRates(run.plan) : null;
   return checkSourceQuality({
@@ -96,7 +105,7 @@ export function sourceQualityOf(run: SourceQualityRun): SourceQuality | undefine
 }
 
 /** The sources file's rates by name, after matching the actuals' source names against it. */
-function expectationsOf(sources: { file: string; rows: readonly LeadSource[] }, actuals: ActualsFile, warnings: InputIssue[]): Map<string, SourceExpectation> {
+function expectationsOf(sources: { file: string; rows: readonly SourceRate[] }, actuals: ActualsFile, warnings: InputIssue[]): Map<string, SourceExpectation> {
   const expected = new Map(sources.rows.map((row) => [row.source, { qualifyRate: row.qualifyRate, closeRate: row.closeRate }]));
   const byFold = new Map(sources.rows.map((row) => [foldName(row.source), row.source]));
   const seen = new Set<string>();

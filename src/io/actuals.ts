@@ -24,7 +24,7 @@ export interface ActualsFile extends Actuals {
   hasOpenPipeline?: boolean;
   /** With a `source` column (lead quality by source): every entry has a `source`. */
   bySource?: boolean;
-  /** With a `cost` column: every entry has a `cost`. */
+  /** With a `cost` column: every entry has a `cost` when there is a `source` column too (without one the cost is not read). */
   hasCost?: boolean;
   /** The file line of each entry, in the same order. */
   lines: number[];
@@ -136,7 +136,10 @@ export function readActuals(content: string, file: string, options: ReadOptions 
   const openAt = table.header.indexOf("open_pipeline");
   if (openAt >= 0) measureColumns.add("open_pipeline");
   const sourceAt = table.header.indexOf("source");
-  const costAt = table.header.indexOf("cost");
+  const costColumn = table.header.indexOf("cost");
+  // Cost is per source: without a source column it is ignored with a warning, never read, so a
+  // blank or a note in it cannot stop a run (before issue 15 the column was ignored outright).
+  const costAt = sourceAt < 0 ? -1 : costColumn;
   if (costAt >= 0) measureColumns.add("cost");
   const mark = fileDecimalMark(table, (name) => measureColumns.has(name), options.decimalMark, warnings);
   const dateAt = table.header.indexOf("date");
@@ -233,7 +236,7 @@ export function readActuals(content: string, file: string, options: ReadOptions 
     ...(followUpBase === undefined ? {} : { followUpBase }),
     ...(openAt < 0 ? {} : { hasOpenPipeline: true }),
     ...(sourceAt < 0 ? {} : { bySource: true }),
-    ...(costAt < 0 ? {} : { hasCost: true }),
+    ...(costColumn < 0 ? {} : { hasCost: true }),
     byRep: repAt >= 0,
     byProduct: productAt >= 0,
     measures,

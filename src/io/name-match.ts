@@ -4,11 +4,13 @@ import { foldCase, foldName } from "./name-fold.js";
 import type { QuotaFile } from "./quotas.js";
 
 export type NameKind = "rep" | "product";
+/** The kinds of name a list may hold: the quotas' reps and products, and the actuals' lead sources. */
+export type ListKind = NameKind | "source";
 
 /** The distinct names one column of one file writes, each with where the file first writes it. */
 export interface NameList {
   file: string;
-  kind: NameKind;
+  kind: ListKind;
   /** Name → where first written (see `lineOf`), in file order; no empty (unassigned) name. */
   first: ReadonlyMap<string, number>;
   /** The line of a `first` position: a quota file finds its lines only when a message needs one. */
@@ -19,7 +21,7 @@ export interface NameList {
 const TWINS_SHOWN = 5;
 
 /** The distinct names of `entries` (name, position), the first position kept; empty names left out. */
-export function nameList(file: string, kind: NameKind, entries: Iterable<readonly [string, number]>, lineOf = (line: number) => line): NameList {
+export function nameList(file: string, kind: ListKind, entries: Iterable<readonly [string, number]>, lineOf = (line: number) => line): NameList {
   const first = new Map<string, number>();
   for (const [name, position] of entries) if (name !== "" && !first.has(name)) first.set(name, position);
   return { file, kind, first, lineOf };

@@ -98,6 +98,12 @@ const choice =
   (text: string): Parsed<T> =>
     (choices as readonly string[]).includes(text) ? { ok: true, value: text as T } : { ok: false, expected: `one of ${choices.join(", ")}` };
 
+/** A view of the plan. `source` is track's flag alone (the plan has no sources): the config's `by` is shared, so it says where to write it. */
+const parseBy = (text: string): Parsed<PlanGrouping> => {
+  const parsed = choice(PLAN_GROUPINGS)(text);
+  return parsed.ok || text !== "source" ? parsed : { ...parsed, hint: "--by source is a flag of track only: the config's by is shared with compute and scenarios" };
+};
+
 /** The registry's file assumptions as a flag or the config gives them (the surge is a policy: see {@link resolveSettings}). */
 function assumptionsFrom(raw: RawSettings, origin: Origin, mark: MarkInForce): AssumptionValues {
   let values: AssumptionValues = {};
@@ -173,7 +179,7 @@ export function resolveSettings(flags: RawSettings, config: RawSettings | undefi
     overrides: assumptions(flags, flagOrigin),
     defaults: config ? assumptions(config, configOrigin) : {},
     surge: { rate: surgeRate, quarters, fiscalYearStart },
-    by: pick("by", choice(PLAN_GROUPINGS), BUILT_IN.by),
+    by: pick("by", parseBy, BUILT_IN.by),
     format: pick("format", choice(FORMATS), BUILT_IN.format),
   };
 }

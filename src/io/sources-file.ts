@@ -17,21 +17,42 @@ const COST = assumptionEntry("costPerInquiry").stem;
 export const SOURCE_RATE_COLUMNS: readonly string[] = [QUALIFY, CLOSE, COST];
 const NUMBER_COLUMNS: readonly string[] = ["share", ...SOURCE_RATE_COLUMNS, "max_inquiries_per_month"];
 
+/** A source's expected rates, all track's lead quality by source reads of a sources file. */
+export type SourceRate = Pick<LeadSource, "source" | "qualifyRate" | "closeRate">;
+
+/**
+ * Reads a lead-source file for its expected rates alone (track's `--sources`): `source,
+ * inquiry_to_qualified,qualified_to_won`. `share`, `cost_per_inquiry` and the cap are not needed
+ * and not read: a marketing team's file of rates without costs is enough to compare lead quality.
+ */
+export function readSourceRates(content: string, file: string, options: ReadOptions = {}): SourceRate[] {
+  return readSourceRows(content, file, "rates", options).map(({ source, qualifyRate, closeRate }) => ({ source, qualifyRate, closeRate }));
+}
+
 /**
  * Reads a lead-source file: `source,share,inquiry_to_qualified,qualified_to_won,cost_per_inquiry`
  * and optionally `max_inquiries_per_month` (calibrate's `--sources-out` file has these columns).
  * Other columns are left alone. Shares are needed, and must sum to 100%, only for a fixed mix.
  */
 export function readSources(content: string, file: string, needShares: boolean, options: ReadOptions = {}, funnel?: FunnelStages): LeadSource[] {
+  return readSourceRows(content, file, needShares ? "fixed-mix" : "mix", options, funnel);
+}
+
+/** What the file is read for: a fixed mix (shares needed), a mix, or the expected rates alone. */
+type SourcesUse = "fixed-mix" | "mix" | "rates";
+
+function readSourceRows(content: string, file: string, use: SourcesUse, options: ReadOptions, funnel?: FunnelStages): LeadSource[] {
+  const needShares = use === "fixed-mix";
+  const ratesOnly = use === "rates";
   const form = funnel === undefined || isDefaultFunnel(funnel) ? undefined : funnelForm(funnel);
-  const rateColumns = form?.rateColumns ?? SOURCE_RATE_COLUMNS;
+  const rateColumns = form?.rateColumns ?? (ratesOnly ? [QUALIFY, CLOSE] : SOURCE_RATE_COLUMNS);
   const required = ["source", ...rateColumns];
   const numbers = form === undefined ? NUMBER_COLUMNS : ["share", ...rateColumns, "max_inquiries_per_month"];
   const table = readCsvTable(content, file);
   const mark = fileDecimalMark(table, (name) => numbers.includes(name), options.decimalMark);
   for (const column of needShares ? [...required, "share"] : required) {
     if (!table.header.includes(column)) {
-      throw new InputError({ code: "column.missing", file, line: 1, column, expected: `missing column: expected ${[...required, "share"].join(", ")}` });
+      throw new InputError({ code: "column.missing", file, line: 1, column, expected: `missing column: expected ${(ratesOnly ? required : [...required, "share"]).join(", ")}` });
     }
   }
   if (table.records.length === 0) {
@@ -82,6 +103,8 @@ export function readSources(content: string, file: string, needShares: boolean, 
     }
     const qualifyRate = text(QUALIFY) === "" && noInquiries ? 0 : value(QUALIFY, parseShare);
     const closeRate = text(CLOSE) === "" && qualifyRate === 0 ? 0 : value(CLOSE, parseShare);
+    // The rates alone: share, cost and cap are not read (readSourceRates drops these fields).
+    if (ratesOnly) return { source, share: null, qualifyRate, closeRate, costPerInquiry: 0, maxInquiriesPerMonth: null };
     // Calibrate's `inquiries`: what the source produced in the history, set beside an uncapped
     // optimum. Only a figure to quote: a cell that does not read as a count is left alone, as before.
     const history = table.header.includes("inquiries") ? parseAmount(text("inquiries"), mark()) : undefined;

@@ -135,6 +135,16 @@ describe("options", () => {
     expect(`leadplan: ${(error as InputError).message}\n`).toBe(cli.stderr);
   });
 
+  it.each([
+    [null, 'options: sources: expected a path, rows or { csv: text }, found "null"'],
+    [42, 'options: sources: expected a path, rows or { csv: text }, found "42"'],
+    [{ csv: 5 }, 'options: sources: expected a path, rows or { csv: text }, found "{\\"csv\\":5}"'],
+  ])("refuses an input that is no path, rows or CSV text (%j) with an InputError, not a TypeError", async (sources, message) => {
+    const error = await track("a.csv", "b.csv", { by: "source", sources: sources as never }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(message);
+  });
+
   it("refuses a choice commander would refuse", async () => {
     await expect(track("a.csv", "b.csv", { catchUp: "month" as never })).rejects.toThrow("options: catchUp: expected one of quarter, year, none, found \"month\"");
   });

@@ -19,6 +19,12 @@ const FILES = {
   "noqualified.csv": "month,source,inquiries,won\n2027-01,Web,100,2\n",
   "badsources.csv": "source,inquiry_to_qualified\nWeb,10%\n",
   "daily.csv": "date,source,inquiries,qualified\n2027-01-05,Web,60,6\n2027-01-20,Web,40,2\n",
+  "wonly.csv": "month,source,won\n2027-01,Web,2\n2027-01,Events,1\n",
+  "costblank.csv": "month,inquiries,qualified,cost\n2027-01,140,16,\n2027-02,100,10,n/a\n",
+  "silent.csv": "month,source,inquiries,qualified\n2027-01,Web,0,0\n2027-01,Webinar,40,4\n",
+  // Marketing's own file: the rates alone, no share, no cost (track reads neither).
+  "rates.csv": "source,inquiry_to_qualified,qualified_to_won\nWeb,10%,20%\nEvents,30%,40%\n",
+  "twins.csv": "month,source,inquiries,qualified\n2027-01,Web,100,10\n2027-01,web,50,5\n2027-01,Caf\u00e9,10,1\n2027-01,Cafe\u0301,10,1\n",
 };
 const run = (args: readonly string[]) => runIn(folderWith(FILES), ["track", "quotas.csv", ...args, ...ASSUME]);
 const SOURCES = ["--by", "source", "--sources", "sources.csv"];
@@ -93,6 +99,16 @@ describe("track --by source: lead quality by source", () => {
     expect(fromFlag.stdout).toContain("│ 2027-01 │ Events │        40 │         6 │       15.0% │     5.0% │ on track │");
   });
 
+  it("refuses the config's by: source with a hint that it is a flag of track only", async () => {
+    const folder = folderWith({ ...FILES, "leadplan.config.json": '{ "by": "source" }' });
+    const result = await runIn(folder, ["track", "quotas.csv", "actuals.csv", ...ASSUME]);
+    expect(result).toMatchObject({
+      code: 2,
+      stderr:
+        'leadplan: leadplan.config.json: by: expected one of month, quarter, rep, product, segment, month,rep, month,product, quarter,rep, quarter,product, found "source" (--by source is a flag of track only: the config\'s by is shared with compute and scenarios)\n',
+    });
+  });
+
   it("rows by half-month with --every half-month", async () => {
     const result = await run(["daily.csv", "--by", "source", "--sources", "sources.csv", "--every", "half-month"]);
     expect(result.stdout).toContain("Lead quality by source, per half-month");
@@ -107,11 +123,43 @@ describe("track --by source: lead quality by source", () => {
     expect(result.stdout).toContain("│ 2027-01 │ Webinar     │       100 │        10 │       10.0% │        – │ not compared │");
   });
 
+  it("does not say every source qualified when nothing was compared (no inquiries, or no expected rate)", async () => {
+    const result = await run(["silent.csv", ...SOURCES]);
+    expect(result.stdout).toContain("\nNo source and period had both inquiries and an expected rate: nothing was compared.\n");
+    expect(result.stdout).not.toContain("Every source qualified");
+  });
+
+  it("runs the checkpoints of actuals with a source column but no inquiries or qualified column, with a warning, unless lead quality is asked for", async () => {
+    const result = await run(["wonly.csv"]);
+    expect(result.code).toBeLessThan(2);
+    expect(result.stderr).toContain("warning: wonly.csv:1: inquiries, qualified: missing column: lead quality by source needs inquiries and qualified columns beside source: not shown\n");
+    expect(result.stdout).toMatch(/│ 2027-01 │ Deals won\s+│\s+[\d,]+ │\s+3 │/);
+    expect(result.stdout).not.toContain("Lead quality");
+    expect(await run(["wonly.csv", "--fail-on", "source"])).toMatchObject({ code: 2, stderr: "leadplan: wonly.csv:1: inquiries, qualified: missing column: lead quality by source needs inquiries and qualified columns beside source\n" });
+  });
+
+  it("reads a sources file of rates alone: share and cost_per_inquiry are not needed in track", async () => {
+    const result = await run(["actuals.csv", "--by", "source", "--sources", "rates.csv", "--format", "csv", "--section", "sources"]);
+    expect(result.stderr).not.toContain("missing column");
+    // Events in January: 6 of 40, 15% against the file's 30%: far behind.
+    expect(result.stdout).toContain("2027-01,Events,40,6,15,30,far_behind,1,16.67,40,3000,500,3000\n");
+  });
+
+  it("warns about two spellings of one source in the actuals (case, spaces, Unicode form): read as two sources", async () => {
+    const result = await run(["twins.csv", "--by", "source"]);
+    expect(result.stderr).toContain('warning: twins.csv:3: source "web" differs from "Web" (line 2) only in case or spaces: read as two sources\n');
+    expect(result.stderr).toContain('warning: twins.csv:5: source "Cafe\u0301" differs from "Caf\u00e9" (line 4) only in Unicode form: read as two sources\n');
+  });
+
   it("warns about --sources and cost with no source column, and leaves the report as it was", async () => {
     const plain = await run(["plain.csv", "--sources", "sources.csv"]);
     expect(plain.stderr).toContain("warning: plain.csv:1: source: --sources: the actuals have no source column: lead quality by source is not checked\n");
     expect(plain.stdout).not.toContain("Lead quality");
     expect((await run(["costonly.csv"])).stderr).toContain("warning: costonly.csv:1: cost: cost per source needs a source column: ignored\n");
+    // Not read without a source column: a blank or a note in it does not stop the run.
+    const blank = await run(["costblank.csv"]);
+    expect(blank.code).toBeLessThan(2);
+    expect(blank.stderr).toContain("warning: costblank.csv:1: cost: cost per source needs a source column: ignored\n");
   });
 
   it.each([
@@ -120,7 +168,7 @@ describe("track --by source: lead quality by source", () => {
     [["plain.csv", "--format", "csv", "--section", "sources"], "leadplan: plain.csv:1: source: --section sources: expected a source column in the actuals\n"],
     [["noqualified.csv", "--by", "source"], "leadplan: noqualified.csv:1: qualified: missing column: lead quality by source needs inquiries and qualified columns beside source\n"],
     [["typo.csv", ...SOURCES], 'leadplan: typo.csv:2: source: source "web": sources.csv has "Web": expected the same spelling in both files\n'],
-    [["actuals.csv", "--by", "source", "--sources", "badsources.csv"], "leadplan: badsources.csv:1: qualified_to_won: missing column: expected source, inquiry_to_qualified, qualified_to_won, cost_per_inquiry, share\n"],
+    [["actuals.csv", "--by", "source", "--sources", "badsources.csv"], "leadplan: badsources.csv:1: qualified_to_won: missing column: expected source, inquiry_to_qualified, qualified_to_won\n"],
     [
       ["actuals.csv", "--by", "sources"],
       "leadplan: option '--by <VIEW>' argument 'sources' is invalid. Allowed choices are month, quarter, rep, product, segment, month,rep, month,product, quarter,rep, quarter,product, source. (see 'leadplan track --help')\n",
@@ -133,6 +181,9 @@ describe("track --by source: lead quality by source", () => {
     const funnel = ["--funnel", "inquiry,mql,sql,won", "--rate", "inquiry_to_mql=50%", "--rate", "mql_to_sql=50%", "--rate", "sql_to_won=50%", "--deal-size", "10000", "--lag", "sql_to_won=2m", "--cost", "inquiry=10"];
     const result = await runIn(folderWith(FILES), ["track", "quotas.csv", "missing.csv", "--by", "source", ...funnel]);
     expect(result).toMatchObject({ code: 2, stderr: "leadplan: --by source: not with --funnel inquiry,mql,sql,won: lead quality by source compares the default funnel's inquiries, qualified and won only (for now)\n" });
+    // --section sources too: "expected a source column in the actuals" was said of actuals that have one.
+    const section = await runIn(folderWith(FILES), ["track", "quotas.csv", "missing.csv", "--format", "csv", "--section", "sources", ...funnel]);
+    expect(section).toMatchObject({ code: 2, stderr: "leadplan: --section sources: not with --funnel inquiry,mql,sql,won: lead quality by source compares the default funnel's inquiries, qualified and won only (for now)\n" });
   });
 });
 

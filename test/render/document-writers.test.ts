@@ -145,6 +145,11 @@ describe("one document, a writer per format", () => {
     expect(writeMarkdown(document)).toBe("| Source | Leads | Status | Note |\n| --- | ---: | --- | --- |\n");
   });
 
+  it("keeps a Markdown table row on one line when a name holds a line break (a quoted CSV cell may)", () => {
+    const document: Document = { sections: [{ table: { columns: COLUMNS.slice(0, 1), rows: [{ source: "Fair\nBerlin", leads: 1, over: false, status: "ok" }, { source: "A\r\nB", leads: 1, over: false, status: "ok" }] } }], warnings: [] };
+    expect(writeMarkdown(document)).toBe("| Source |\n| --- |\n| Fair<br>Berlin |\n| A<br>B |\n");
+  });
+
   it("picks the writer by format in one table: renderDocument", async () => {
     const options = { color: false, csv: PLAIN_CSV };
     expect(await renderDocument(DOCUMENT, "table", options)).toBe(writeTable(DOCUMENT, options));

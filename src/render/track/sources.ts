@@ -49,7 +49,10 @@ function sourceNotes(quality: SourceQuality, sourcesFile: string | undefined): s
   const misses = sourceMisses(quality);
   const compared = quality.rows.filter((row) => row.status !== null).length;
   const notes = [
-    misses.length === 0
+    // With nothing compared (no inquiries, or no expected rate) "every source qualified" would claim a check that never ran.
+    compared === 0
+      ? "No source and period had both inquiries and an expected rate: nothing was compared."
+      : misses.length === 0
       ? `Every source qualified within ${tolerance} of its expected rate in every period.`
       : `${misses.length} of ${compared} below expected by more than ${tolerance}: ${misses.join("; ")}.`,
   ];

@@ -1,7 +1,8 @@
 import { cellText } from "../format.js";
 import { type Document, type Section, type Table, alignsRight, columnsFor } from "../document.js";
 
-const escapeCell = (text: string) => text.replace(/\|/g, "\\|");
+// A line break in a cell (a quoted CSV name may hold one) would end the table row: GFM's <br> keeps it one row.
+const escapeCell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r\n|\r|\n/g, "<br>");
 const bold = (text: string) => (text === "" ? text : `**${text}**`);
 
 function tableLines(table: Table<unknown>): { lines: string[]; flagged: boolean } {
