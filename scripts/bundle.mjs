@@ -4,7 +4,6 @@
 //   initialisers (esbuild wraps each dynamically imported module), so it is compiled but never run.
 // - dist/html-charts.cjs: ECharts (606 kB minified) and the chart specs, require()d by the HTML writer alone,
 //   so no other run reads it.
-// - dist/history-worker.cjs: the worker threads that parse a large history's chunks (history-parallel.ts).
 // - dist/cli.cjs.cache: V8's code cache of dist/cli.cjs after compute runs on examples/
 //   (scripts/code-cache.mjs); bin/leadplan.js compiles the bundle with it.
 // CommonJS because Node 20 caches compiled code only for a vm.Script (module.enableCompileCache()
@@ -65,8 +64,6 @@ const unusedBuiltinsLazy = {
 
 await build({ ...common, entryPoints: ["src/cli/run.ts"], outfile: "dist/cli.cjs", plugins: [chartsApart, unusedBuiltinsLazy] });
 await build({ ...common, entryPoints: ["src/render/writers/html-charts.ts"], outfile: "dist/html-charts.cjs" });
-// The worker threads of a large history's read (src/io/history-parallel.ts): only the row reader, not the CLI.
-await build({ ...common, entryPoints: ["src/io/history-worker.ts"], outfile: "dist/history-worker.cjs" });
 
 // The bundle's first line names its text (a SHA-256 of the rest): the code cache file starts with
 // the same line, and bin/leadplan.js uses a cache only beside the bundle it was made from.

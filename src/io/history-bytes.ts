@@ -18,7 +18,7 @@ export interface ByteReader {
 
 // 1 MiB reads into one buffer, reused: only a name, on first sight, and a row handed back become
 // strings. (Not tuned: the reads are a few percent of the time.)
-export const READ_SIZE = 1024 * 1024;
+const READ_SIZE = 1024 * 1024;
 
 const LF = 10;
 
@@ -28,12 +28,7 @@ const LF = 10;
  * once and given to the column's {@link NameIndex}, as a row read from text would (so the index
  * and the line that first wrote it are the same).
  */
-/** A name column's lookup from a cell's bytes: an index, -1 for none, or FULL. */
-export interface NamesFromBytes {
-  indexOf(bytes: Buffer, start: number, end: number, line: number): number;
-}
-
-class NamesByBytes implements NamesFromBytes {
+class NamesByBytes {
   private readonly keys: Uint8Array[] = [];
   private readonly indices: number[] = [];
 
@@ -63,11 +58,6 @@ class NamesByBytes implements NamesFromBytes {
 
 const KNOWN_SPELLINGS = 64;
 
-function hasDot(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let at = start; at < end; at++) if (bytes[at] === 46) return true;
-  return false;
-}
-
 function sameBytes(key: Uint8Array, bytes: Uint8Array, start: number): boolean {
   for (let at = 1; at < key.length; at++) if (key[at] !== bytes[start + at]) return false;
   return true;
@@ -79,31 +69,19 @@ function sameBytes(key: Uint8Array, bytes: Uint8Array, start: number): boolean {
  * amounts, and passing {@link LeadRowReader.accepts}. False: the row goes through
  * {@link LeadRowReader.read} from its text instead (which also says what is wrong).
  */
-export class LeadsFromBytes {
+class LeadsFromBytes {
   private readonly slot: DaySlot = { day: 0, month: 0 };
-  private readonly products: NamesFromBytes;
-  private readonly reps: NamesFromBytes;
-  private readonly sources: NamesFromBytes;
-  /** Whether the last row read had an amount or cost with a dot (read only when `dotsRead`). */
-  dotted = false;
+  private readonly products: NamesByBytes;
+  private readonly reps: NamesByBytes;
+  private readonly sources: NamesByBytes;
 
   readonly lead: LeadFacts;
 
-  /**
-   * `names`: the lookups by bytes (the reader's own indices unless given: history-chunks.ts gives
-   * a worker's local ones). `dotsRead`: read `12.27` as a point amount whatever the reader knows
-   * of the file's mark, and say so in {@link dotted} (a worker does not know what the rows before
-   * its chunk revealed; the main thread decides).
-   */
-  constructor(
-    private readonly reader: LeadRowReader,
-    names?: { products: NamesFromBytes; reps: NamesFromBytes; sources: NamesFromBytes },
-    private readonly dotsRead = false,
-  ) {
+  constructor(private readonly reader: LeadRowReader) {
     this.lead = reader.lead;
-    this.products = names?.products ?? new NamesByBytes(reader.products, true);
-    this.reps = names?.reps ?? new NamesByBytes(reader.reps, true);
-    this.sources = names?.sources ?? new NamesByBytes(reader.sources, false);
+    this.products = new NamesByBytes(reader.products, true);
+    this.reps = new NamesByBytes(reader.reps, true);
+    this.sources = new NamesByBytes(reader.sources, false);
   }
 
   read(bytes: Buffer, fields: LineFields, line: number): boolean {
@@ -139,24 +117,19 @@ export class LeadsFromBytes {
       else return false;
     }
     lead.amount = null;
-    const dotsRead = this.dotsRead;
-    const allowDot = dotsRead || reader.pointIsMark;
-    this.dotted = false;
     if (lead.outcome === "won") {
       const amountAt = reader.amountAt;
       if (amountAt < 0) return false;
-      const amount = plainDecimalBytes(bytes, starts[amountAt] as number, ends[amountAt] as number, allowDot);
+      const amount = plainDecimalBytes(bytes, starts[amountAt] as number, ends[amountAt] as number, reader.pointIsMark);
       if (!(amount <= MAX_AMOUNT)) return false;
       lead.amount = amount;
-      if (dotsRead && hasDot(bytes, starts[amountAt] as number, ends[amountAt] as number)) this.dotted = true;
     }
     lead.cost = null;
     const costAt = reader.costAt;
     if (costAt >= 0 && starts[costAt] !== ends[costAt]) {
-      const cost = plainDecimalBytes(bytes, starts[costAt] as number, ends[costAt] as number, allowDot);
+      const cost = plainDecimalBytes(bytes, starts[costAt] as number, ends[costAt] as number, reader.pointIsMark);
       if (!(cost <= MAX_AMOUNT)) return false;
       lead.cost = cost;
-      if (dotsRead && hasDot(bytes, starts[costAt] as number, ends[costAt] as number)) this.dotted = true;
     }
     if (!reader.accepts()) return false;
     // Names last, as read() looks them up last: a row refused above names nothing.
@@ -259,7 +232,7 @@ function readLeads(input: ByteReader, rows: HistoryRows, progress: ((bytesRead: 
 }
 
 /** Not UTF-16 (no UTF-16 BOM, no NUL in the first bytes, as the decoder would suspect), and long enough to tell. */
-export function startsPlainUtf8(first: Buffer): boolean {
+function startsPlainUtf8(first: Buffer): boolean {
   if (first.length < 4) return false;
   if ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff)) return false;
   return first.subarray(0, 1024).indexOf(0) === -1;
@@ -269,7 +242,7 @@ export function startsPlainUtf8(first: Buffer): boolean {
 const LONGEST_HEADER = 64 * 1024;
 
 /** The header line, read as the stream path reads it; null when the file is not one the byte reader reads. */
-export function header(text: string, names: string[], rows: HistoryRows): LeadsFromBytes | null {
+function header(text: string, names: string[], rows: HistoryRows): LeadsFromBytes | null {
   // The separator is chosen as the stream path chooses it, from the raw line (quotes and all).
   if (text.length > LONGEST_HEADER || delimiterOf(text) !== ",") return null;
   rows.header(names, ",");

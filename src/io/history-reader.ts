@@ -1,6 +1,5 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import type { HistoryAccumulator } from "../core/calibrate-accumulator.js";
 import type { HistoryNames, HistoryShape } from "../core/calibrate.js";
@@ -10,7 +9,6 @@ import { STDIN_NAME } from "./files.js";
 import type { ColumnMap } from "./history-columns.js";
 import { type ByteReader, readHistoryBytes } from "./history-bytes.js";
 import { streamCsv } from "./history-csv.js";
-import { type ParallelTuning, readHistoryParallel } from "./history-parallel.js";
 import { fileBytes, overlappedTextStream } from "./history-stream.js";
 import type { DateFormat } from "./history-day.js";
 import { HistoryRows } from "./history-rows.js";
@@ -46,8 +44,6 @@ export interface HistorySource {
   readonly warnings?: InputIssue[];
   /** The raw bytes, for the byte reader; absent when the encoding is stated as other than UTF-8 (or for standard input). */
   bytes?: () => ByteReader;
-  /** The file's full path when `bytes` reads a file: large ones are read by two threads (history-parallel.ts). */
-  path?: string;
 }
 
 /** How many bad rows were skipped, and the first five with their reasons. */
@@ -112,7 +108,7 @@ export function historySource(path: string, cwd: string, readStdin: () => Uint8A
       name: path,
       size: stat.size,
       open,
-      ...(encoding === "auto" || encoding === "utf-8" ? { bytes: () => fileByteReader(full), path: full } : {}),
+      ...(encoding === "auto" || encoding === "utf-8" ? { bytes: () => fileByteReader(full) } : {}),
       get warnings() {
         return decoder?.warnings ?? [];
       },
@@ -131,33 +127,9 @@ export function historySource(path: string, cwd: string, readStdin: () => Uint8A
  */
 export async function readHistory(source: HistorySource, options: HistoryOptions, progress?: (bytesRead: number) => void): Promise<HistoryRead> {
   if (source.bytes !== undefined) {
-    const tuning = source.path === undefined || source.size === null ? null : parallelTuning(source.size);
-    if (tuning !== null && source.path !== undefined && source.size !== null) {
-      const read = await readHistoryParallel(source.path, source.name, source.size, options, tuning, progress);
-      if (read instanceof HistoryRows) return read.result([]);
-      if (read === null) return streamHistory(source, options, progress);
-    }
     const fast = readHistoryBytes(source.bytes, source.name, options, progress);
     if (fast !== null) return fast.result([]);
   }
-  return streamHistory(source, options, progress);
-}
-
-// Below this a second thread does not pay for starting it (about 30-60 ms).
-const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
-// Chunks small enough that both threads start at once, large enough that few lines straddle two.
-const CHUNK_BYTES = 4 * 1024 * 1024;
-
-/** Two worker threads for a large file when the machine has two cores and the worker script is built beside the bundle; else null. */
-function parallelTuning(size: number): ParallelTuning | null {
-  if (size < PARALLEL_FROM_BYTES || availableParallelism() < 2) return null;
-  // The bundle's directory (dist/): the library's ES modules and the tests read with one thread.
-  const workerFile = typeof __dirname === "string" ? join(__dirname, "history-worker.cjs") : "";
-  if (workerFile === "" || !existsSync(workerFile)) return null;
-  return { workerFile, workers: 2, chunkBytes: CHUNK_BYTES };
-}
-
-async function streamHistory(source: HistorySource, options: HistoryOptions, progress?: (bytesRead: number) => void): Promise<HistoryRead> {
   const rows = new HistoryRows(source.name, options);
   await streamCsv(source.open(), source.name, {
     header: (fields, delimiter) => rows.header(fields, delimiter),

@@ -10,11 +10,7 @@ import { type ByteReader, readHistoryBytes } from "../../src/io/history-bytes.js
 import { parseColumnMap } from "../../src/io/history-columns.js";
 import { type DaySlot, readIsoDay, readIsoDayBytes } from "../../src/io/history-day.js";
 import { plainAmount } from "../../src/io/history-leads.js";
-import { readHistoryParallel } from "../../src/io/history-parallel.js";
 import { type HistoryOptions, historySource, readHistory } from "../../src/io/history-reader.js";
-
-// The parallel read's workers run the built script (npm run build first, as the golden tests need).
-const WORKER = join(process.cwd(), "dist", "history-worker.cjs");
 
 // The byte reader (src/io/history-bytes.ts) must read every history exactly as the Papa Parse
 // path does: the same rows, names, counts, warnings and, for a bad file, the same message. Each
@@ -79,13 +75,6 @@ async function bothWays(bytes: Uint8Array, options: HistoryOptions = BASE, steps
     const cut = readHistoryBytes(bytesBy(bytes, step), name, options);
     expect(cut === null, `step ${step}`).toBe(fast === null);
     if (cut !== null) expect(await outcomeOf(async () => cut.result([])), `step ${step}`).toStrictEqual(expected);
-  }
-  // The parallel read, in chunks of a few bytes (so chunk edges fall everywhere), batches of a few rows.
-  const small = bytes.length < 4096;
-  for (const chunkBytes of small ? [1, 7, 40] : [Math.ceil(bytes.length / 29), Math.ceil(bytes.length / 3)]) {
-    const parallel = await readHistoryParallel(join(dir, name), name, bytes.length, options, { workerFile: WORKER, workers: 2, chunkBytes, batchRows: small ? 2 : 50, maxQueued: 2 });
-    expect(parallel === null, `chunks of ${chunkBytes}`).toBe(fast === null);
-    if (parallel !== null && typeof parallel !== "string") expect(await outcomeOf(async () => parallel.result([])), `chunks of ${chunkBytes}`).toStrictEqual(expected);
   }
   return fast !== null;
 }
