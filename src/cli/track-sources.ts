@@ -2,13 +2,13 @@ import type { Command } from "commander";
 import { isDefaultFunnel, type FunnelStages } from "../core/funnel.js";
 import { PLAN_GROUPINGS } from "../core/group.js";
 import type { Plan } from "../core/plan.js";
-import { type SourceExpectation, type SourceQuality, checkSourceQuality, planSourceRates, sourcesBelow } from "../core/source-quality.js";
+import { NO_SOURCE, type SourceExpectation, type SourceQuality, checkSourceQuality, planSourceRates, sourcesBelow } from "../core/source-quality.js";
 import type { SelectedActuals, TrackPeriod } from "../core/track.js";
 import type { ActualsFile } from "../io/actuals.js";
 import { InputError, type InputIssue } from "../io/input-issue.js";
 import { foldName } from "../io/name-fold.js";
 import { nameList, sameFileSpellings } from "../io/name-match.js";
-import type { SourceRate } from "../io/sources-file.js";
+import { type SourceRate, noSourceNamed } from "../io/sources-file.js";
 import type { Failure, FailOn } from "./fail-on.js";
 
 /** Track's lead-quality flags (issue 15): `--by source` (a view only track has) and `--sources`. */
@@ -89,6 +89,9 @@ export function sourceQualityOf(run: SourceQualityRun): SourceQuality | undefine
     warnings.push({ ...issue, expected: `${issue.expected}: not shown` });
     return undefined;
   }
+  // The report prints blank-source rows as `(no source)`: a source so named would print the same and read as them.
+  const named = actuals.entries.findIndex((entry) => entry.source === NO_SOURCE);
+  if (named >= 0) throw new InputError(noSourceNamed(actuals.file, actuals.lines[named] ?? 0));
   // `Web form` and `web form` would be two sources, each with part of the leads: said, as for reps.
   warnings.push(...sameFileSpellings(nameList(actuals.file, "source", actuals.entries.map((entry, index) => [entry.source ?? "", actuals.lines[index] ?? 0] as const))));
   const expected = run.sources === undefined ? null : expectationsOf(run.sources, actuals, warnings);
@@ -104,11 +107,15 @@ export function sourceQualityOf(run: SourceQualityRun): SourceQuality | undefine
   });
 }
 
+/** Unknown sources warned about one line each; the rest are counted (STYLE 16: the first few, plus a count). */
+const UNKNOWN_SHOWN = 5;
+
 /** The sources file's rates by name, after matching the actuals' source names against it. */
 function expectationsOf(sources: { file: string; rows: readonly SourceRate[] }, actuals: ActualsFile, warnings: InputIssue[]): Map<string, SourceExpectation> {
   const expected = new Map(sources.rows.map((row) => [row.source, { qualifyRate: row.qualifyRate, closeRate: row.closeRate }]));
   const byFold = new Map(sources.rows.map((row) => [foldName(row.source), row.source]));
   const seen = new Set<string>();
+  let unknown = 0;
   actuals.entries.forEach((entry, index) => {
     const source = entry.source ?? "";
     if (seen.has(source) || expected.has(source)) return;
@@ -128,8 +135,15 @@ function expectationsOf(sources: { file: string; rows: readonly SourceRate[] }, 
         expected: `source "${source}": ${sources.file} has "${spelling}": expected the same spelling in both files`,
       });
     }
-    warnings.push({ code: "segment.unmatched", file: actuals.file, line, column: "source", expected: `source "${source}" is not in ${sources.file}: compared to nothing` });
+    // A CRM export with dozens of campaign names would bury the other warnings: the first few, then a count.
+    if (unknown++ < UNKNOWN_SHOWN) {
+      warnings.push({ code: "segment.unmatched", file: actuals.file, line, column: "source", expected: `source "${source}" is not in ${sources.file}: compared to nothing` });
+    }
   });
+  if (unknown > UNKNOWN_SHOWN) {
+    const more = unknown - UNKNOWN_SHOWN;
+    warnings.push({ code: "segment.unmatched", file: actuals.file, column: "source", expected: `${more} more source${more === 1 ? " is" : "s are"} not in ${sources.file}: compared to nothing` });
+  }
   return expected;
 }
 

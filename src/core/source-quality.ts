@@ -14,6 +14,12 @@ export interface SourceExpectation {
 /** Where the expected rates come from: the sources file (`--sources`), or the plan's overall rates. */
 export type ExpectedFrom = "sources" | "plan";
 
+/**
+ * What the table, Markdown and HTML print for rows with a blank source (CSV and JSON keep "").
+ * A source spelled so would print the same: the readers refuse it.
+ */
+export const NO_SOURCE = "(no source)";
+
 /** One source's leads in one checkpoint period (or, in `totals`, over the whole period compared). */
 export interface SourceQualityRow {
   /** `2027-01`, `2027-01-H1`; `total` in the per-source totals. */

@@ -1,6 +1,7 @@
 import { assumptionEntry } from "../core/assumptions.js";
 import { type FunnelStages, funnelSteps, isDefaultFunnel, stepKey } from "../core/funnel.js";
 import type { LeadSource } from "../core/source-mix.js";
+import { NO_SOURCE } from "../core/source-quality.js";
 import { readCsvTable } from "./csv-table.js";
 import { type ReadOptions, fileDecimalMark } from "./decimal-mark.js";
 import { readName } from "./formula-guard.js";
@@ -38,6 +39,17 @@ export function readSources(content: string, file: string, needShares: boolean, 
   return readSourceRows(content, file, needShares ? "fixed-mix" : "mix", options, funnel);
 }
 
+/** A source literally named `(no source)`, refused in the actuals and the sources file alike. */
+export const noSourceNamed = (file: string, line: number): InputIssue => ({
+  code: "value.invalid",
+  file,
+  line,
+  column: "source",
+  expected: `a source name other than ${NO_SOURCE}, which the report shows for rows with a blank source`,
+  found: NO_SOURCE,
+  hint: "rename the source, or leave it blank if it means no source",
+});
+
 /** What the file is read for: a fixed mix (shares needed), a mix, or the expected rates alone. */
 type SourcesUse = "fixed-mix" | "mix" | "rates";
 
@@ -73,6 +85,8 @@ function readSourceRows(content: string, file: string, use: SourcesUse, options:
     const line = table.lineOf(recordIndex);
     const source = readName(text("source"));
     if (source === "") throw new InputError({ code: "value.invalid", file, line, column: "source", expected: "a source name", found: "" });
+    // Track's lead quality prints blank-source actuals as `(no source)`: a row so named would print as them.
+    if (ratesOnly && source === NO_SOURCE) throw new InputError(noSourceNamed(file, line));
     // Within one file `Web` and `web` are one source typed twice: its leads would be bought twice.
     const earlier = seen.get(foldCase(source));
     if (earlier !== undefined) throw new InputError({ code: "row.duplicate", file, line, column: "source", expected: `a second row for source "${source}": expected each source once`, hint: `first on line ${earlier}` });

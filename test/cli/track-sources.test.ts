@@ -24,6 +24,11 @@ const FILES = {
   "silent.csv": "month,source,inquiries,qualified\n2027-01,Web,0,0\n2027-01,Webinar,40,4\n",
   // Marketing's own file: the rates alone, no share, no cost (track reads neither).
   "rates.csv": "source,inquiry_to_qualified,qualified_to_won\nWeb,10%,20%\nEvents,30%,40%\n",
+  // Seven sources the file does not name, and a blank one: five warned about by name, then a count.
+  "many.csv": "month,source,inquiries,qualified\n2027-01,Webinar,10,1\n2027-01,Podcast,10,1\n2027-01,Referral,10,1\n2027-01,,10,1\n2027-01,Radio,10,1\n2027-01,Print,10,1\n2027-01,Outbound,10,1\n2027-01,Affiliate,10,1\n",
+  "six.csv": "month,source,inquiries,qualified\n2027-01,A,10,1\n2027-01,B,10,1\n2027-01,C,10,1\n2027-01,D,10,1\n2027-01,E,10,1\n2027-01,F,10,1\n",
+  "literal.csv": "month,source,inquiries,qualified\n2027-01,Web,100,10\n2027-01,(no source),5,1\n2027-01,,5,1\n",
+  "literalsources.csv": "source,inquiry_to_qualified,qualified_to_won\nWeb,10%,20%\n(no source),5%,10%\n",
   "twins.csv": "month,source,inquiries,qualified\n2027-01,Web,100,10\n2027-01,web,50,5\n2027-01,Caf\u00e9,10,1\n2027-01,Cafe\u0301,10,1\n",
 };
 const run = (args: readonly string[]) => runIn(folderWith(FILES), ["track", "quotas.csv", ...args, ...ASSUME]);
@@ -121,6 +126,37 @@ describe("track --by source: lead quality by source", () => {
     expect(result.stderr).toContain('warning: other.csv:2: source: source "Webinar" is not in sources.csv: compared to nothing\n');
     expect(result.stderr).toContain("warning: other.csv:3: source: rows with no source: compared to nothing\n");
     expect(result.stdout).toContain("│ 2027-01 │ Webinar     │       100 │        10 │       10.0% │        – │ not compared │");
+  });
+
+  it("warns about the first five sources the file does not name, one line each, then counts the rest", async () => {
+    const result = await run(["many.csv", ...SOURCES, "--format", "json"]);
+    const lines = result.stderr.split("\n").filter((line) => line.includes("many.csv"));
+    expect(lines).toEqual([
+      'warning: many.csv:2: source: source "Webinar" is not in sources.csv: compared to nothing',
+      'warning: many.csv:3: source: source "Podcast" is not in sources.csv: compared to nothing',
+      'warning: many.csv:4: source: source "Referral" is not in sources.csv: compared to nothing',
+      "warning: many.csv:5: source: rows with no source: compared to nothing",
+      'warning: many.csv:6: source: source "Radio" is not in sources.csv: compared to nothing',
+      'warning: many.csv:7: source: source "Print" is not in sources.csv: compared to nothing',
+      "warning: many.csv: source: 2 more sources are not in sources.csv: compared to nothing",
+    ]);
+    // The JSON's warnings are the same list; every source is still in the report, compared to nothing.
+    const document = JSON.parse(result.stdout) as { warnings: string[]; sources: { totals: { source: string }[] } };
+    expect(document.warnings.filter((line) => line.startsWith("many.csv"))).toEqual(lines.map((line) => line.slice("warning: ".length)));
+    expect(document.sources.totals.filter((row) => ["Outbound", "Affiliate"].includes(row.source))).toHaveLength(2);
+    // One past the cap: "1 more source is".
+    const six = await run(["six.csv", ...SOURCES]);
+    expect(six.stderr).toContain("warning: six.csv: source: 1 more source is not in sources.csv: compared to nothing\n");
+    expect(six.stderr).not.toContain('"F"');
+  });
+
+  it("refuses a source literally named (no source), which would print as the rows with a blank source", async () => {
+    const message = (file: string, line: number) =>
+      `leadplan: ${file}:${line}: source: expected a source name other than (no source), which the report shows for rows with a blank source, found "(no source)" (rename the source, or leave it blank if it means no source)\n`;
+    expect(await run(["literal.csv", "--by", "source"])).toMatchObject({ code: 2, stderr: message("literal.csv", 3) });
+    // Shown whenever the actuals have a source column, so refused without --by source too.
+    expect(await run(["literal.csv"])).toMatchObject({ code: 2, stderr: message("literal.csv", 3) });
+    expect(await run(["actuals.csv", "--by", "source", "--sources", "literalsources.csv"])).toMatchObject({ code: 2, stderr: message("literalsources.csv", 3) });
   });
 
   it("does not say every source qualified when nothing was compared (no inquiries, or no expected rate)", async () => {

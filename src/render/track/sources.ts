@@ -1,4 +1,4 @@
-import { type SourceQuality, type SourceQualityRow, sourcesBelow } from "../../core/source-quality.js";
+import { NO_SOURCE, type SourceQuality, type SourceQualityRow, sourcesBelow } from "../../core/source-quality.js";
 import type { Column, Section } from "../document.js";
 import { formatNumber } from "../format.js";
 import { sixDecimals } from "../plain-number.js";
@@ -13,7 +13,7 @@ const percentOf = (rate: number | null): number | null => (rate === null ? null 
 const rateText = (rate: number | null): string => percentText(percentOf(rate));
 const rateFigure = (rate: number | null): number | null => percentFigure(percentOf(rate));
 
-export const sourceName = (source: string): string => (source === "" ? "(no source)" : source);
+export const sourceName = (source: string): string => (source === "" ? NO_SOURCE : source);
 
 /** How many sources the headline names before `and 3 more`. */
 const NAMED = 3;
