@@ -268,3 +268,83 @@ describe.each(REPORTS)("the $name HTML report in Chromium", (report) => {
     }
   });
 });
+
+/** Where each table's box sits against the page's text column, and whether the table scrolls in it. */
+interface TableBox {
+  heading: string;
+  left: number;
+  right: number;
+  scrolls: boolean;
+  /** The text column: main's content box. */
+  textLeft: number;
+  textRight: number;
+  windowWidth: number;
+  pageScrollsSideways: boolean;
+}
+
+const tableBoxes = (page: OpenedPage["page"]): Promise<TableBox[]> =>
+  page.$$eval(".table-wrap", (wraps) => {
+    const main = document.querySelector("main");
+    if (main === null) throw new Error("no main");
+    const style = getComputedStyle(main);
+    const box = main.getBoundingClientRect();
+    return wraps.map((wrap) => {
+      const rect = wrap.getBoundingClientRect();
+      return {
+        heading: wrap.closest("section")?.querySelector("h2")?.textContent ?? "",
+        left: rect.left,
+        right: rect.right,
+        scrolls: wrap.scrollWidth > wrap.clientWidth,
+        textLeft: box.left + Number.parseFloat(style.paddingLeft),
+        textRight: box.right - Number.parseFloat(style.paddingRight),
+        windowWidth: document.documentElement.clientWidth,
+        pageScrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      };
+    });
+  });
+
+// The 13 columns of track's source table are wider than main's text column (1100 px less padding).
+describe("a table wider than the text column, in Chromium", () => {
+  const SOURCE_TABLE = "Lead quality by source";
+  let run: ReportRun;
+
+  beforeAll(() => {
+    run = runReport(["track", "examples/quotas.csv", "examples/source-actuals.csv", "--ratios", "examples/ratios.csv", "--cycles", "examples/cycles.csv", "--by", "source", "--sources", "examples/sources.csv"], work.dir, "track-by-source");
+  }, HOOK_TIMEOUT);
+
+  it("shows whole at 1280 px, centred, wider than the text; narrow tables keep the text column", async () => {
+    const opened = await openReport(browser, run.file, { width: 1280, height: 900 });
+    try {
+      const boxes = await tableBoxes(opened.page);
+      const wide = boxes.find((box) => box.heading.startsWith(SOURCE_TABLE));
+      expect(wide, SOURCE_TABLE).toBeDefined();
+      if (wide === undefined) return;
+      expect(wide.scrolls).toBe(false);
+      expect(wide.left).toBeGreaterThanOrEqual(0);
+      expect(wide.right).toBeLessThanOrEqual(wide.windowWidth);
+      expect(wide.right - wide.left).toBeGreaterThan(wide.textRight - wide.textLeft);
+      expect(Math.abs(wide.textLeft - wide.left - (wide.right - wide.textRight))).toBeLessThanOrEqual(1);
+      expect(wide.pageScrollsSideways).toBe(false);
+      const narrow = boxes.filter((box) => box !== wide);
+      expect(narrow.length).toBeGreaterThan(0);
+      for (const box of narrow) {
+        expect([Math.round(box.left), Math.round(box.right)], box.heading).toEqual([Math.round(box.textLeft), Math.round(box.textRight)]);
+      }
+    } finally {
+      await opened.page.close();
+    }
+  });
+
+  it("scrolls in its box at 800 px, inside the window; the page does not scroll sideways", async () => {
+    const opened = await openReport(browser, run.file, { width: 800, height: 900 });
+    try {
+      const wide = (await tableBoxes(opened.page)).find((box) => box.heading.startsWith(SOURCE_TABLE));
+      expect(wide?.scrolls).toBe(true);
+      expect(wide?.left).toBeGreaterThanOrEqual(0);
+      expect(wide?.right).toBeLessThanOrEqual(wide?.windowWidth ?? 0);
+      expect(wide?.pageScrollsSideways).toBe(false);
+    } finally {
+      await opened.page.close();
+    }
+  });
+});

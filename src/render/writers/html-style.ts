@@ -21,7 +21,12 @@ ul { margin: 6px 0; padding-left: 22px; }
 figure.chart { margin: 12px 0 10px; break-inside: avoid; page-break-inside: avoid; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 13px; margin-top: 2px; }
-.table-wrap { overflow-x: auto; }
+/* A table wider than main's text column grows up to the window's width less 24px (room for a classic
+   scrollbar, which 100vw counts), centred on the page by margin and transform, so text keeps its measure
+   while a wide table stays in sight; min-width keeps narrow tables at main's width, so they don't move;
+   fit-content keeps a table that fits today at today's width (headers wrap as before); a table wider
+   than the window scrolls in its box. Print undoes all of it below. */
+.table-wrap { overflow-x: auto; width: fit-content; min-width: 100%; max-width: calc(100vw - 24px); margin-left: 50%; transform: translateX(-50%); }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 6px 0; font-size: 14px; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); white-space: nowrap; }
 thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; white-space: normal; }
@@ -43,7 +48,7 @@ footer { max-width: 1100px; margin: 0 auto; padding: 8px 28px 24px; font-size: 1
   h2 { break-after: avoid; page-break-after: avoid; }
   table { font-size: 8pt; }
   th, td { padding: 2px 4px; white-space: normal; }
-  .table-wrap { overflow: visible; }
+  .table-wrap { overflow: visible; width: auto; min-width: 0; max-width: none; margin-left: 0; transform: none; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   footer { padding: 8px 0 0; }
 }
